@@ -1,0 +1,87 @@
+"""The front matter: document title and 第一部分 部门整体绩效目标 split into its three sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.layout import Paragraph
+from jixiao.model import Department
+from jixiao.textutil import LIST_MARKER, normalize_space, strip_list_marker
+
+__all__ = ["FrontMatter", "read_front_matter"]
+
+_SECTIONS = (
+    ("overall_goals", re.compile(r"总体(?:绩效)?目标")),
+    ("sub_goals", re.compile(r"分项(?:绩效)?目标")),
+    ("safeguards", re.compile(r"(?:工作)?保障措施")),
+)
+_PART_ONE = re.compile(r"^第一部分|^部门整体绩效目标$|^第一部分\s*部门整体绩效目标$")
+_PART_TWO = re.compile(r"^第二部分|^预算项目绩效目标$")
+_HEADING_WINDOW = 16
+
+
+@dataclass
+class FrontMatter:
+    title: str | None = None
+    department: Department = field(default_factory=Department)
+
+
+def _heading(text: str) -> tuple[str, str] | None:
+    """(section, rest of the paragraph) when the paragraph opens with a section heading."""
+    for section, pattern in _SECTIONS:
+        found = pattern.search(text, 0, _HEADING_WINDOW)
+        if found is None:
+            continue
+        prefix = text[: found.start()]
+        if prefix and not LIST_MARKER.fullmatch(prefix) and prefix.strip("（()）一二三四五、.． "):
+            continue
+        rest = text[found.end() :].lstrip("：: \t")
+        return section, rest
+    return None
+
+
+def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
+    front = FrontMatter()
+    title_parts: list[str] = []
+    section: str | None = None
+    items: dict[str, list[tuple[str, bool]]] = {name: [] for name, _ in _SECTIONS}
+    for paragraph in paragraphs:
+        text = normalize_space(paragraph.text).replace("\n", "")
+        if not text:
+            continue
+        if _PART_TWO.match(text):
+            break
+        if _PART_ONE.match(text):
+            section = section or "part_one"
+            continue
+        heading = _heading(text)
+        if heading is not None:
+            section, text = heading
+            if not text:
+                continue
+        if section is None:
+            title_parts.append(text)
+            continue
+        if section in items:
+            items[section].append((text, bool(LIST_MARKER.match(text))))
+    front.title = "".join(title_parts) or None
+    front.department = Department(
+        **{name: _merge_items(entries) for name, entries in items.items()}
+    )
+    return front
+
+
+def _merge_items(entries: list[tuple[str, bool]]) -> list[str]:
+    """One item per paragraph; an unnumbered paragraph after a numbered one continues it."""
+    out: list[str] = []
+    seen_numbered = False
+    for text, numbered in entries:
+        if numbered:
+            seen_numbered = True
+            out.append(strip_list_marker(text))
+        elif seen_numbered and out:
+            out[-1] += "\n" + text
+        else:
+            out.append(text)
+    return out

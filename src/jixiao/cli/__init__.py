@@ -1,0 +1,1 @@
+"""The ``jixiao`` command line (typer + rich); all user-visible text is Chinese."""

@@ -1,0 +1,476 @@
+"""The ``jixiao`` command: ``parse`` and ``demo``, with Chinese help and messages.
+
+Errors never reach users as tracebacks: a ``JixiaoError`` is printed as its (Chinese) message and
+the run exits non-zero; anything unexpected is reported as a short 内部错误 naming the file
+(set ``JIXIAO_DEBUG=1`` to also see the traceback). Typer/click usage errors are re-worded in
+Chinese too, which is why the app runs with ``standalone_mode=False`` (see ``main``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import io
+import os
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+import typer.core
+import typer.main
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from jixiao import __version__
+from jixiao._exceptions import JixiaoError
+from jixiao.cli.summary import render_summary
+from jixiao.model import Document
+from jixiao.reading import MAX_INPUT_BYTES, os_reason, read_bytes, read_path
+
+__all__ = ["app", "main"]
+
+PROG = "jixiao"
+STDIN_NAME = "-"
+_TABLE_WIDTH_WHEN_PIPED = 160
+"""Console width for tables written to a file or pipe (no terminal to measure)."""
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # at least one input could not be read
+EXIT_USAGE = 2  # bad command line, or an internal error
+
+
+# -- Chinese help pages ---------------------------------------------------------------------
+# Typer's plain (non-rich) help writer has English section titles; these classes write the
+# same help with Chinese titles. Only documented, long-standing click methods are overridden.
+
+_HELP_OPTION_TEXT = "显示本帮助信息并退出。"
+
+
+def _format_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    pieces = [command.options_metavar] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if param.param_type_name != "argument":
+            continue  # options are summed up by options_metavar
+        piece = str(param.metavar or param.name).upper()
+        if param.nargs != 1:
+            piece += "..."
+        pieces.append(piece if param.required else f"[{piece}]")
+    if isinstance(command, typer.core.TyperGroup):
+        pieces.append(command.subcommand_metavar)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
+
+
+def _section(formatter: Any, title: str, rows: list[tuple[str, str]]) -> None:
+    """A titled two-column list, aligned by display width (a Chinese character is two columns;
+    click's own ``write_dl`` counts it as one)."""
+    formatter.write_paragraph()
+    formatter.write(f"{title}：\n")
+    width = max(cell_len(name) for name, _ in rows)
+    indent = " " * (formatter.current_indent + 2)
+    for name, text in rows:
+        formatter.write(f"{indent}{name}{' ' * (width - cell_len(name))}  {text}".rstrip() + "\n")
+
+
+def _format_help_text(command: Any, formatter: Any) -> None:
+    """The help text as written, line by line (click would re-wrap it by character count)."""
+    text = inspect.cleandoc(command.help or "")
+    if text:
+        formatter.write_paragraph()
+        indent = " " * (formatter.current_indent + 2)
+        for line in text.splitlines():
+            formatter.write(f"{indent}{line}".rstrip() + "\n")
+
+
+def _format_params(command: Any, ctx: Any, formatter: Any) -> None:
+    arguments: list[tuple[str, str]] = []
+    options: list[tuple[str, str]] = []
+    for param in command.get_params(ctx):
+        if getattr(param, "hidden", False):
+            continue
+        if param.param_type_name == "argument":
+            name = str(param.metavar or param.name).upper()
+            text = param.help or ""
+            arguments.append((name, f"{text}  [必填]" if param.required else text))
+        elif (record := param.get_help_record(ctx)) is not None:
+            options.append(record)
+    if arguments:
+        _section(formatter, "参数", arguments)
+    if options:
+        _section(formatter, "选项", options)
+
+
+def _chinese_help_option(option: Any) -> Any:
+    if option is not None:
+        option.help = _HELP_OPTION_TEXT
+    return option
+
+
+class _Command(typer.core.TyperCommand):
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        _format_help_text(self, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        _format_params(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help_option(super().get_help_option(ctx))
+
+
+class _Group(typer.core.TyperGroup):
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        _format_help_text(self, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        _format_params(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=60)))
+        if rows:
+            _section(formatter, "命令", rows)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _chinese_help_option(super().get_help_option(ctx))
+
+
+app = typer.Typer(
+    name=PROG,
+    cls=_Group,
+    help="jixiao（绩效）：读取部门预算绩效信息（绩效目标表），输出开放的 JSON 格式或汇总表。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# -- output helpers -------------------------------------------------------------------------
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _stdout_console() -> Console:
+    width = None if sys.stdout.isatty() else _TABLE_WIDTH_WHEN_PIPED
+    return Console(file=sys.stdout, highlight=False, width=width)
+
+
+def _say(message: str, style: str | None = None) -> None:
+    """One message for the user on stderr (never parsed as rich markup)."""
+    _stderr().print(Text(message, style=style or ""))
+
+
+def _error(message: str) -> None:
+    _say(f"错误：{message}", "red")
+
+
+def _internal_error(name: str | None, exc: BaseException) -> None:
+    where = f"处理 {name} 时" if name else ""
+    _say(
+        f"内部错误：{where}发生意外错误（{type(exc).__name__}），这是 jixiao 的缺陷。"
+        "请将输入文件和本信息报告给开发者。",
+        "red",
+    )
+    if os.environ.get("JIXIAO_DEBUG"):
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def _print_warnings(doc: Document) -> None:
+    for warning in doc.warnings:
+        line = warning.source.line if warning.source else None
+        where = f"（第 {line} 行）" if line else ""
+        _say(f"警告：{doc.source.name}：{warning.message}{where}", "yellow")
+
+
+def _read(path: Path) -> Document:
+    if str(path) == STDIN_NAME:
+        # Read at most one byte over the limit, so read_bytes refuses an oversized stream.
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return read_bytes(data, name="标准输入")
+    return read_path(path)
+
+
+def _output_name(path: Path, used: set[str]) -> str:
+    stem = "stdin" if str(path) == STDIN_NAME else (path.stem or "document")
+    name, n = f"{stem}.json", 1
+    while name in used:
+        n += 1
+        name = f"{stem}-{n}.json"
+    used.add(name)
+    return name
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="显示版本号并退出。",
+        ),
+    ] = False,
+) -> None:
+    # The group's help text is set on ``app``; this callback only adds --version.
+    pass
+
+
+@app.command(
+    "parse",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=(
+        "读取一个或多个部门预算绩效信息文件。\n"
+        "\n"
+        "只读一个文件时，JSON 输出到标准输出；\n"
+        "用 -o 目录 时，每个文件在该目录下写一个同名的 .json 文件；\n"
+        "用 --format table 时，输出单位、项目、预算数和指标数汇总表。\n"
+        "文件名写 - 表示从标准输入读取。\n"
+        "有文件读取失败时退出状态为 1，其余文件照常处理。"
+    ),
+    short_help="读取文件，输出 JSON 或汇总表。",
+)
+def parse_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="文件",
+            help="要读取的文件（可以有多个）。",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="目录",
+            help="把每个文件的 JSON 写到此目录（不存在时自动创建）。",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="格式",
+            help="输出格式：json（默认）或 table（汇总表）。",
+            show_default=False,
+        ),
+    ] = "json",
+) -> None:
+    fmt = output_format.strip().lower()
+    if fmt not in ("json", "table"):
+        _error(f"不支持的输出格式“{output_format}”，请使用 json 或 table。")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt == "json" and output is None and len(paths) > 1:
+        _error(
+            f"一次读取了 {len(paths)} 个文件：JSON 只能逐个输出。"
+            "请用 -o 目录 把每个文件的 JSON 写到该目录，或用 --format table 查看汇总表。"
+        )
+        raise typer.Exit(EXIT_USAGE)
+    if output is not None:
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _error(f"无法创建输出目录 {output}（{os_reason(exc)}）")
+            raise typer.Exit(EXIT_USAGE) from None
+
+    failed = internal = 0
+    docs: list[Document] = []
+    used_names: set[str] = set()
+    for path in paths:
+        try:
+            doc = _read(path)
+        except JixiaoError as err:
+            _error(str(err))
+            failed += 1
+            continue
+        except Exception as exc:
+            _internal_error(str(path), exc)
+            internal += 1
+            continue
+        _print_warnings(doc)
+        if output is not None:
+            target = output / _output_name(path, used_names)
+            try:
+                target.write_text(doc.to_json() + "\n", encoding="utf-8")
+            except OSError as exc:
+                _error(f"{doc.source.name}：无法写入 {target}（{os_reason(exc)}）")
+                failed += 1
+                continue
+            _say(f"已写入 {target}（{len(doc.projects)} 个项目，{len(doc.warnings)} 条警告）")
+        elif fmt == "json":
+            sys.stdout.write(doc.to_json() + "\n")
+            sys.stdout.flush()
+        docs.append(doc)
+
+    if fmt == "table" and docs:
+        render_summary(docs, _stdout_console())
+    if internal:
+        raise typer.Exit(EXIT_USAGE)
+    if failed:
+        if len(paths) > 1:
+            _say(f"共 {len(paths)} 个文件，其中 {failed} 个未能读取。", "red")
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command(
+    "demo",
+    cls=_Command,
+    options_metavar="[选项]",
+    help="读取内置的四份示例文件，打印单位、项目、预算数和指标数量汇总表。",
+    short_help="汇总内置的示例文件。",
+)
+def demo_command() -> None:
+    examples = files("jixiao") / "examples"
+    entries = sorted(
+        (entry for entry in examples.iterdir() if entry.name.endswith(".txt")),
+        key=lambda entry: entry.name,
+    )
+    docs: list[Document] = []
+    for entry in entries:
+        try:
+            doc = read_bytes(entry.read_bytes(), name=entry.name)
+        except JixiaoError as err:
+            _error(str(err))
+            raise typer.Exit(EXIT_FAILED) from None
+        _print_warnings(doc)
+        docs.append(doc)
+    if not docs:
+        _error("没有找到内置的示例文件，安装可能不完整。")
+        raise typer.Exit(EXIT_FAILED)
+    render_summary(docs, _stdout_console())
+
+
+# -- entry point ----------------------------------------------------------------------------
+
+
+def _setup_streams() -> None:
+    """JSON on a pipe or in a file is UTF-8 whatever the locale; never crash on printing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            encoding = stream.encoding if stream.isatty() else "utf-8"
+            stream.reconfigure(encoding=encoding, errors="replace")
+
+
+def _class_names(exc: BaseException) -> set[str]:
+    return {cls.__name__ for cls in type(exc).__mro__}
+
+
+def _param_hint(param: Any) -> str:
+    if param is None:
+        return ""
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.metavar or param.name or "").upper()
+    return " / ".join(getattr(param, "opts", []) or [str(param.name)])
+
+
+def _usage_message(exc: Exception) -> str:
+    """A click/typer usage error (whose text is English) in Chinese."""
+    names = _class_names(exc)
+    message = str(getattr(exc, "message", "") or exc)
+    if "MissingParameter" in names:
+        param = getattr(exc, "param", None)
+        kind = "选项" if getattr(param, "param_type_name", "") == "option" else "参数"
+        return f"缺少{kind} {_param_hint(param)}".rstrip()
+    if "NoSuchOption" in names:
+        text = f"没有这个选项：{getattr(exc, 'option_name', '')}"
+        possibilities = getattr(exc, "possibilities", None)
+        if possibilities:
+            text += f"（您是不是想用：{'、'.join(sorted(possibilities))}）"
+        return text
+    if "BadOptionUsage" in names:
+        option = getattr(exc, "option_name", "")
+        if "requires an argument" in message:
+            return f"选项 {option} 后面需要一个值"
+        return f"选项 {option} 的用法不对"
+    if "BadParameter" in names:
+        hint = _param_hint(getattr(exc, "param", None)) or "参数"
+        return f"{hint} 的值无效：{message}"
+    if found := re.search(r"No such command '(.+?)'", message):
+        text = f"没有这个命令：{found.group(1)}"
+        ctx = getattr(exc, "ctx", None)
+        commands = list(getattr(getattr(ctx, "command", None), "commands", {}) or {})
+        close = difflib.get_close_matches(found.group(1), commands)
+        if close:
+            text += f"（您是不是想用：{'、'.join(close)}）"
+        return text
+    if found := re.search(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)", message):
+        return f"多余的参数：{found.group(1)}"
+    if message.startswith("Missing command"):
+        return "缺少命令"
+    return f"命令行有误（{message}）"
+
+
+def _report_click_error(exc: Exception) -> int:
+    names = _class_names(exc)
+    ctx = getattr(exc, "ctx", None)
+    if "NoArgsIsHelpError" in names and ctx is not None:
+        typer.echo(ctx.get_help())
+        return EXIT_OK
+    if "UsageError" in names:
+        _error(_usage_message(exc))
+        if ctx is not None:
+            _say(ctx.get_usage())
+            _say(f"运行“{ctx.command_path} -h”查看帮助。")
+        return EXIT_USAGE
+    _error(f"命令行有误（{getattr(exc, 'message', exc)}）")
+    return int(getattr(exc, "exit_code", EXIT_FAILED))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the CLI (console script ``jixiao`` and ``python -m jixiao``); exits the process."""
+    _setup_streams()
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(
+            args=list(argv) if argv is not None else None,
+            prog_name=PROG,
+            standalone_mode=False,
+        )
+    except KeyboardInterrupt:
+        _say("已中断。", "red")
+        sys.exit(130)
+    except Exception as exc:
+        names = _class_names(exc)
+        if "ClickException" in names:
+            sys.exit(_report_click_error(exc))
+        if "Abort" in names:
+            _say("已中止。", "red")
+            sys.exit(EXIT_FAILED)
+        _internal_error(None, exc)
+        sys.exit(EXIT_USAGE)
+    sys.exit(result if isinstance(result, int) else EXIT_OK)

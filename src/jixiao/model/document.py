@@ -1,0 +1,174 @@
+"""The jixiao document model ("jixiao document", schema version 1).
+
+This is the public, open interface every other part speaks: readers produce it (through the
+assembler), rules review it, storage keeps it and renderers print it. Field names are part of
+the published JSON form, so they change only with a new schema version.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Budget",
+    "Department",
+    "Document",
+    "Indicator",
+    "IndicatorValue",
+    "Number",
+    "Project",
+    "SourceInfo",
+    "SourceLocation",
+    "SpendingPoint",
+    "Unit",
+    "Warning",
+]
+
+SCHEMA_VERSION: Literal["1"] = "1"
+
+
+def _decimal_to_json(value: Decimal) -> float | int:
+    # Amounts are kept as exact Decimals in Python. In JSON they are plain numbers; every
+    # amount in these documents has far fewer than 15 significant digits, so the shortest
+    # float repr is the decimal's own digits (72.64 stays 72.64, never 72.6400000001).
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return float(value)
+
+
+Number = Annotated[
+    Decimal,
+    PlainSerializer(_decimal_to_json, return_type=Any, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]
+"""An exact decimal that is written to JSON as a number."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=True)
+
+
+class SourceLocation(_Model):
+    """Where something was found in the input, so findings can point at evidence.
+
+    Text inputs fill ``line``/``end_line`` (1-based); paged and tabular formats fill
+    ``page``, ``table``, ``row``, ``col`` (1-based) and, where known, ``bbox`` or ``sheet``.
+    """
+
+    line: int | None = None
+    end_line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    sheet: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+class SourceInfo(_Model):
+    name: str
+    format: Literal["text", "docx", "pdf", "xlsx", "xls", "doc", "wps", "et", "json", "image"]
+    sha256: str
+
+
+class Department(_Model):
+    overall_goals: list[str] = Field(default_factory=list)
+    sub_goals: list[str] = Field(default_factory=list)
+    safeguards: list[str] = Field(default_factory=list)
+
+
+class Unit(_Model):
+    code: str | None = None
+    name: str | None = None
+
+
+class Budget(_Model):
+    total: Number | None = None
+    fiscal: Number | None = None
+    other: Number | None = None
+
+
+class SpendingPoint(_Model):
+    """Cumulative share of the budget planned to be spent by the end of ``month``."""
+
+    month: Literal[3, 6, 10, 12]
+    percent: Number | None = None
+
+
+ValueKind = Literal["quantitative", "qualitative", "empty"]
+Operator = Literal[">=", "<=", "=", ">", "<"]
+
+
+class IndicatorValue(_Model):
+    """The parsed meaning of an indicator's 指标值 (see ``jixiao.values``).
+
+    ``anomalies`` holds stable codes for anything odd in the printed text; the printed text
+    itself is never altered (it stays in ``Indicator.value_text``).
+    """
+
+    kind: ValueKind
+    op: Operator | None = None
+    number: Number | None = None
+    upper: Number | None = None
+    unit: str | None = None
+    text: str | None = None
+    date: str | None = None
+    anomalies: list[str] = Field(default_factory=list)
+
+
+class Indicator(_Model):
+    level1: str
+    level2: str
+    category: str | None = None
+    name: str
+    description: str | None = None
+    value_text: str
+    value: IndicatorValue
+    basis: str | None = None
+    source: SourceLocation = Field(default_factory=SourceLocation)
+
+
+class Project(_Model):
+    seq: int
+    title: str | None = None
+    unit: Unit = Field(default_factory=Unit)
+    code: str | None = None
+    name: str
+    money_unit: Literal["万元", "元"] = "万元"
+    budget: Budget = Field(default_factory=Budget)
+    purpose: str | None = None
+    spending_plan: list[SpendingPoint] = Field(default_factory=list)
+    goals: list[str] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    source: SourceLocation = Field(default_factory=SourceLocation)
+
+
+class Warning(_Model):
+    """Something the reader noticed but could recover from; ``message`` is for users (Chinese)."""
+
+    code: str
+    message: str
+    project_seq: int | None = None
+    source: SourceLocation | None = None
+
+
+class Document(_Model):
+    schema_version: Literal["1"] = "1"
+    source: SourceInfo
+    title: str | None = None
+    fiscal_year: int | None = None
+    department: Department = Field(default_factory=Department)
+    projects: list[Project] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The public JSON form (UTF-8 text, Chinese kept as is)."""
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Document:
+        return cls.model_validate_json(text)

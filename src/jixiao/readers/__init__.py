@@ -1,0 +1,1 @@
+"""Readers: each turns one input form into the common ``Layout``."""

@@ -1,0 +1,279 @@
+"""Rebuilding indicator rows from text exported from a PDF, where cell borders are lost.
+
+Each row starts with its 二级指标 label (after an optional 一级指标 label); both come from the
+framework's vocabulary, wrapped or not. The rest of the row ("body") holds four cells in order:
+三级指标, 绩效指标描述, 指标值, 指标值确定依据. Their visual lines run one after another, and
+sometimes several cells share one line, separated by a space.
+
+The body is cut into four cells by trying every cut and scoring it:
+- a wrapped cell's lines are full: each non-last line plus the next character would not fit in
+  the widest line of that column (widths are measured per document, in a second pass);
+- a tight line break (no blank line) is a cell boundary in this export;
+- the 指标值 cell reads as a value in the value grammar;
+- a number is not parted from the unit or grade that follows it on the same line.
+The row count is small (a body has a dozen lines at most), so the exhaustive search is cheap.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from jixiao.model.categories import FRAMEWORK, LEVEL1
+from jixiao.readers.pdf_text_lines import PdfLine
+from jixiao.textutil import NO_LINE_START, display_width, join_wrapped
+from jixiao.values import parse_value
+
+__all__ = ["IndicatorRow", "read_indicator_rows"]
+
+BODY_COLUMNS = 4  # 三级指标, 绩效指标描述, 指标值, 指标值确定依据
+VALUE_COL = 2
+_EMPTY_COST = (6.0, 3.0, 4.0, 1.5)
+
+
+def _label_forms(labels: Iterable[str]) -> frozenset[str]:
+    forms: set[str] = set()
+    for label in labels:
+        forms.update({label, label + "指标"})
+    return frozenset(forms)
+
+
+LEVEL1_LABELS = _label_forms(LEVEL1)
+LEVEL2_LABELS = _label_forms(label for table in FRAMEWORK.values() for label in table)
+LEVEL2_SUFFIXED = frozenset(label + "指标" for table in FRAMEWORK.values() for label in table)
+
+
+@dataclass
+class IndicatorRow:
+    level1: str
+    level2: str
+    cells: list[str]  # BODY_COLUMNS texts
+    lines: list[PdfLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    line: int  # index of its physical line within the body
+    sep: str  # how it is separated from the previous piece: start, space, wrap, tight
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    label: str
+    next_line: int  # index of the first line after the label
+    rest: str  # text after the label on its last line
+
+
+def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match | None:
+    acc = ""
+    for k in range(3):
+        if i + k >= len(lines):
+            return None
+        text = lines[i + k].text
+        if k and lines[i + k].tight and acc + text not in labels:
+            return None
+        if acc + text in labels:
+            return _Match(acc + text, i + k + 1, "")
+        head, sep, rest = text.partition(" ")
+        if sep and acc + head in labels:
+            return _Match(acc + head, i + k + 1, rest.strip())
+        acc += text
+        if not any(label.startswith(acc) for label in labels):
+            return None
+    return None
+
+
+def _level2_vocabulary(lines: list[PdfLine]) -> frozenset[str]:
+    """A document prints its 二级 labels with 指标 or without, consistently. When it uses the
+    suffix, bare words such as ``数量`` or ``服务对象满意度`` are 三级 text, not labels."""
+    if any(line.text.partition(" ")[0] in LEVEL2_SUFFIXED for line in lines):
+        return LEVEL2_SUFFIXED
+    return LEVEL2_LABELS
+
+
+def _row_start(
+    lines: list[PdfLine], i: int, level2: frozenset[str]
+) -> tuple[str | None, _Match] | None:
+    """(level-1 label or None, level-2 match) if a row starts at line i."""
+    first = _match_label(lines, i, LEVEL1_LABELS)
+    if first is not None and not first.rest:
+        second = _match_label(lines, first.next_line, level2)
+        if second is not None:
+            return first.label, second
+    second = _match_label(lines, i, level2)
+    if second is not None:
+        return None, second
+    return None
+
+
+def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
+    """Split the lines below the header into rows, then each row's body into cells."""
+    raw_rows: list[tuple[str, str, list[PdfLine], str]] = []
+    level1 = ""
+    level2 = _level2_vocabulary(lines)
+    i = 0
+    while i < len(lines):
+        start = _row_start(lines, i, level2)
+        if start is None:
+            if raw_rows:
+                raw_rows[-1][2].append(lines[i])
+            i += 1
+            continue
+        label1, match = start
+        if label1 is not None:
+            level1 = label1
+        body = (
+            [] if match.rest else [lines[match.next_line]] if match.next_line < len(lines) else []
+        )
+        j = match.next_line + (0 if match.rest else 1)
+        while j < len(lines) and _row_start(lines, j, level2) is None:
+            body.append(lines[j])
+            j += 1
+        raw_rows.append((level1, match.label, body, match.rest))
+        i = j
+    bodies = [_pieces(body, rest) for _, _, body, rest in raw_rows]
+    caps: tuple[float, ...] | None = None
+    rows: list[IndicatorRow] = []
+    for _ in range(2):
+        cuts = [_best_cut(tuple(pieces), caps) for pieces in bodies]
+        caps = _estimate_caps(bodies, cuts)
+    for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
+        rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
+    return rows
+
+
+def _pieces(body: list[PdfLine], rest: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    texts = ([(rest, False)] if rest else []) + [(line.text, line.tight) for line in body]
+    for index, (text, tight) in enumerate(texts):
+        for k, part in enumerate(text.split(" ")):
+            if not part:
+                continue
+            if k:
+                sep = "space"
+            elif not pieces:
+                sep = "start"
+            else:
+                sep = "tight" if tight else "wrap"
+            pieces.append(_Piece(part, index, sep))
+    return pieces
+
+
+Cut = tuple[int, int, int]
+
+
+def _best_cut(pieces: tuple[_Piece, ...], caps: tuple[float, ...] | None) -> Cut:
+    n = len(pieces)
+    memo: dict[tuple[int, int, int], float] = {}
+
+    def cost_of(col: int, start: int, end: int) -> float:
+        key = (col, start, end)
+        if key not in memo:
+            memo[key] = _cell_cost(pieces, col, start, end, caps)
+        return memo[key]
+
+    best: tuple[float, Cut] = (float("inf"), (n, n, n))
+    for a in range(n + 1):
+        head = cost_of(0, 0, a)
+        for b in range(a, n + 1):
+            mid = head + cost_of(1, a, b)
+            for c in range(b, n + 1):
+                cost = mid + cost_of(2, b, c) + cost_of(3, c, n)
+                if cost < best[0]:
+                    best = (cost, (a, b, c))
+    return best[1]
+
+
+def _visual_lines(pieces: tuple[_Piece, ...], start: int, end: int) -> list[str]:
+    lines: list[list[str]] = []
+    last_line = -1
+    for piece in pieces[start:end]:
+        if piece.line != last_line:
+            lines.append([])
+            last_line = piece.line
+        lines[-1].append(piece.text)
+    return [" ".join(parts) for parts in lines]
+
+
+@cache
+def _is_quantitative(text: str) -> bool:
+    return parse_value(text).kind == "quantitative"
+
+
+@cache
+def _value_cost(text: str) -> float:
+    value = parse_value(text)
+    if value.kind == "quantitative":
+        return -0.5 if "missing_unit" in value.anomalies else -2.0
+    words = text.split(" ")
+    if len(words) > 2 or (len(words) == 2 and words[0] == words[1]):
+        return 2.0
+    return max(0.0, len(text) - 6) * 0.3
+
+
+def _cell_cost(
+    pieces: tuple[_Piece, ...], col: int, start: int, end: int, caps: tuple[float, ...] | None
+) -> float:
+    if start == end:
+        return _EMPTY_COST[col]
+    cost = 0.0
+    first = pieces[start]
+    if start > 0:
+        if first.sep == "space":
+            previous = pieces[start - 1].text
+            cost += 0.8 + (2.0 if previous[-1].isdigit() or previous in ("≥", "≤") else 0.0)
+        elif first.sep == "tight":
+            cost -= 0.5
+    for piece in pieces[start + 1 : end]:
+        if piece.sep == "tight":
+            cost += 3.0
+    lines = _visual_lines(pieces, start, end)
+    widths = [display_width(line) for line in lines]
+    widest = max(widths)
+    for k in range(len(lines) - 1):
+        nxt = lines[k + 1]
+        carried = nxt[:2] if len(nxt) > 1 and nxt[1] in NO_LINE_START else nxt[:1]
+        room = widths[k] + display_width(carried)
+        if room <= widest - 0.1:
+            cost += 2.5
+        if caps is not None and room < caps[col] - 0.3:
+            cost += 2.0
+    if caps is not None and widest > caps[col] + 0.6:
+        cost += 3.0
+    text = join_wrapped(lines)
+    if col == VALUE_COL:
+        cost += _value_cost(text)
+    elif len(lines) == 1 and text[0] in "≥≤<>" and _is_quantitative(text):
+        cost += 1.5
+    return cost
+
+
+def _estimate_caps(bodies: list[list[_Piece]], cuts: list[Cut]) -> tuple[float, ...]:
+    """Column widths: the typical width of the lines that wrapped, per column."""
+    full: list[list[float]] = [[] for _ in range(BODY_COLUMNS)]
+    single: list[list[float]] = [[] for _ in range(BODY_COLUMNS)]
+    for pieces, cut in zip(bodies, cuts, strict=True):
+        bounds = (0, *cut, len(pieces))
+        for col in range(BODY_COLUMNS):
+            lines = _visual_lines(tuple(pieces), bounds[col], bounds[col + 1])
+            for k, line in enumerate(lines):
+                target = full if k < len(lines) - 1 else single
+                target[col].append(display_width(line))
+    caps = []
+    for col in range(BODY_COLUMNS):
+        if full[col]:
+            caps.append(statistics.median(full[col]) + 0.5)
+        else:
+            caps.append(max(single[col], default=100.0) + 0.5)
+    return tuple(caps)
+
+
+def _cell_texts(pieces: list[_Piece], cut: Cut) -> list[str]:
+    bounds = (0, *cut, len(pieces))
+    return [
+        join_wrapped(_visual_lines(tuple(pieces), bounds[col], bounds[col + 1]))
+        for col in range(BODY_COLUMNS)
+    ]

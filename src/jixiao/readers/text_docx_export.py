@@ -1,0 +1,123 @@
+"""Reader for plain text exported from a DOCX (seeds 000-002).
+
+The export writes every table cell on its own line led by one tab; a cell's further paragraphs
+follow on lines without a tab; a blank line ends a table row. Two things make that ambiguous:
+a cell that ends in an empty paragraph also prints a blank line, and paragraphs between tables
+may be indented with several tabs. Rows are therefore rebuilt by width: after a header-like row
+(all cells filled) the rows below it have the same number of cells, so a short group of cells
+is merged with the groups that follow when together they make exactly one such row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.layout import Cell, Layout, Paragraph, Position, Table
+
+__all__ = ["is_docx_export", "read_docx_export"]
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_CELL_LINE = re.compile(r"^\t(?!\t)")
+
+
+def is_docx_export(lines: list[str]) -> bool:
+    """A DOCX text export has tab-led cell lines such as ``\\t项目编码``."""
+    return any(_CELL_LINE.match(line) and "项目编码" in line for line in lines)
+
+
+@dataclass
+class _RawCell:
+    lines: list[str]
+    first: int  # 1-based line numbers
+    last: int
+
+    def text(self) -> str:
+        # Hard breaks (paragraphs) are kept; empty paragraphs at the ends are not content.
+        return "\n".join(line.strip() for line in self.lines).strip("\n ").replace("\n\n", "\n")
+
+
+@dataclass
+class _Region:
+    groups: list[list[_RawCell]] = field(default_factory=list)
+
+
+def _clean(line: str) -> str:
+    return _BOOKMARK.sub("", line)
+
+
+def read_docx_export(text: str) -> Layout:
+    lines = [_clean(line) for line in text.split("\n")]
+    layout = Layout()
+    region: _Region | None = None
+    group: list[_RawCell] = []
+    current: _RawCell | None = None  # the cell a tab-less line would continue
+    table_no = 0
+
+    def close_group() -> None:
+        nonlocal group
+        if group and region is not None:
+            region.groups.append(group)
+        group = []
+
+    def close_region() -> None:
+        nonlocal region, table_no
+        close_group()
+        if region is not None and region.groups:
+            table_no += 1
+            layout.blocks.append(_build_table(region, table_no))
+        region = None
+
+    for number, line in enumerate(lines, start=1):
+        if _CELL_LINE.match(line):
+            if region is None:
+                region = _Region()
+            current = _RawCell([line[1:]], number, number)
+            group.append(current)
+        elif not line.strip():
+            close_group()
+            current = None
+        elif current is not None:
+            current.lines.append(line)
+            current.last = number
+        else:
+            close_region()
+            layout.blocks.append(Paragraph(line.strip(), Position(line=number, end_line=number)))
+    close_region()
+    return layout
+
+
+def _regroup_rows(groups: list[list[_RawCell]]) -> list[list[_RawCell]]:
+    rows: list[list[_RawCell]] = []
+    width: int | None = None
+    i = 0
+    while i < len(groups):
+        row = groups[i]
+        j = i + 1
+        if width is not None and len(row) < width:
+            merged = list(row)
+            k = i + 1
+            while k < len(groups) and len(merged) < width:
+                merged += groups[k]
+                k += 1
+            if len(merged) == width:
+                row, j = merged, k
+        rows.append(row)
+        if all(cell.text() for cell in row) and len(row) > 1:
+            width = len(row)
+        i = j
+    return rows
+
+
+def _build_table(region: _Region, table_no: int) -> Table:
+    cells: list[Cell] = []
+    rows = _regroup_rows(region.groups)
+    for r, row in enumerate(rows):
+        for c, raw in enumerate(row):
+            position = Position(
+                line=raw.first, end_line=raw.last, table=table_no, row=r + 1, col=c + 1
+            )
+            cells.append(Cell(raw.text(), r, c, position=position))
+    first = region.groups[0][0].first
+    last = region.groups[-1][-1].last
+    return Table(tuple(cells), Position(line=first, end_line=last, table=table_no))

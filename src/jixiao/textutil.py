@@ -1,0 +1,108 @@
+"""Small text helpers shared by readers and the assembler: CJK-aware joins, widths, markers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "LIST_MARKER",
+    "display_width",
+    "is_cjk",
+    "join_wrapped",
+    "normalize_space",
+    "strip_list_marker",
+]
+
+# A list marker at the start of an item: 1、 1. 1． （1） (1) （一） 一、 一） 1） ①.
+LIST_MARKER = re.compile(
+    r"^\s*(?:"
+    r"[（(]\s*[0-9一二三四五六七八九十]+\s*[）)][、.．]?"
+    r"|[0-9]{1,2}\s*[、.．)）](?![0-9])"
+    r"|[一二三四五六七八九十]{1,3}\s*[、)）]+"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r")\s*"
+)
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+# Characters a line may not start with (Chinese line-breaking rules): they pull the previous
+# character onto the next line, so the line before them looks one character short.
+NO_LINE_START = set("、，。；：？！）》」』】〉”’%％,.;:?!)")
+
+
+def is_cjk(ch: str) -> bool:
+    """CJK ideographs and full-width punctuation: joined across a wrap with no space."""
+    if not ch:
+        return False
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x303F
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2018 <= code <= 0x201D
+        or 0x20000 <= code <= 0x2FFFF
+    )
+
+
+def display_width(text: str) -> float:
+    """Approximate printed width in ems (CJK = 1, digits and Latin ≈ 0.5, spaces ≈ 0.25).
+
+    Used to tell a wrapped (full) line from a short one in text exported from PDF.
+    """
+    width = 0.0
+    for ch in text:
+        if ch == " ":
+            width += 0.25
+        elif ch in "“”‘’":
+            width += 0.5  # proportional in the fonts these documents use
+        elif is_cjk(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 1.0
+        elif ch in "≥≤＞＜":
+            width += 0.55
+        elif ch in ".,:;'|!":
+            width += 0.25
+        elif ch in "%‰":
+            width += 0.8
+        else:
+            width += 0.5
+    return width
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of spaces/tabs (incl. ideographic space) and strip the ends of each line."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def _needs_space(left: str, right: str) -> bool:
+    # A wrap between two Latin words was a space; anywhere CJK is involved it was nothing.
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    return a.isascii() and a.isalpha() and b.isascii() and b.isalpha()
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join visual lines of one cell or paragraph back into its text.
+
+    Soft wraps are removed (no space inside CJK text); a line that starts a new list item
+    (``2、…``, ``（二）…``) keeps a hard break, since that break was in the original.
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif LIST_MARKER.match(line):
+            out += "\n" + line
+        else:
+            out += (" " if _needs_space(out, line) else "") + line
+    return out
+
+
+def strip_list_marker(text: str) -> str:
+    """``1、保障…`` → ``保障…``; text without a leading marker is returned stripped."""
+    return LIST_MARKER.sub("", text, count=1).strip()
