@@ -7,6 +7,7 @@ from collections import Counter
 
 from jixiao._exceptions import NotAPerformanceDocumentError
 from jixiao.assemble.department import read_front_matter
+from jixiao.assemble.project_table import MONEY_UNIT as _MONEY_UNIT
 from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.layout import Layout, LayoutWarning, Paragraph, Table
 from jixiao.model import Document, Project, SourceInfo, Warning
@@ -80,7 +81,11 @@ def _feed_table(
     grid = table.grid()
     for r, row in enumerate(table.rows()):
         keys = {"".join(cell.text.split()) for cell in row}
-        starts_new = "项目编码" in keys and (current is None or current.code is not None)
+        unit_row = any(_MONEY_UNIT.search(k) for k in keys)
+        starts_new = current is not None and (
+            ("项目编码" in keys and current.code is not None)
+            or (unit_row and current.is_finished())  # a project without a title paragraph
+        )
         if current is None or starts_new:
             current = ProjectBuilder(seq=len(builders) + 1)
             builders.append(current)

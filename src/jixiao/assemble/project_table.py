@@ -17,11 +17,11 @@ from jixiao.model import Budget, Indicator, Project, SpendingPoint, Unit, catego
 from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
 from jixiao.values import parse_value
 
-__all__ = ["ProjectBuilder", "parse_amount"]
+__all__ = ["MONEY_UNIT", "ProjectBuilder", "parse_amount"]
 
 _MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _UNIT_OWNER = re.compile(r"^([0-9]{3,})\s*(.*)$")
-_MONEY_UNIT = re.compile(r"单位[：:]\s*(万元|元)")
+MONEY_UNIT = re.compile(r"单位[：:]\s*(万元|元)")
 _INLINE_GOAL = re.compile(r"(?<=[；;。])\s*(?=[0-9]{1,2}[、.．](?![0-9]))")
 _HEADER_KEYS = {
     "一级指标": "level1",
@@ -64,6 +64,8 @@ class ProjectBuilder:
     title: str | None = None
     first_line: int | None = None
     last_line: int | None = None
+    first_page: int | None = None  # paged formats (PDF) and spreadsheets: where the table starts
+    sheet: str | None = None
     unit: Unit = field(default_factory=Unit)
     money_unit: str = "万元"
     code: str | None = None
@@ -82,6 +84,10 @@ class ProjectBuilder:
     _level1: str = ""
     _level2: str = ""
 
+    def is_finished(self) -> bool:
+        """Indicators have been read: a new 单位 or 项目编码 row belongs to the next project."""
+        return self.columns is not None and bool(self.indicators)
+
     # -- rows ---------------------------------------------------------------------------
 
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
@@ -90,7 +96,9 @@ class ProjectBuilder:
         if self._state == "indicators" and "一级指标" not in keys:
             self._indicator_row(grid_row, r)
             return
-        if any(_MONEY_UNIT.search(k) for k in keys):
+        if not any(keys) and self._state != "plan_values":
+            return  # a blank row between blocks (spreadsheets keep them) is not the purpose row
+        if any(MONEY_UNIT.search(k) for k in keys):
             self._unit_row(row)
         elif "项目编码" in keys or "项目名称" in keys:
             self._identity_row(row, keys)
@@ -99,20 +107,29 @@ class ProjectBuilder:
             self._state = "after_money"
         elif any("资金支出计划" in k for k in keys):
             self._months = {
-                i: int(m.group(1)) for i, k in enumerate(keys) if (m := _MONTH.match(k))
+                cell.col: int(m.group(1))
+                for cell, k in zip(row, keys, strict=True)
+                if (m := _MONTH.match(k))
             }
             self._state = "plan_values"
         elif self._state == "plan_values":
-            self._plan_values(row)
+            self._plan_values(grid_row, r)
             self._state = "after_plan"
         elif keys and keys[0] in ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"):
             self.goals = split_goals("\n".join(cell.text for cell in row[1:]))
         elif "一级指标" in keys and ("三级指标" in keys or "指标值" in keys):
-            self.columns = {i: _HEADER_KEYS[k] for i, k in enumerate(keys) if k in _HEADER_KEYS}
-            self.header_width = len(row)
+            self.columns = {
+                cell.col: _HEADER_KEYS[k]
+                for cell, k in zip(row, keys, strict=True)
+                if k in _HEADER_KEYS
+            }
+            self.header_width = sum(cell.colspan for cell in row)
             self._state = "indicators"
-        elif self._state == "after_money" and (not keys[0] or keys[0] == "资金用途"):
-            text = join_wrapped([cell.text for cell in row[1:] if cell.text.strip()])
+        elif self._state == "after_money" and (
+            not keys[0] or keys[0] == "资金用途" or _label_merged_from_above(grid_row, r)
+        ):
+            own = row if _label_merged_from_above(grid_row, r) else row[1:]
+            text = join_wrapped([cell.text for cell in own if cell.text.strip()])
             self.purpose = normalize_space(text) or None
             self._state = "after_purpose"
 
@@ -121,10 +138,13 @@ class ProjectBuilder:
         if lines:
             self.first_line = min([*lines, *([self.first_line] if self.first_line else [])])
             self.last_line = max([*lines, *([self.last_line] if self.last_line else [])])
+        for cell in row:
+            self.first_page = self.first_page or cell.position.page
+            self.sheet = self.sheet or cell.position.sheet
 
     def _unit_row(self, row: list[Cell]) -> None:
         for cell in row:
-            found = _MONEY_UNIT.search(_key(cell.text))
+            found = MONEY_UNIT.search(_key(cell.text))
             if found:
                 self.money_unit = found.group(1)
                 continue
@@ -172,12 +192,13 @@ class ProjectBuilder:
             )
             return None
 
-    def _plan_values(self, row: list[Cell]) -> None:
-        for i, month in self._months.items():
-            if i >= len(row):
+    def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
+        for col, month in self._months.items():
+            cell = grid_row[col] if col < len(grid_row) else None
+            if cell is None or cell.row != r:
                 self.plan[month] = None
                 continue
-            self.plan[month] = self._amount(row[i], f"{month}月底支出计划")
+            self.plan[month] = self._amount(cell, f"{month}月底支出计划")
 
     def _indicator_row(self, grid_row: list[Cell | None], r: int) -> None:
         assert self.columns is not None
@@ -254,8 +275,18 @@ class ProjectBuilder:
             spending_plan=plan,
             goals=self.goals,
             indicators=self.indicators,
-            source=Position(line=self.first_line, end_line=self.last_line).to_location(),
+            source=Position(
+                line=self.first_line,
+                end_line=self.last_line,
+                page=self.first_page,
+                sheet=self.sheet,
+            ).to_location(),
         )
+
+
+def _label_merged_from_above(grid_row: list[Cell | None], r: int) -> bool:
+    """The row's first grid slot belongs to a cell merged down from a row above (or none)."""
+    return not grid_row or grid_row[0] is None or grid_row[0].row != r
 
 
 def _one_line(text: str) -> str:
