@@ -1,0 +1,75 @@
+"""Running the selected rules over a document and grading the result."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from jixiao.model import Document
+from jixiao.review.config import ConfigError, ReviewConfig
+from jixiao.review.finding import Finding
+from jixiao.review.profiles import PROFILE_PARAMS, PROFILE_SEVERITY
+from jixiao.review.registry import all_rules, select_codes
+from jixiao.review.report import Report, grade_projects, summarize
+from jixiao.review.rule import ReviewContext, Rule
+
+__all__ = ["build_rules", "review"]
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
+    """Instantiate the selected rules with their parameters (profile defaults, then config)."""
+    rules = all_rules()
+    patterns = [
+        *(config.select or []),
+        *config.ignore,
+        *(code for codes in config.per_project_ignores.values() for code in codes),
+    ]
+    unknown = {c for c in [*config.severity, *config.params] if c not in rules}
+    unknown |= {p for p in patterns if not select_codes([p], [])}
+    if unknown:
+        raise ConfigError(
+            f"配置中有不存在的规则编码：{'、'.join(sorted(unknown))}",
+            hint="用 jixiao rules 查看全部规则。",
+        )
+    built = []
+    for code in select_codes(config.select, config.ignore):
+        cls = rules[code]
+        params = {**PROFILE_PARAMS[config.profile].get(code, {}), **config.params.get(code, {})}
+        try:
+            parsed = cls.Params.model_validate(params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "?"
+            raise ConfigError(
+                f"规则 {code} 的参数“{where}”有误（取值：{first.get('input')!r}）",
+                hint=f"用 jixiao rules {code} 查看该规则的参数及取值范围。",
+            ) from None
+        severity = config.severity.get(code) or PROFILE_SEVERITY[config.profile].get(code)
+        built.append((cls(severity), ReviewContext(params=parsed, profile=config.profile)))
+    return built
+
+
+def review(doc: Document, config: ReviewConfig | None = None) -> Report:
+    config = config or ReviewConfig()
+    findings: list[Finding] = []
+    for rule, ctx in build_rules(config):
+        for finding in rule.check(doc, ctx):
+            ignored = config.per_project_ignores.get(finding.project_code or "", [])
+            if any(
+                finding.code == c or finding.code.startswith(c.rstrip("-") + "-") for c in ignored
+            ):
+                continue
+            findings.append(finding)
+    findings.sort(
+        key=lambda f: (
+            f.project_seq or 0,
+            -1 if f.indicator_index is None else f.indicator_index,
+            _SEVERITY_RANK[f.severity],
+            f.code,
+        )
+    )
+    grades = grade_projects(doc, findings, config.grading)
+    return Report(
+        findings=findings, projects=grades, summary=summarize(doc, findings, grades, config.grading)
+    )

@@ -1,0 +1,128 @@
+"""The rule base class: one rule, one module, self-describing.
+
+A rule declares its code, name, dimension, default severity and source as class attributes, its
+documentation in a docstring with fixed sections (## 检查内容, ## 为什么, ## 示例, ## 修正,
+## 依据, ## 配置), its typed parameters as a pydantic model, and a bad and a good example
+document (``bad()``/``good()``) that the tests and the docs both use. ``check`` yields findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from jixiao.model import Document, Indicator, Project
+from jixiao.review.finding import Dimension, Finding, Fix, Severity
+
+__all__ = ["DOC_SECTIONS", "IndicatorRule", "NoParams", "ProjectRule", "ReviewContext", "Rule"]
+
+DOC_SECTIONS = ("## 检查内容", "## 为什么", "## 示例", "## 修正", "## 依据", "## 配置")
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class ReviewContext:
+    """What a rule may look at besides the document: its parameters and the profile."""
+
+    params: BaseModel
+    profile: str = "default"
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    dimension: ClassVar[Dimension]
+    severity: ClassVar[Severity]
+    source: ClassVar[str]  # 财预〔2015〕88号, 财预〔2021〕101号, 财预〔2020〕10号, or 实践
+    Params: ClassVar[type[BaseModel]] = NoParams
+    status: ClassVar[str] = "stable"
+
+    def __init__(self, severity: Severity | None = None):
+        self.effective_severity: Severity = severity or self.severity
+
+    # -- to implement ---------------------------------------------------------------------
+
+    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def bad(cls) -> Document:
+        """A small document this rule must report."""
+        raise NotImplementedError
+
+    @classmethod
+    def good(cls) -> Document:
+        """The same document written correctly: this rule must stay silent."""
+        raise NotImplementedError
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def finding(
+        self,
+        message: str,
+        *,
+        project: Project | None = None,
+        indicator_index: int | None = None,
+        field: str | None = None,
+        text: str | None = None,
+        suggestion: str | None = None,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        source = None
+        if project is not None:
+            source = project.source
+            if indicator_index is not None and indicator_index < len(project.indicators):
+                source = project.indicators[indicator_index].source
+        return Finding(
+            code=self.code,
+            severity=severity or self.effective_severity,
+            dimension=self.dimension,
+            message=message,
+            project_code=project.code if project is not None else None,
+            project_seq=project.seq if project is not None else None,
+            indicator_index=indicator_index,
+            field=field,
+            text=text,
+            source=source,
+            suggestion=suggestion,
+            fix=fix,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+
+class ProjectRule(Rule):
+    """A rule that looks at one project at a time."""
+
+    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        for project in doc.projects:
+            yield from self.check_project(project, doc, ctx)
+
+    def check_project(
+        self, project: Project, doc: Document, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class IndicatorRule(Rule):
+    """A rule that looks at one indicator row at a time."""
+
+    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        for project in doc.projects:
+            for index, indicator in enumerate(project.indicators):
+                yield from self.check_indicator(project, index, indicator, ctx)
+
+    def check_indicator(
+        self, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        raise NotImplementedError

@@ -1,0 +1,84 @@
+"""VAL-06: a 时效 target is a date, a period or a percentage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from jixiao.model import Document, Indicator, Project
+from jixiao.review.examples import example_document
+from jixiao.review.finding import Finding
+from jixiao.review.rule import IndicatorRule, ReviewContext
+from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_field
+
+_PERIODS = "天 日 个工作日 工作日 小时 分钟 分 秒 周 个月 月 年 个季度 季度 学期 h min d"
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    period_units: list[str] = Field(default_factory=lambda: _PERIODS.split())
+    """Units that make a value a period (≤30个工作日); a per-unit counts by its first part."""
+
+
+class TimelinessValue(IndicatorRule):
+    """时效指标值应为日期、时限或及时率。
+
+    ## 检查内容
+    时效指标的量化指标值既不是日期（“2025年12月底前”），也不是时限（“≤30个工作日”“≤2小时”），
+    也不是百分比（“按时办结率 ≥98%”）：例如“700本”“11”。定性等级（“按时完成”）由 VAL-02 提示，
+    描述性文字由 VAL-01 报告。
+
+    ## 为什么
+    时效指标反映完成的及时程度，只有日期、时限或及时率能在年底判断是否按时完成；数量写在时效指标中，
+    多半是指标放错了类别。
+
+    ## 示例
+    反例：时效指标“审批业务按时办结率”，指标值“700本”。
+    正例：时效指标“审批业务按时办结率”，指标值“≥98%”。
+
+    ## 修正
+    不自动修正：需要单位确定完成时间或时限。
+
+    ## 依据
+    时效指标的含义（实践）。
+
+    ## 配置
+    `period_units`：视为时限的单位（默认：天、日、个工作日、小时、分钟、周、月、个月、年等）。
+    """
+
+    code = "VAL-06"
+    name = "时效指标值不是时间"
+    dimension = "可衡量性"
+    severity = "info"
+    source = "实践"
+    Params = Params
+
+    def check_indicator(
+        self, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        assert isinstance(ctx.params, Params)
+        value = indicator.value
+        if indicator.category != "output.timeliness" or value.kind != "quantitative":
+            return
+        if value.date is not None or value.unit in ("%", "‰"):
+            return
+        if value.unit is not None and value.unit.split("/", 1)[0] in ctx.params.period_units:
+            return
+        yield self.finding(
+            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”不是完成日期、时限或及时率",
+            project=project,
+            indicator_index=index,
+            field=value_field(index),
+            text=indicator.value_text,
+            suggestion="时效指标可写为完成日期（如“2025年12月底前”）、时限（如“≤30个工作日”）或及时率（如“≥95%”）；"
+            "如是数量，请移到数量指标。",
+        )
+
+    @classmethod
+    def bad(cls) -> Document:
+        return document_with(2, "700本")
+
+    @classmethod
+    def good(cls) -> Document:
+        return example_document()

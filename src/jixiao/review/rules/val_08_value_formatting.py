@@ -1,0 +1,185 @@
+"""VAL-08: formatting anomalies in a printed 指标值, with a safe fix to the canonical text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.model import Document, Indicator, Project
+from jixiao.review.examples import example_document
+from jixiao.review.finding import Edit, Finding, Fix
+from jixiao.review.rule import NoParams, ReviewContext, Rule
+from jixiao.review.rules._value_terms import (
+    document_with,
+    indicator_label,
+    same_meaning,
+    show,
+    value_field,
+)
+from jixiao.values import ANOMALIES, parse_value, render_value
+
+# Anomalies that are pure formatting: the canonical rendering removes them, meaning unchanged.
+FORMATTING = (
+    "number_repeated",
+    "redundant_operator_word",
+    "unit_spelled_out",
+    "line_break",
+    "fullwidth_chars",
+)
+# Anomalies whose rendering would settle a question of meaning: no safe fix then.
+_JUDGEMENT = frozenset(
+    {
+        "conflicting_operator",
+        "approximate",
+        "range_with_operator",
+        "unit_mismatch",
+        "stray_number",
+        "number_in_text",
+        "invalid_date",
+        "unparsed",
+    }
+)
+_SPELLED = ("百分比", "百分之", "千分比", "千分之", "百分")
+_OPERATOR_WORDS = [
+    "及以上",
+    "或以上",
+    "以上",
+    "及以下",
+    "或以下",
+    "以下",
+    "以内",
+    "之内",
+    "不低于",
+    "不少于",
+    "不小于",
+    "大于等于",
+    "不高于",
+    "不超过",
+    "不多于",
+    "小于等于",
+]
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _doubled(digits: str) -> bool:
+    half = len(digits) // 2
+    return len(digits) % 2 == 0 and half > 0 and digits[:half] == digits[half:]
+
+
+def _reasons(value_text: str, anomalies: list[str]) -> list[str]:
+    flat = _SPACE.sub("", value_text)
+    reasons: list[str] = []
+    for code in anomalies:
+        if code == "number_repeated":
+            digits = next((m for m in _DIGITS.findall(flat) if _doubled(m)), None)
+            reasons.append(f"数值“{digits}”重复录入" if digits else "数值重复录入")
+        elif code == "redundant_operator_word":
+            word = next((w for w in _OPERATOR_WORDS if w in flat), None)
+            reasons.append(f"符号与“{word}”重复" if word else "比较符号重复")
+        elif code == "unit_spelled_out":
+            word = next((w for w in _SPELLED if w in flat), None)
+            reasons.append(f"单位“{word}”用文字书写" if word else "单位用文字书写")
+        elif code == "line_break":
+            reasons.append("中间有换行")
+        elif code == "fullwidth_chars":
+            reasons.append("含全角字符")
+    return reasons
+
+
+def canonical_fix(value_text: str, path: str) -> Fix | None:
+    """The safe fix to the canonical text, only if re-reading it gives the same value."""
+    value = parse_value(value_text)
+    if _JUDGEMENT & set(value.anomalies):
+        return None
+    new = render_value(value)
+    again = parse_value(new)
+    if (
+        new == value_text
+        or not same_meaning(value, again)
+        or set(FORMATTING) & set(again.anomalies)
+    ):
+        return None
+    return Fix(
+        title=f"将“{show(value_text)}”改为“{new}”",
+        safety="safe",
+        edits=(Edit(path=path, old=value_text, new=new),),
+    )
+
+
+class ValueFormatting(Rule):
+    """指标值书写不规范（数值重复、符号与文字重复、单位写成文字、换行、全角字符）。
+
+    ## 检查内容
+    指标值的写法有可以无损去除的格式问题：数值重复录入（“≥9595%以上”）、比较符号与“以上”“以内”等文字重复、
+    单位用文字书写（“≥95百分比”）、中间有换行（PDF 导出折行）、含全角数字或符号（“≥９５％”）。
+    约数、符号与文字矛盾、区间另带符号等需要判断的写法不在此列。
+
+    ## 为什么
+    指标值会被汇总、公开、在年底按数值评分。不规范的写法让读者和系统都可能误读
+    （“9595%”是 95% 还是 9595%？），公开时也显得粗糙。
+
+    ## 示例
+    反例：质量指标“审批业务办结率”，指标值“≥9595%以上”。
+    正例：质量指标“审批业务办结率”，指标值“≥95%”。
+
+    ## 修正
+    安全修正：改为规范写法（如“≥9595%以上”→“≥95%”，“≥95百分比”→“≥95%”），含义不变。
+    只有规范写法重新识别后数值、符号、单位都不变时才提供修正。
+
+    ## 依据
+    指标值“符号+数值+单位”的规范写法（实践）。
+
+    ## 配置
+    无。
+    """
+
+    code = "VAL-08"
+    name = "指标值书写不规范"
+    dimension = "规范性"
+    severity = "warning"
+    source = "实践"
+    Params = NoParams
+
+    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        for position, project in enumerate(doc.projects):
+            for index, indicator in enumerate(project.indicators):
+                yield from self._check(position, project, index, indicator)
+
+    def _check(
+        self, position: int, project: Project, index: int, indicator: Indicator
+    ) -> Iterator[Finding]:
+        anomalies = [code for code in indicator.value.anomalies if code in FORMATTING]
+        if not anomalies:
+            return
+        path = f"projects[{position}].indicators[{index}].value_text"
+        fix = canonical_fix(indicator.value_text, path)
+        printed = show(indicator.value_text)
+        reasons = "、".join(_reasons(indicator.value_text, anomalies))
+        if fix is not None:
+            new = fix.edits[0].new
+            message = f"{indicator_label(indicator)}的指标值“{printed}”{reasons}，应写为“{new}”"
+            suggestion = f"改为“{new}”。"
+        else:
+            message = f"{indicator_label(indicator)}的指标值“{printed}”{reasons}"
+            doubts = [ANOMALIES[code] for code in indicator.value.anomalies if code in _JUDGEMENT]
+            suggestion = "请核实含义后按“符号+数值+单位”规范书写（如“≥95%”）。"
+            if doubts:
+                suggestion += f"另请注意：{'；'.join(doubts)}。"
+        yield self.finding(
+            message,
+            project=project,
+            indicator_index=index,
+            field=value_field(index),
+            text=indicator.value_text,
+            suggestion=suggestion,
+            fix=fix,
+        )
+
+    @classmethod
+    def bad(cls) -> Document:
+        return document_with(1, "≥9898%以上")
+
+    @classmethod
+    def good(cls) -> Document:
+        return example_document()
