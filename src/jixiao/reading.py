@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from jixiao._exceptions import FileTooLargeError, ReadError, UnsupportedFormatError
 from jixiao.assemble import assemble
 from jixiao.layout import Layout
-from jixiao.model import Document, SourceInfo
-from jixiao.readers.detect import sniff_format
+from jixiao.model import Document, SourceFormat, SourceInfo
+from jixiao.readers.detect import Format, sniff_format
 from jixiao.readers.text import read_text_layout
 from jixiao.readers.textfile import decode_text
 
@@ -41,10 +43,8 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 _SAVE_AS_TEXT = "请先将文件另存为或导出为文本（.txt）后再读取。"
-_UNSUPPORTED = {
-    "zip": ("ZIP 格式的文件（如 DOCX、XLSX 或压缩包）", _SAVE_AS_TEXT),
-    "pdf": ("PDF 文件", _SAVE_AS_TEXT),
-    "ole": ("旧版 Office 格式的文件（如 DOC、XLS、WPS）", _SAVE_AS_TEXT),
+_UNSUPPORTED: dict[str, tuple[str, str]] = {
+    "ole": ("这种 Office 复合文档（不是 Word、WPS 或 Excel 文件）", _SAVE_AS_TEXT),
     "image": ("图片", "jixiao 不能识别图片中的文字；请使用原始的 Word、PDF 或文本文件。"),
 }
 
@@ -86,15 +86,64 @@ def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> D
     fmt = sniff_format(data)
     if fmt == "json":
         return _read_json(data, name)
-    if fmt != "text":
-        label, hint = _UNSUPPORTED[fmt]
-        raise UnsupportedFormatError(f"暂不支持读取{label}", source=name, hint=hint)
-    text = decode_text(data, source=name)
-    if not text.strip():  # a BOM or full-width spaces only
-        raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
-    layout: Layout = read_text_layout(text, source=name)
-    info = SourceInfo(name=name, format="text", sha256=hashlib.sha256(data).hexdigest())
+    if fmt == "text":
+        text = decode_text(data, source=name)
+        if not text.strip():  # a BOM or full-width spaces only
+            raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
+        layout, source_format = read_text_layout(text, source=name), "text"
+    else:
+        layout, source_format = _read_binary(fmt, data, name)
+    info = SourceInfo(name=name, format=source_format, sha256=hashlib.sha256(data).hexdigest())
     return assemble(layout, info)
+
+
+def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFormat]:
+    """Route a binary input to its reader. Readers are imported here, on first use, so the CLI
+    starts fast and a text-only user never loads python-docx, calamine or pdfplumber."""
+    if fmt == "zip":
+        if _zip_member(data, "xl/workbook.xml"):
+            from jixiao.readers.xlsx import read_spreadsheet
+
+            return read_spreadsheet(data, source=name), "xlsx"
+        from jixiao.readers.docx import read_docx
+
+        return read_docx(data, source=name), "docx"
+    if fmt == "pdf":
+        from jixiao.readers.pdf import read_pdf
+
+        return read_pdf(data, source=name), "pdf"
+    if fmt == "ole":
+        from jixiao.readers.office import convert_with_libreoffice, ole_kind
+
+        kind = ole_kind(data, source=name)
+        if kind == "encrypted":
+            raise ReadError(
+                "文件已加密（设置了打开密码），无法读取",
+                source=name,
+                hint="请在 Office/WPS 中取消密码后另存，再读取。",
+            )
+        if kind == "xls":
+            from jixiao.readers.xlsx import read_spreadsheet
+
+            return read_spreadsheet(data, source=name), "xls"
+        if kind == "doc":
+            from jixiao.readers.docx import read_docx
+
+            converted = convert_with_libreoffice(data, source=name, suffix=".doc", target="docx")
+            return read_docx(converted, source=name), "doc"
+    label, hint = _UNSUPPORTED[fmt]
+    raise UnsupportedFormatError(f"暂不支持读取{label}", source=name, hint=hint)
+
+
+def _zip_member(data: bytes, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return member in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        # No readable directory (a truncated file): the local headers still name the parts,
+        # so the right reader can say "Excel/Word 文件已损坏".
+        head = data[:65536]
+        return member.split("/")[0].encode() + b"/" in head and b"word/" not in head
 
 
 def _read_json(data: bytes, name: str) -> Document:

@@ -1,4 +1,4 @@
-"""The ``jixiao`` command: ``parse`` and ``demo``, with Chinese help and messages.
+"""The ``jixiao`` command: ``parse``, ``review``, ``rules`` and ``demo``, with Chinese help.
 
 Errors never reach users as tracebacks: a ``JixiaoError`` is printed as its (Chinese) message and
 the run exits non-zero; anything unexpected is reported as a short 内部错误 naming the file
@@ -152,7 +152,10 @@ class _Group(typer.core.TyperGroup):
 app = typer.Typer(
     name=PROG,
     cls=_Group,
-    help="jixiao（绩效）：读取部门预算绩效信息（绩效目标表），输出开放的 JSON 格式或汇总表。",
+    help=(
+        "jixiao（绩效）：读取部门预算绩效信息（绩效目标表），输出开放的 JSON 格式或汇总表，\n"
+        "并按审核规则审核绩效目标，给出审核意见、得分和等级。"
+    ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -348,6 +351,56 @@ def parse_command(
 
 
 @app.command(
+    "render",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=(
+        "把文件按官方表样输出为 DOCX、XLSX、HTML 或 PDF。\n"
+        "\n"
+        "输入可以是 jixiao 能读取的任何文件（文本、DOCX、XLSX、PDF、文档 JSON 等）。"
+    ),
+    short_help="按官方表样输出 DOCX/XLSX/HTML/PDF。",
+)
+def render_command(
+    path: Annotated[
+        Path, typer.Argument(metavar="文件", help="要转换的文件。", show_default=False)
+    ],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", "-t", metavar="格式", help="docx、xlsx、html 或 pdf。", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="文件", help="输出文件。", show_default=False),
+    ],
+) -> None:
+    from jixiao.render import TARGETS, render
+
+    target = next((t for t in TARGETS if t == to.strip().lower()), None)
+    if target is None:
+        _error(f"不支持的输出格式“{to}”，请使用 {'、'.join(TARGETS)}。")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        doc = _read(path)
+        _print_warnings(doc)
+        data = render(doc, target)
+    except JixiaoError as err:
+        _error(str(err))
+        raise typer.Exit(EXIT_FAILED) from None
+    except Exception as exc:
+        _internal_error(str(path), exc)
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        _error(f"无法写入 {output}（{os_reason(exc)}）")
+        raise typer.Exit(EXIT_FAILED) from None
+    _say(f"已写入 {output}（{len(doc.projects)} 个项目）")
+
+
+@app.command(
     "demo",
     cls=_Command,
     options_metavar="[选项]",
@@ -373,6 +426,287 @@ def demo_command() -> None:
         _error("没有找到内置的示例文件，安装可能不完整。")
         raise typer.Exit(EXIT_FAILED)
     render_summary(docs, _stdout_console())
+
+
+# -- review -----------------------------------------------------------------------------------
+
+
+_FILE_WIDTH = 120
+"""Line width of a text report written to a file with -o."""
+
+
+def _codes_option(help_text: str) -> Any:
+    return typer.Option(metavar="编码", help=help_text, show_default=False)
+
+
+@app.command(
+    "review",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=(
+        "审核部门预算绩效信息：逐条检查绩效目标和指标，给出审核意见、项目得分和等级。\n"
+        "\n"
+        "输入可以是原始文件，也可以是 jixiao parse 输出的 JSON（文件名写 - 表示标准输入）。\n"
+        "输出格式（--format）：\n"
+        "  text  在终端按文件、项目列出问题（默认）\n"
+        "  json  机器可读的审核结果；多个文件时为数组\n"
+        "  html  可打印、可发送给单位的审核意见网页（须用 -o）\n"
+        "  xlsx  审核意见表 Excel 文件（须用 -o）\n"
+        "text 和 json 输出到标准输出，用 -o 时写入该文件（多个文件的结果写在一起）；\n"
+        "html 和 xlsx 须用 -o 指定文件，审核多个文件时 -o 为目录，每个文件写一个同名报告。\n"
+        "\n"
+        "配置：--config 指定的文件；否则从当前目录向上查找 jixiao.toml，或含 [tool.jixiao]\n"
+        "的 pyproject.toml。--profile 覆盖配置档；--select 只运行指定的规则（同时不再使用\n"
+        "配置文件中的 ignore）；--ignore 在配置文件的基础上再跳过指定规则。编码可写规则编码\n"
+        "（VAL-08）或规则类别（VAL），多个用逗号分隔。\n"
+        "\n"
+        "--fix：自动应用只改格式、不改含义的安全修正，把修正后的文档 JSON 写到 -o\n"
+        "（多个文件时 -o 为目录），在标准错误列出每一处修改，然后审核修正后的文档。\n"
+        "\n"
+        "退出状态：0 没有错误级问题；1 仍有错误级问题，或有文件未能读取；2 命令行或配置有误。"
+    ),
+    short_help="审核文件，输出审核意见、得分和等级。",
+)
+def review_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="文件", help="要审核的文件（可以有多个）。", show_default=False),
+    ],
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="格式",
+            help="输出格式：text（默认）、json、html 或 xlsx。",
+            show_default=False,
+        ),
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="路径",
+            help="输出文件（html、xlsx 审核多个文件时为目录）；用 --fix 时为修正后的文档。",
+            show_default=False,
+        ),
+    ] = None,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="文件",
+            help="配置文件（jixiao.toml 或 pyproject.toml）。",
+            show_default=False,
+        ),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            metavar="配置档",
+            help="default、central-2021（财预〔2021〕101号模板）或 legacy。",
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[list[str] | None, _codes_option("只运行这些规则，如 STR,VAL-08。")] = None,
+    ignore: Annotated[list[str] | None, _codes_option("跳过这些规则，如 CNT-01。")] = None,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="应用安全修正，修正后的文档写到 -o。", show_default=False),
+    ] = False,
+) -> None:
+    from jixiao.cli.review import (
+        UsageProblem,
+        check_usage,
+        describe_edit,
+        fix_and_review,
+        output_target,
+        parse_codes,
+        resolve_config,
+        write_bytes,
+    )
+    from jixiao.review import review
+    from jixiao.review.output import render_html, render_json, render_text, write_xlsx
+    from jixiao.review.report import Report
+
+    fmt = output_format.strip().lower()
+    several = len(paths) > 1
+    try:
+        check_usage(fmt, output_format, output, fix=fix, several=several)
+        config, _ = resolve_config(
+            config_path,
+            profile=profile.strip() if profile is not None else None,
+            select=parse_codes(select, "--select"),
+            ignore=parse_codes(ignore, "--ignore"),
+        )
+    except UsageProblem as problem:
+        _error(str(problem))
+        raise typer.Exit(EXIT_USAGE) from None
+    except JixiaoError as err:  # ConfigError
+        _error(str(err))
+        raise typer.Exit(EXIT_USAGE) from None
+
+    failed = internal = 0
+    results: list[tuple[Path, Document, Report]] = []
+    used_names: set[str] = set()
+    for path in paths:
+        try:
+            doc = _read(path)
+        except JixiaoError as err:
+            _error(str(err))
+            failed += 1
+            continue
+        except Exception as exc:
+            _internal_error(str(path), exc)
+            internal += 1
+            continue
+        _print_warnings(doc)
+        try:
+            if fix:
+                assert output is not None
+                result = fix_and_review(doc, config)
+                for edit in result.applied:
+                    _say(f"已修正 {describe_edit(doc, edit)}", "green")
+                target = output_target(output, path, ".json", used_names, several)
+                write_bytes(target, (result.document.to_json() + "\n").encode("utf-8"))
+                count = (
+                    f"共修正 {len(result.applied)} 处"
+                    if result.applied
+                    else "没有可以自动修正的问题"
+                )
+                _say(f"{doc.source.name}：{count}，修正后的文档已写入 {target}")
+                doc, report = result.document, result.report
+            else:
+                report = review(doc, config)
+        except OSError as exc:
+            _error(f"{doc.source.name}：无法写入 {output}（{os_reason(exc)}）")
+            failed += 1
+            continue
+        except JixiaoError as err:
+            _error(str(err))
+            failed += 1
+            continue
+        except Exception as exc:
+            _internal_error(str(path), exc)
+            internal += 1
+            continue
+        if fmt in ("html", "xlsx") and output is not None:
+            target = output_target(output, path, f".{fmt}", used_names, several)
+            try:
+                if fmt == "html":
+                    page = render_html(doc, report, grading=config.grading)
+                    write_bytes(target, page.encode("utf-8"))
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    write_xlsx(doc, report, target)
+            except OSError as exc:
+                _error(f"{doc.source.name}：无法写入 {target}（{os_reason(exc)}）")
+                failed += 1
+                continue
+            _say(f"已写入 {target}（{len(report.findings)} 条审核意见）")
+        results.append((path, doc, report))
+
+    if fmt in ("text", "json") and results:
+        to_file = output is not None and not fix
+        try:
+            if fmt == "json":
+                text = render_json(
+                    [(str(path), report) for path, _, report in results], single=not several
+                )
+                if to_file:
+                    assert output is not None
+                    write_bytes(output, (text + "\n").encode("utf-8"))
+                else:
+                    sys.stdout.write(text + "\n")
+                    sys.stdout.flush()
+            elif to_file:
+                assert output is not None
+                output.parent.mkdir(parents=True, exist_ok=True)
+                with output.open("w", encoding="utf-8") as handle:
+                    console = Console(
+                        file=handle, width=_FILE_WIDTH, color_system=None, highlight=False
+                    )
+                    render_text([(doc, report) for _, doc, report in results], console)
+            else:
+                render_text([(doc, report) for _, doc, report in results], _stdout_console())
+        except OSError as exc:
+            _error(f"无法写入 {output}（{os_reason(exc)}）")
+            raise typer.Exit(EXIT_FAILED) from None
+        if to_file:
+            _say(f"已写入 {output}")
+
+    if internal:
+        raise typer.Exit(EXIT_USAGE)
+    if failed and several:
+        _say(f"共 {len(paths)} 个文件，其中 {failed} 个未能审核。", "red")
+    if failed or any(report.has_errors for _, _, report in results):
+        raise typer.Exit(EXIT_FAILED)
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+@app.command(
+    "rules",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=(
+        "列出全部审核规则，或查看一条规则的完整说明。\n"
+        "\n"
+        "不带参数时列出每条规则的编码、名称、审核维度、默认级别和能否自动修正；\n"
+        "带规则编码（如 jixiao rules VAL-08）时打印该规则的说明：检查内容、原因、示例、\n"
+        "修正方式、依据、可配置的参数及默认值。"
+    ),
+    short_help="列出审核规则或查看规则说明。",
+)
+def rules_command(
+    code: Annotated[
+        str | None,
+        typer.Argument(metavar="规则编码", help="要查看的规则，如 STR-02。", show_default=False),
+    ] = None,
+) -> None:
+    from rich.table import Table
+
+    from jixiao.review.docgen import fix_availability, rule_markdown
+    from jixiao.review.output.labels import SEVERITY_LABELS
+    from jixiao.review.output.terminal import SEVERITY_STYLES
+    from jixiao.review.registry import all_rules, get_rule
+
+    rules = all_rules()
+    if code is not None:
+        rule = get_rule(code.strip())
+        if rule is None:
+            message = f"没有这条规则：{code}"
+            close = difflib.get_close_matches(code.strip().upper(), list(rules), n=3, cutoff=0.5)
+            if close:
+                message += f"（您是不是想查看：{'、'.join(close)}）"
+            _error(message)
+            _say("用 jixiao rules 查看全部规则。")
+            raise typer.Exit(EXIT_USAGE)
+        sys.stdout.write(rule_markdown(rule, level=1))
+        sys.stdout.flush()
+        return
+    table = Table(title=Text(f"审核规则（共 {len(rules)} 条）", style="bold"), title_justify="left")
+    table.add_column("编码", no_wrap=True)
+    table.add_column("名称")
+    table.add_column("维度", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("自动修正", no_wrap=True)
+    table.add_column("依据")
+    for rule_code, rule in rules.items():
+        table.add_row(
+            Text(rule_code),
+            Text(rule.name),
+            Text(rule.dimension),
+            Text(SEVERITY_LABELS[rule.severity], style=SEVERITY_STYLES[rule.severity]),
+            Text(fix_availability(rule_code)),
+            Text(rule.source),
+        )
+    console = _stdout_console()
+    console.print(table)
+    console.print(Text("查看一条规则的说明：jixiao rules 规则编码（如 jixiao rules STR-02）"))
 
 
 # -- entry point ----------------------------------------------------------------------------

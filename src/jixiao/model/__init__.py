@@ -9,6 +9,7 @@ from jixiao.model.document import Indicator as Indicator
 from jixiao.model.document import IndicatorValue as IndicatorValue
 from jixiao.model.document import Number as Number
 from jixiao.model.document import Project as Project
+from jixiao.model.document import SourceFormat as SourceFormat
 from jixiao.model.document import SourceInfo as SourceInfo
 from jixiao.model.document import SourceLocation as SourceLocation
 from jixiao.model.document import SpendingPoint as SpendingPoint

@@ -21,6 +21,7 @@ __all__ = [
     "IndicatorValue",
     "Number",
     "Project",
+    "SourceFormat",
     "SourceInfo",
     "SourceLocation",
     "SpendingPoint",
@@ -69,9 +70,12 @@ class SourceLocation(_Model):
     bbox: tuple[float, float, float, float] | None = None
 
 
+SourceFormat = Literal["text", "docx", "pdf", "xlsx", "xls", "doc", "wps", "et", "json", "image"]
+
+
 class SourceInfo(_Model):
     name: str
-    format: Literal["text", "docx", "pdf", "xlsx", "xls", "doc", "wps", "et", "json", "image"]
+    format: SourceFormat
     sha256: str
 
 

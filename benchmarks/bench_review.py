@@ -1,0 +1,184 @@
+"""Review throughput: ``jixiao.review.review`` over a corpus of ≥10,000 projects, on one core.
+
+Run by hand (never by the test suite)::
+
+    python benchmarks/bench_review.py                 # 100 documents × 100 projects
+    python benchmarks/bench_review.py --documents 20  # a quicker, smaller corpus
+    python benchmarks/bench_review.py --per-rule      # also time each rule alone
+
+The corpus is made from the four bundled seeds (33 projects): their projects are copied, in
+turn, into documents of ``--size`` projects, each copy renumbered (``seq`` 1…n, a unique
+项目编码 of the original's shape, the table title's number). Every document keeps the front
+matter (部门整体 targets) of the seed its first project came from.
+
+Measured in the same run, after a warm-up: the **full** rule set (default configuration) and,
+as the **baseline**, the same corpus reviewed with only ``STR-02`` selected (one arithmetic
+check per project: what every review pays for the engine, sorting, grading and the report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from importlib.resources import files
+
+import jixiao
+from jixiao import Document, read_bytes
+from jixiao.model import Project
+from jixiao.review import all_rules, review
+from jixiao.review.config import ReviewConfig
+
+DOCUMENT_SIZE = 100
+DOCUMENTS = 100
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def pin_to_one_core() -> str:
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (no sched_setaffinity on this platform)"
+    cpu = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+    return f"pinned to CPU {cpu}"
+
+
+def load_seeds() -> list[Document]:
+    examples = files("jixiao") / "examples"
+    entries = sorted(
+        (e for e in examples.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name
+    )
+    return [read_bytes(e.read_bytes(), name=e.name) for e in entries]
+
+
+def _base36(number: int, width: int) -> str:
+    digits = ""
+    while number:
+        number, rest = divmod(number, 36)
+        digits = _ALPHABET[rest] + digits
+    return digits.rjust(width, "0")[-width:]
+
+
+def _renumber(project: Project, seq: int, serial: int) -> Project:
+    """A copy of ``project`` as project ``seq`` with a unique code of the same shape."""
+    code = project.code
+    if code:
+        tail = 4 if len(code) > 6 else 2
+        digits_only = code[-tail:].isdigit()
+        new_tail = str(serial % 10**tail).rjust(tail, "0") if digits_only else _base36(serial, tail)
+        code = code[:-tail] + new_tail
+    title = re.sub(r"^\d+", str(seq), project.title) if project.title else project.title
+    return project.model_copy(update={"seq": seq, "code": code, "title": title}, deep=True)
+
+
+def build_corpus(seeds: list[Document], documents: int, size: int) -> list[Document]:
+    pool = [(doc, project) for doc in seeds for project in doc.projects]
+    corpus = []
+    serial = 0
+    for number in range(documents):
+        projects = []
+        first_doc = None
+        for seq in range(1, size + 1):
+            doc, project = pool[serial % len(pool)]
+            first_doc = first_doc or doc
+            serial += 1
+            projects.append(_renumber(project, seq, serial))
+        assert first_doc is not None
+        corpus.append(
+            first_doc.model_copy(
+                update={
+                    "projects": projects,
+                    "source": first_doc.source.model_copy(update={"name": f"corpus-{number:03d}"}),
+                }
+            )
+        )
+    return corpus
+
+
+def run(corpus: list[Document], config: ReviewConfig) -> tuple[float, int]:
+    """Seconds to review the whole corpus, and the number of findings."""
+    clock = time.perf_counter
+    start = clock()
+    findings = 0
+    for doc in corpus:
+        findings += len(review(doc, config).findings)
+    return clock() - start, findings
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--documents", type=int, default=DOCUMENTS, help="documents in the corpus")
+    parser.add_argument("--size", type=int, default=DOCUMENT_SIZE, help="projects per document")
+    parser.add_argument("--repeat", type=int, default=1, help="timed passes (median is reported)")
+    parser.add_argument(
+        "--per-rule",
+        action="store_true",
+        help="also time each rule alone on the first 10 documents",
+    )
+    args = parser.parse_args(argv)
+
+    pinning = pin_to_one_core()
+    seeds = load_seeds()
+    corpus = build_corpus(seeds, args.documents, args.size)
+    projects = sum(len(doc.projects) for doc in corpus)
+    indicators = sum(len(p.indicators) for doc in corpus for p in doc.projects)
+    full_config = ReviewConfig()
+    base_config = ReviewConfig(select=["STR-02"])
+
+    for doc in corpus[:2]:  # warm-up: imports, rule discovery, caches
+        review(doc, full_config)
+        review(doc, base_config)
+
+    full_times, base_times = [], []
+    findings = base_findings = 0
+    wall = time.perf_counter()
+    for _ in range(args.repeat):
+        seconds, findings = run(corpus, full_config)
+        full_times.append(seconds)
+        seconds, base_findings = run(corpus, base_config)
+        base_times.append(seconds)
+    wall = time.perf_counter() - wall
+    full = statistics.median(full_times)
+    base = statistics.median(base_times)
+
+    print(f"jixiao {jixiao.__version__}, Python {platform.python_version()} ({sys.platform}),")
+    print(f"{platform.processor() or platform.machine()}, {pinning}")
+    print(
+        f"corpus: {len(corpus)} documents × {args.size} projects = {projects} projects, "
+        f"{indicators} indicators (from {sum(len(d.projects) for d in seeds)} seed projects)"
+    )
+    print(
+        f"rules: {len(all_rules())}; {args.repeat} timed pass(es), median; {wall:.1f} s measured\n"
+    )
+    header = f"{'run':<28} {'seconds':>9} {'projects/s':>11} {'ms/project':>11} {'findings':>9}"
+    print(header)
+    print("-" * len(header))
+    for label, seconds, count in (
+        ("full rule set", full, findings),
+        ("baseline (STR-02 only)", base, base_findings),
+    ):
+        print(
+            f"{label:<28} {seconds:>9.2f} {projects / seconds:>11.0f}"
+            f" {seconds / projects * 1e3:>11.3f} {count:>9}"
+        )
+    print("-" * len(header))
+    print(f"ratio full / baseline: {full / base:.1f}x")
+
+    if args.per_rule:
+        sample = corpus[:10]
+        sample_projects = sum(len(doc.projects) for doc in sample)
+        print(f"\nper rule, alone, on {sample_projects} projects (slowest first):")
+        timings: Counter[str] = Counter()
+        for code in all_rules():
+            seconds, _ = run(sample, ReviewConfig(select=[code]))
+            timings[code] = seconds
+        for code, seconds in timings.most_common():
+            print(f"  {code:<8} {seconds / sample_projects * 1e3:>8.3f} ms/project")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,289 @@
+"""Reader for PDFs with a text layer: ruled tables with merged cells, and paragraphs.
+
+Pages are read one at a time and released (``page.close()``, no document-wide object cache),
+so memory stays bounded for long files. Per page: a text sanity gate (mostly ``(cid:…)``,
+U+FFFD or private-use characters means pdfminer could not map the fonts, and the characters
+are read again with PDFium, ``pdf_pdfium``), ruled tables with their spans (``pdf_tables``),
+and the rest as paragraphs without page numbers (``pdf_lines``). Across pages, a table
+continued on the next page becomes one table again without its repeated header rows
+(``pdf_stitch``), and a paragraph broken by the page is joined again. A PDF without any text
+layer is a scan: it needs OCR, which this reader does not do.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfplumber.page import Page
+from pdfplumber.pdf import PDF
+
+from jixiao._exceptions import JixiaoError, ReadError, UnsupportedFormatError
+from jixiao.layout import Layout, LayoutWarning, Paragraph, Position
+from jixiao.readers.pdf_lines import (
+    Char,
+    LineGaps,
+    PageParagraph,
+    drop_page_furniture,
+    page_items,
+    text_lines,
+)
+from jixiao.readers.pdf_pdfium import PdfiumText
+from jixiao.readers.pdf_stitch import continues, stitch, without_repeated_header
+from jixiao.readers.pdf_tables import PageTable, build_table, find_tables, split_chars
+
+__all__ = ["MAX_PDF_PAGES", "read_pdf"]
+
+MAX_PDF_PAGES = 2000
+"""More pages than any 部门预算绩效信息 has; a bigger file is refused before it is parsed."""
+
+_GARBLED_SHARE = 0.3
+_COMMON_SHARE = 0.6
+
+
+def read_pdf(data: bytes, *, source: str) -> Layout:
+    """The layout of a PDF's text layer. Raises ``ReadError`` subclasses with Chinese messages."""
+    reader = _Reader(source)
+    with _open(data, source) as pdf:
+        pdfium = PdfiumText(data)
+        try:
+            for number, page in _pages(pdf, source):
+                try:
+                    reader.add_page(page, number, pdfium)
+                except JixiaoError:
+                    raise
+                except Exception as exc:  # a library failure on one page: say which page
+                    raise ReadError(
+                        f"PDF 第 {number} 页无法解析（{type(exc).__name__}）",
+                        source=source,
+                        hint="文件可能已损坏；请尝试用 PDF 阅读器重新另存为 PDF 后再读取。",
+                    ) from None
+                finally:
+                    page.close()
+        finally:
+            pdfium.close()
+    return reader.finish()
+
+
+@contextmanager
+def _open(data: bytes, source: str) -> Iterator[PDF]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        raise _open_error(data, exc, source) from None
+    try:
+        pdf.doc.caching = False  # do not keep every parsed object of the file alive
+        yield pdf
+    finally:
+        pdf.flush_cache()  # not pdf.close(): it would build every page object first
+
+
+def _open_error(data: bytes, exc: Exception, source: str) -> ReadError:
+    reason = " ".join(f"{type(exc).__name__} {exc}".split()).lower()
+    if "password" in reason or "encrypt" in reason or b"/Encrypt" in data:
+        return UnsupportedFormatError(
+            "PDF 文件已加密（设置了打开密码或不支持的加密方式），无法读取",
+            source=source,
+            hint="请在 PDF 阅读器中输入密码后“另存为”不加密的 PDF，或向发文单位索取未加密的文件。",
+        )
+    return ReadError(
+        "PDF 文件已损坏或格式有误，无法打开",
+        source=source,
+        hint="请确认文件下载完整；也可用 PDF 阅读器打开后重新另存为 PDF。",
+    )
+
+
+def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
+    """Pages one at a time (``pdf.pages`` would build them all up front)."""
+    doc: PDFDocument = pdf.doc
+    try:
+        count = int(resolve1(resolve1(doc.catalog["Pages"]).get("Count", 0)))
+    except Exception:
+        count = 0
+    if count > MAX_PDF_PAGES:
+        raise ReadError(
+            f"PDF 共 {count} 页，超过上限 {MAX_PDF_PAGES} 页，未读取",
+            source=source,
+            hint="绩效目标文件通常只有几十页；请确认选择了正确的文件，或拆分后分别读取。",
+        )
+    pages = PDFPage.create_pages(doc)
+    number = 0
+    while True:
+        number += 1
+        try:
+            page = Page(pdf, next(pages), page_number=number, initial_doctop=0)
+        except StopIteration:
+            return
+        except Exception:
+            raise ReadError(
+                f"PDF 第 {number} 页的页面结构有误，无法读取",
+                source=source,
+                hint="文件可能已损坏；请尝试用 PDF 阅读器重新另存为 PDF 后再读取。",
+            ) from None
+        if number > MAX_PDF_PAGES:
+            raise ReadError(f"PDF 超过 {MAX_PDF_PAGES} 页，未读取", source=source)
+        yield number, page
+
+
+def garbled_share(chars: list[Char]) -> float:
+    """Share of characters pdfminer could not map: ``(cid:N)``, U+FFFD, private use area."""
+    if not chars:
+        return 0.0
+    bad = 0
+    for char in chars:
+        text = char["text"]
+        if text.startswith("(cid:") or "\ufffd" in text or any(_private(ch) for ch in text):
+            bad += 1
+    return bad / len(chars)
+
+
+def looks_chinese(chars: list[Char]) -> bool:
+    """Whether non-ASCII text is mostly common Simplified Chinese (GB2312). A font without an
+    encoding map read as raw glyph numbers gives code points scattered over all of Unicode."""
+    wide = [c["text"] for c in chars if c["text"] and ord(c["text"][0]) > 0x7F]
+    wide = [t for t in wide if not t.isspace()]
+    if not wide:
+        return True
+    common = 0
+    for text in wide:
+        try:
+            text.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(wide) >= _COMMON_SHARE
+
+
+def _private(ch: str) -> bool:
+    code = ord(ch)
+    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
+
+
+@dataclass
+class _Reader:
+    """Collects blocks page by page; the last block stays open, since the next page may
+    continue it (a table cut by the break, or a paragraph)."""
+
+    source: str
+    layout: Layout = field(default_factory=Layout)
+    gaps: LineGaps = field(default_factory=LineGaps)
+    pending: PageTable | PageParagraph | None = None
+    pending_page: int = 0  # the page the pending block was last extended on
+    pending_first: int = 0  # the page it starts on
+    pages_with_text: int = 0
+    pages_scanned: int = 0
+    pages_garbled: int = 0
+
+    def add_page(self, page: Page, number: int, pdfium: PdfiumText) -> None:
+        chars: list[Char] = list(page.chars)
+        if chars and garbled_share(chars) > _GARBLED_SHARE:
+            chars = self._reread(number, pdfium, chars)
+        if not chars:
+            if page.images:
+                self.pages_scanned += 1
+                self._warn(
+                    "pdf_page_no_text",
+                    f"第 {number} 页没有文字层（可能是扫描页），已跳过",
+                    Position(page=number),
+                )
+            return
+        self.pages_with_text += 1
+        found = find_tables(page)
+        boxes = [
+            (float(x0), float(top), float(x1), float(bottom))
+            for x0, top, x1, bottom in (t.bbox for t in found)
+        ]
+        table_chars, free = split_chars(chars, boxes)
+        tables = [
+            build_table(t, cs, number, k)
+            for k, (t, cs) in enumerate(zip(found, table_chars, strict=True), start=1)
+        ]
+        lines = drop_page_furniture(text_lines(free), float(page.height))
+        edges = [(top, x0, x1) for x0, top, x1, _ in boxes]
+        items = page_items(lines, edges, float(page.width), self.gaps)
+        for n, item in enumerate(items):
+            self._item(tables[item] if isinstance(item, int) else item, number, first=n == 0)
+
+    def _reread(self, number: int, pdfium: PdfiumText, chars: list[Char]) -> list[Char]:
+        again = pdfium.chars(number - 1)
+        if again and garbled_share(again) <= _GARBLED_SHARE and looks_chinese(again):
+            return again
+        self.pages_garbled += 1
+        self._warn(
+            "pdf_text_garbled",
+            f"第 {number} 页的文字无法正确解码（字体缺少编码映射），读出的内容可能有误",
+            Position(page=number),
+        )
+        return chars
+
+    def _item(self, item: PageTable | PageParagraph, page: int, *, first: bool) -> None:
+        pending = self.pending
+        carried = first and pending is not None and self.pending_page == page - 1
+        if (
+            carried
+            and isinstance(pending, PageTable)
+            and isinstance(item, PageTable)
+            and continues(pending, item)
+        ):  # a table cut by the page break
+            rest = without_repeated_header(item, pending)
+            if rest.table.cells:
+                self.pending = stitch(pending, rest)
+            self.pending_page = page
+            return
+        if (
+            carried
+            and isinstance(pending, PageParagraph)
+            and isinstance(item, PageParagraph)
+            and pending.ends_full
+            and not item.starts_item
+            and not item.starts_indented
+        ):  # a paragraph cut by the page break
+            self.pending = PageParagraph(
+                pending.lines + item.lines,
+                item.ends_full,
+                pending.starts_item,
+                pending.starts_indented,
+            )
+            self.pending_page = page
+            return
+        self._flush()
+        self.pending, self.pending_page, self.pending_first = item, page, page
+
+    def _flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if isinstance(pending, PageTable):
+            self.layout.blocks.append(pending.table)
+        elif pending is not None:
+            position = Position(page=self.pending_first, bbox=pending.bbox())
+            self.layout.blocks.append(Paragraph(pending.text(), position))
+
+    def _warn(self, code: str, message: str, position: Position) -> None:
+        self.layout.warnings.append(LayoutWarning(code, message, position))
+
+    def finish(self) -> Layout:
+        self._flush()
+        if self.pages_with_text == 0:
+            if self.pages_scanned:
+                raise UnsupportedFormatError(
+                    "这是扫描件 PDF（页面只有图片，没有文字层），无法直接读取",
+                    source=self.source,
+                    hint="读取扫描件需要文字识别（OCR）支持：请安装 pip install jixiao[ocr]；"
+                    "或使用原始的 Word、PDF 文件。",
+                )
+            raise ReadError(
+                "PDF 中没有任何文字", source=self.source, hint="请确认文件内容是否完整。"
+            )
+        if self.pages_garbled == self.pages_with_text:
+            raise UnsupportedFormatError(
+                "PDF 的文字层无法解码（字体缺少编码映射，读出的是乱码）",
+                source=self.source,
+                hint="请使用原始的 Word 文件；或安装 OCR 支持（pip install jixiao[ocr]）"
+                "后按扫描件读取。",
+            )
+        return self.layout
