@@ -26,7 +26,11 @@ UNITS = {
 }
 
 
-def run_cli(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """``python -m jixiao ARGS`` without colours (also used by tests/review/test_review_cli.py);
+    whatever the outcome, no traceback and no internal error."""
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "JIXIAO_DEBUG")}
     env["NO_COLOR"] = "1"
     result = subprocess.run(
@@ -34,7 +38,8 @@ def run_cli(*args: str | Path, stdin: bytes | None = None) -> subprocess.Complet
         input=stdin,
         capture_output=True,
         env=env,
-        timeout=60,
+        cwd=cwd,
+        timeout=timeout,
         check=False,
     )
     completed = subprocess.CompletedProcess(
@@ -248,13 +253,14 @@ def test_render_summary_escapes_markup(docs: list[Document]) -> None:
 def test_unexpected_exception_is_a_short_internal_error(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from jixiao.cli import _common
     from jixiao.cli import main as cli
 
     def broken(path: object) -> Document:
         raise RuntimeError("boom")
 
     monkeypatch.delenv("JIXIAO_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "read_path", broken)
+    monkeypatch.setattr(_common, "read_path", broken)  # the commands read through _common
     with pytest.raises(SystemExit) as info:
         cli.main(["parse", "--format", "table", str(SEEDS["001"]), str(SEEDS["002"])])
     assert info.value.code == 2

@@ -7,7 +7,6 @@ up, unless a test writes one there.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,28 +22,14 @@ from jixiao.review import all_rules, review
 from jixiao.review.examples import example_document, example_project
 from jixiao.review.report import Report
 from tests.conftest import SEEDS
+from tests.test_cli import run_cli as run_jixiao
 
 SEED = SEEDS["001"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "JIXIAO_DEBUG")}
-    env["NO_COLOR"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-m", "jixiao", *map(str, args)],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
-    completed = subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    )
-    assert "Traceback" not in completed.stdout + completed.stderr
-    assert "内部错误" not in completed.stderr
-    return completed
+    return run_jixiao(*args, cwd=cwd, timeout=120)
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,12 @@ from __future__ import annotations
 import difflib
 import inspect
 import io
-import os
 import re
 import sys
-import traceback
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -29,20 +27,26 @@ from rich.text import Text
 
 from jixiao import __version__
 from jixiao._exceptions import JixiaoError
+from jixiao.cli._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failures,
+    error,
+    internal_error,
+    output_name,
+    print_warnings,
+    read_input,
+    say,
+    stdout_console,
+)
 from jixiao.cli.summary import render_summary
 from jixiao.model import Document
-from jixiao.reading import MAX_INPUT_BYTES, os_reason, read_bytes, read_path
+from jixiao.reading import os_reason, read_bytes
 
 __all__ = ["app", "main"]
 
 PROG = "jixiao"
-STDIN_NAME = "-"
-_TABLE_WIDTH_WHEN_PIPED = 160
-"""Console width for tables written to a file or pipe (no terminal to measure)."""
-
-EXIT_OK = 0
-EXIT_FAILED = 1  # at least one input could not be read
-EXIT_USAGE = 2  # bad command line, or an internal error
 
 
 # -- Chinese help pages ---------------------------------------------------------------------
@@ -105,13 +109,17 @@ def _format_params(command: Any, ctx: Any, formatter: Any) -> None:
         _section(formatter, "选项", options)
 
 
-def _chinese_help_option(option: Any) -> Any:
-    if option is not None:
-        option.help = _HELP_OPTION_TEXT
-    return option
+# For mypy, the mix-in is a command (its ``super()`` calls are checked); at run time it is a plain
+# class, so the command and the group classes keep typer's own method order after it.
+if TYPE_CHECKING:
+    _HelpBase = typer.core.TyperCommand
+else:
+    _HelpBase = object
 
 
-class _Command(typer.core.TyperCommand):
+class _ChineseHelp(_HelpBase):
+    """The help page with Chinese titles; mixed in first, so its methods come before typer's."""
+
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)
 
@@ -122,18 +130,19 @@ class _Command(typer.core.TyperCommand):
         _format_params(self, ctx, formatter)
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _chinese_help_option(super().get_help_option(ctx))
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _HELP_OPTION_TEXT
+        return option
 
 
-class _Group(typer.core.TyperGroup):
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        _format_usage(self, ctx, formatter)
+class _Command(_ChineseHelp, typer.core.TyperCommand):
+    pass
 
-    def format_help_text(self, ctx: Any, formatter: Any) -> None:
-        _format_help_text(self, formatter)
 
+class _Group(_ChineseHelp, typer.core.TyperGroup):
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        _format_params(self, ctx, formatter)
+        super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -144,9 +153,6 @@ class _Group(typer.core.TyperGroup):
                 rows.append((name, command.get_short_help_str(limit=60)))
         if rows:
             _section(formatter, "命令", rows)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _chinese_help_option(super().get_help_option(ctx))
 
 
 app = typer.Typer(
@@ -164,63 +170,6 @@ app = typer.Typer(
     subcommand_metavar="命令 [参数]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-# -- output helpers -------------------------------------------------------------------------
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _stdout_console() -> Console:
-    width = None if sys.stdout.isatty() else _TABLE_WIDTH_WHEN_PIPED
-    return Console(file=sys.stdout, highlight=False, width=width)
-
-
-def _say(message: str, style: str | None = None) -> None:
-    """One message for the user on stderr (never parsed as rich markup)."""
-    _stderr().print(Text(message, style=style or ""))
-
-
-def _error(message: str) -> None:
-    _say(f"错误：{message}", "red")
-
-
-def _internal_error(name: str | None, exc: BaseException) -> None:
-    where = f"处理 {name} 时" if name else ""
-    _say(
-        f"内部错误：{where}发生意外错误（{type(exc).__name__}），这是 jixiao 的缺陷。"
-        "请将输入文件和本信息报告给开发者。",
-        "red",
-    )
-    if os.environ.get("JIXIAO_DEBUG"):
-        traceback.print_exception(exc, file=sys.stderr)
-
-
-def _print_warnings(doc: Document) -> None:
-    for warning in doc.warnings:
-        line = warning.source.line if warning.source else None
-        where = f"（第 {line} 行）" if line else ""
-        _say(f"警告：{doc.source.name}：{warning.message}{where}", "yellow")
-
-
-def _read(path: Path) -> Document:
-    if str(path) == STDIN_NAME:
-        # Read at most one byte over the limit, so read_bytes refuses an oversized stream.
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return read_bytes(data, name="标准输入")
-    return read_path(path)
-
-
-def _output_name(path: Path, used: set[str]) -> str:
-    stem = "stdin" if str(path) == STDIN_NAME else (path.stem or "document")
-    name, n = f"{stem}.json", 1
-    while name in used:
-        n += 1
-        name = f"{stem}-{n}.json"
-    used.add(name)
-    return name
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -296,10 +245,10 @@ def parse_command(
 ) -> None:
     fmt = output_format.strip().lower()
     if fmt not in ("json", "table"):
-        _error(f"不支持的输出格式“{output_format}”，请使用 json 或 table。")
+        error(f"不支持的输出格式“{output_format}”，请使用 json 或 table。")
         raise typer.Exit(EXIT_USAGE)
     if fmt == "json" and output is None and len(paths) > 1:
-        _error(
+        error(
             f"一次读取了 {len(paths)} 个文件：JSON 只能逐个输出。"
             "请用 -o 目录 把每个文件的 JSON 写到该目录，或用 --format table 查看汇总表。"
         )
@@ -308,45 +257,30 @@ def parse_command(
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            _error(f"无法创建输出目录 {output}（{os_reason(exc)}）")
+            error(f"无法创建输出目录 {output}（{os_reason(exc)}）")
             raise typer.Exit(EXIT_USAGE) from None
 
-    failed = internal = 0
+    failures = Failures()
     docs: list[Document] = []
     used_names: set[str] = set()
-    for path in paths:
-        try:
-            doc = _read(path)
-        except JixiaoError as err:
-            _error(str(err))
-            failed += 1
-            continue
-        except Exception as exc:
-            _internal_error(str(path), exc)
-            internal += 1
-            continue
-        _print_warnings(doc)
+    for path, doc in failures.read_each(paths):
         if output is not None:
-            target = output / _output_name(path, used_names)
+            target = output / output_name(path, ".json", used_names)
             try:
                 target.write_text(doc.to_json() + "\n", encoding="utf-8")
             except OSError as exc:
-                _error(f"{doc.source.name}：无法写入 {target}（{os_reason(exc)}）")
-                failed += 1
+                failures.cannot_write(doc, target, exc)
                 continue
-            _say(f"已写入 {target}（{len(doc.projects)} 个项目，{len(doc.warnings)} 条警告）")
+            say(f"已写入 {target}（{len(doc.projects)} 个项目，{len(doc.warnings)} 条警告）")
         elif fmt == "json":
             sys.stdout.write(doc.to_json() + "\n")
             sys.stdout.flush()
         docs.append(doc)
 
     if fmt == "table" and docs:
-        render_summary(docs, _stdout_console())
-    if internal:
-        raise typer.Exit(EXIT_USAGE)
-    if failed:
-        if len(paths) > 1:
-            _say(f"共 {len(paths)} 个文件，其中 {failed} 个未能读取。", "red")
+        render_summary(docs, stdout_console())
+    failures.finish(len(paths), "未能读取")
+    if failures.failed:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -380,24 +314,24 @@ def render_command(
 
     target = next((t for t in TARGETS if t == to.strip().lower()), None)
     if target is None:
-        _error(f"不支持的输出格式“{to}”，请使用 {'、'.join(TARGETS)}。")
+        error(f"不支持的输出格式“{to}”，请使用 {'、'.join(TARGETS)}。")
         raise typer.Exit(EXIT_USAGE)
     try:
-        doc = _read(path)
-        _print_warnings(doc)
+        doc = read_input(path)
+        print_warnings(doc)
         data = render(doc, target)
     except JixiaoError as err:
-        _error(str(err))
+        error(str(err))
         raise typer.Exit(EXIT_FAILED) from None
     except Exception as exc:
-        _internal_error(str(path), exc)
+        internal_error(str(path), exc)
         raise typer.Exit(EXIT_USAGE) from None
     try:
         output.write_bytes(data)
     except OSError as exc:
-        _error(f"无法写入 {output}（{os_reason(exc)}）")
+        error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None
-    _say(f"已写入 {output}（{len(doc.projects)} 个项目）")
+    say(f"已写入 {output}（{len(doc.projects)} 个项目）")
 
 
 @app.command(
@@ -418,14 +352,14 @@ def demo_command() -> None:
         try:
             doc = read_bytes(entry.read_bytes(), name=entry.name)
         except JixiaoError as err:
-            _error(str(err))
+            error(str(err))
             raise typer.Exit(EXIT_FAILED) from None
-        _print_warnings(doc)
+        print_warnings(doc)
         docs.append(doc)
     if not docs:
-        _error("没有找到内置的示例文件，安装可能不完整。")
+        error("没有找到内置的示例文件，安装可能不完整。")
         raise typer.Exit(EXIT_FAILED)
-    render_summary(docs, _stdout_console())
+    render_summary(docs, stdout_console())
 
 
 # -- review -----------------------------------------------------------------------------------
@@ -541,34 +475,20 @@ def review_command(
             select=parse_codes(select, "--select"),
             ignore=parse_codes(ignore, "--ignore"),
         )
-    except UsageProblem as problem:
-        _error(str(problem))
-        raise typer.Exit(EXIT_USAGE) from None
-    except JixiaoError as err:  # ConfigError
-        _error(str(err))
+    except (UsageProblem, JixiaoError) as problem:  # JixiaoError: ConfigError
+        error(str(problem))
         raise typer.Exit(EXIT_USAGE) from None
 
-    failed = internal = 0
+    failures = Failures()
     results: list[tuple[Path, Document, Report]] = []
     used_names: set[str] = set()
-    for path in paths:
-        try:
-            doc = _read(path)
-        except JixiaoError as err:
-            _error(str(err))
-            failed += 1
-            continue
-        except Exception as exc:
-            _internal_error(str(path), exc)
-            internal += 1
-            continue
-        _print_warnings(doc)
+    for path, doc in failures.read_each(paths):
         try:
             if fix:
                 assert output is not None
                 result = fix_and_review(doc, config)
                 for edit in result.applied:
-                    _say(f"已修正 {describe_edit(doc, edit)}", "green")
+                    say(f"已修正 {describe_edit(doc, edit)}", "green")
                 target = output_target(output, path, ".json", used_names, several)
                 write_bytes(target, (result.document.to_json() + "\n").encode("utf-8"))
                 count = (
@@ -576,21 +496,18 @@ def review_command(
                     if result.applied
                     else "没有可以自动修正的问题"
                 )
-                _say(f"{doc.source.name}：{count}，修正后的文档已写入 {target}")
+                say(f"{doc.source.name}：{count}，修正后的文档已写入 {target}")
                 doc, report = result.document, result.report
             else:
                 report = review(doc, config)
         except OSError as exc:
-            _error(f"{doc.source.name}：无法写入 {output}（{os_reason(exc)}）")
-            failed += 1
+            failures.cannot_write(doc, output, exc)
             continue
         except JixiaoError as err:
-            _error(str(err))
-            failed += 1
+            failures.error(str(err))
             continue
         except Exception as exc:
-            _internal_error(str(path), exc)
-            internal += 1
+            failures.internal_error(path, exc)
             continue
         if fmt in ("html", "xlsx") and output is not None:
             target = output_target(output, path, f".{fmt}", used_names, several)
@@ -602,10 +519,9 @@ def review_command(
                     target.parent.mkdir(parents=True, exist_ok=True)
                     write_xlsx(doc, report, target)
             except OSError as exc:
-                _error(f"{doc.source.name}：无法写入 {target}（{os_reason(exc)}）")
-                failed += 1
+                failures.cannot_write(doc, target, exc)
                 continue
-            _say(f"已写入 {target}（{len(report.findings)} 条审核意见）")
+            say(f"已写入 {target}（{len(report.findings)} 条审核意见）")
         results.append((path, doc, report))
 
     if fmt in ("text", "json") and results:
@@ -630,18 +546,15 @@ def review_command(
                     )
                     render_text([(doc, report) for _, doc, report in results], console)
             else:
-                render_text([(doc, report) for _, doc, report in results], _stdout_console())
+                render_text([(doc, report) for _, doc, report in results], stdout_console())
         except OSError as exc:
-            _error(f"无法写入 {output}（{os_reason(exc)}）")
+            error(f"无法写入 {output}（{os_reason(exc)}）")
             raise typer.Exit(EXIT_FAILED) from None
         if to_file:
-            _say(f"已写入 {output}")
+            say(f"已写入 {output}")
 
-    if internal:
-        raise typer.Exit(EXIT_USAGE)
-    if failed and several:
-        _say(f"共 {len(paths)} 个文件，其中 {failed} 个未能审核。", "red")
-    if failed or any(report.has_errors for _, _, report in results):
+    failures.finish(len(paths), "未能审核")
+    if failures.failed or any(report.has_errors for _, _, report in results):
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -682,8 +595,8 @@ def rules_command(
             close = difflib.get_close_matches(code.strip().upper(), list(rules), n=3, cutoff=0.5)
             if close:
                 message += f"（您是不是想查看：{'、'.join(close)}）"
-            _error(message)
-            _say("用 jixiao rules 查看全部规则。")
+            error(message)
+            say("用 jixiao rules 查看全部规则。")
             raise typer.Exit(EXIT_USAGE)
         sys.stdout.write(rule_markdown(rule, level=1))
         sys.stdout.flush()
@@ -704,7 +617,7 @@ def rules_command(
             Text(fix_availability(rule_code)),
             Text(rule.source),
         )
-    console = _stdout_console()
+    console = stdout_console()
     console.print(table)
     console.print(Text("查看一条规则的说明：jixiao rules 规则编码（如 jixiao rules STR-02）"))
 
@@ -776,12 +689,12 @@ def _report_click_error(exc: Exception) -> int:
         typer.echo(ctx.get_help())
         return EXIT_OK
     if "UsageError" in names:
-        _error(_usage_message(exc))
+        error(_usage_message(exc))
         if ctx is not None:
-            _say(ctx.get_usage())
-            _say(f"运行“{ctx.command_path} -h”查看帮助。")
+            say(ctx.get_usage())
+            say(f"运行“{ctx.command_path} -h”查看帮助。")
         return EXIT_USAGE
-    _error(f"命令行有误（{getattr(exc, 'message', exc)}）")
+    error(f"命令行有误（{getattr(exc, 'message', exc)}）")
     return int(getattr(exc, "exit_code", EXIT_FAILED))
 
 
@@ -796,15 +709,15 @@ def main(argv: Sequence[str] | None = None) -> None:
             standalone_mode=False,
         )
     except KeyboardInterrupt:
-        _say("已中断。", "red")
+        say("已中断。", "red")
         sys.exit(130)
     except Exception as exc:
         names = _class_names(exc)
         if "ClickException" in names:
             sys.exit(_report_click_error(exc))
         if "Abort" in names:
-            _say("已中止。", "red")
+            say("已中止。", "red")
             sys.exit(EXIT_FAILED)
-        _internal_error(None, exc)
+        internal_error(None, exc)
         sys.exit(EXIT_USAGE)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from jixiao.cli._common import STDIN_NAME, output_name
 from jixiao.model import Document
 from jixiao.review.config import ConfigError, Profile, ReviewConfig, find_config, load_config
 from jixiao.review.docgen import toml_value
@@ -50,9 +51,6 @@ _CODE_SPLIT = re.compile(r"[\s,，、;；]+")
 _EDIT_PATH = re.compile(r"projects\[(\d+)\]\.(.+)")
 
 
-STDIN_NAME = "-"
-
-
 class UsageProblem(Exception):
     """The command line asks for something that cannot be done; ``str()`` is Chinese."""
 
@@ -86,13 +84,7 @@ def output_target(output: Path, source: Path, suffix: str, used: set[str], sever
     ``output/<name><suffix>``, numbered when two inputs share a name."""
     if not several and not output.is_dir():
         return output
-    stem = "stdin" if str(source) == STDIN_NAME else (source.stem or "document")
-    name, n = f"{stem}{suffix}", 1
-    while name in used:
-        n += 1
-        name = f"{stem}-{n}{suffix}"
-    used.add(name)
-    return output / name
+    return output / output_name(source, suffix, used)
 
 
 def write_bytes(target: Path, data: bytes) -> None:

@@ -11,8 +11,10 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from jixiao.model import Document, Indicator, IndicatorValue, categorize
+from jixiao.model import Document, Indicator, IndicatorValue, Project, categorize
 from jixiao.review.examples import example_document, example_indicators, example_project
+from jixiao.review.finding import Finding, Fix
+from jixiao.review.rule import Rule
 from jixiao.values import parse_value
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "same_meaning",
     "show",
     "value_field",
+    "value_finding",
 ]
 
 
@@ -126,6 +129,29 @@ def is_ratio_name(name: str, exempt: tuple[str, ...] | list[str] = RATIO_EXEMPT_
 
 def value_field(index: int) -> str:
     return f"indicators[{index}].value"
+
+
+def value_finding(
+    rule: Rule,
+    project: Project,
+    index: int,
+    indicator: Indicator,
+    message: str,
+    *,
+    suggestion: str,
+    fix: Fix | None = None,
+) -> Finding:
+    """``rule``'s finding on the 指标值 of row ``index``: reported at ``indicators[i].value``
+    with the value as printed."""
+    return rule.finding(
+        message,
+        project=project,
+        indicator_index=index,
+        field=value_field(index),
+        text=indicator.value_text,
+        suggestion=suggestion,
+        fix=fix,
+    )
 
 
 def show(text: str) -> str:

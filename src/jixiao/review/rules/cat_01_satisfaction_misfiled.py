@@ -14,6 +14,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._edit_paths import indicator_path, project_position
 from jixiao.review.rules._text_terms import is_satisfaction_name, show
 
 _LEVEL1 = {"output": "产出指标", "effect": "效益指标", "cost": "成本指标"}
@@ -57,7 +58,7 @@ class SatisfactionMisfiled(ProjectRule):
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
-        position = next((i for i, p in enumerate(doc.projects) if p is project), None)
+        position = project_position(doc, project)
         for index, indicator in enumerate(project.indicators):
             code1 = level1_code(indicator.level1)
             if code1 not in _LEVEL1 or not is_satisfaction_name(indicator.name):
@@ -65,7 +66,7 @@ class SatisfactionMisfiled(ProjectRule):
             level1, level2 = indicator.level1.strip(), indicator.level2.strip()
             fix = None
             if position is not None:
-                base = f"projects[{position}].indicators[{index}]"
+                base = indicator_path(position, index)
                 fix = Fix(
                     title="移到“满意度指标—服务对象满意度指标”下",
                     safety="unsafe",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import partial
 from itertools import pairwise
 
 from jixiao.model import Document, Project, SpendingPoint
 from jixiao.review.examples import example_document, example_project
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._edit_paths import project_position
 
 MONTHS = (3, 6, 10, 12)
 HUNDRED = Decimal(100)
@@ -76,13 +78,13 @@ class SpendingPlanValid(ProjectRule):
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         plan = plan_by_month(project)
-        text = plan_text(plan)
+        # Every finding is on the whole plan, quoted as one text.
+        plan_finding = partial(
+            self.finding, project=project, field="spending_plan", text=plan_text(plan)
+        )
         if all(value is None for value in plan.values()):
-            yield self.finding(
+            yield plan_finding(
                 "未填写资金支出计划（3月底、6月底、10月底、12月底均为空）",
-                project=project,
-                field="spending_plan",
-                text=text,
                 suggestion="请按项目实施进度填写各时点的累计支出比例，12月底应为100%。",
             )
             return
@@ -90,11 +92,8 @@ class SpendingPlanValid(ProjectRule):
         blanks = [month for month in MONTHS[:-1] if plan[month] is None]
         if blanks:
             names = "、".join(f"{month}月底" for month in blanks)
-            yield self.finding(
+            yield plan_finding(
                 f"资金支出计划中{names}的累计支出比例为空",
-                project=project,
-                field="spending_plan",
-                text=text,
                 suggestion="请逐项填写累计支出比例；该时点前确无支出的填0%。",
             )
 
@@ -103,23 +102,17 @@ class SpendingPlanValid(ProjectRule):
             value = plan[month]
             if value is not None and not Decimal(0) <= value <= HUNDRED:
                 out_of_range.add(month)
-                yield self.finding(
+                yield plan_finding(
                     f"{month}月底累计支出比例“{percent_text(value)}”超出0–100%的范围",
-                    project=project,
-                    field="spending_plan",
-                    text=text,
                     suggestion="累计支出比例是占预算数的百分比，应在0到100%之间。",
                 )
 
         filled = [(month, value) for month, value in plan.items() if value is not None]
         for (month_a, value_a), (month_b, value_b) in pairwise(filled):
             if value_b < value_a:
-                yield self.finding(
+                yield plan_finding(
                     f"{month_b}月底累计支出比例{percent_text(value_b)}小于{month_a}月底的"
                     f"{percent_text(value_a)}，累计比例不应减少",
-                    project=project,
-                    field="spending_plan",
-                    text=text,
                     suggestion="资金支出计划填的是累计比例，后一时点应不小于前一时点。",
                 )
 
@@ -131,26 +124,20 @@ class SpendingPlanValid(ProjectRule):
                 if earlier_full
                 else "，年底累计支出应为100%"
             )
-            yield self.finding(
+            yield plan_finding(
                 f"12月底累计支出比例为空{hint}",
-                project=project,
-                field="spending_plan",
-                text=text,
                 suggestion="请将12月底的累计支出比例填为100%。",
                 fix=self._fill_year_end(project, doc),
             )
         elif year_end != HUNDRED and 12 not in out_of_range:
-            yield self.finding(
+            yield plan_finding(
                 f"12月底累计支出比例为{percent_text(year_end)}，应为100%",
-                project=project,
-                field="spending_plan",
-                text=text,
                 suggestion="资金支出计划到年底应支出全部预算；如预计有结转，请调整预算数。",
             )
 
     @staticmethod
     def _fill_year_end(project: Project, doc: Document) -> Fix | None:
-        index = next((i for i, p in enumerate(doc.projects) if p is project), None)
+        index = project_position(doc, project)
         point = next((j for j, p in enumerate(project.spending_plan) if p.month == 12), None)
         if index is None or point is None:
             return None

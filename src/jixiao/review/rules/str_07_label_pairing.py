@@ -16,6 +16,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import ProjectRule, ReviewContext
+from jixiao.review.rules._edit_paths import indicator_path, project_position
 
 LEVEL1_NAMES = {
     "output": "产出指标",
@@ -126,7 +127,7 @@ class LabelPairing(ProjectRule):
                 suggestion=f"“{LEVEL1_NAMES[code1]}”下的二级指标应为{LEVEL2_NAMES[code1]}之一；"
                 "请核实该指标属于哪一类，并放到对应的一级、二级指标下。",
             )
-        position = next((i for i, p in enumerate(doc.projects) if p is project), None)
+        position = project_position(doc, project)
         for label, rows in legacy.items():
             new = label.replace("效果", "效益")
             fix = None
@@ -136,7 +137,7 @@ class LabelPairing(ProjectRule):
                     safety="safe",
                     edits=tuple(
                         Edit(
-                            path=f"projects[{position}].indicators[{row}].level1",
+                            path=indicator_path(position, row, "level1"),
                             old=label,
                             new=new,
                         )

@@ -17,7 +17,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     is_grade,
     show,
-    value_field,
+    value_finding,
 )
 from jixiao.values import parse_value, render_value
 
@@ -96,14 +96,7 @@ class ValueMeasurable(IndicatorRule):
         candidate = _number_in(value.text or "") if "number_in_text" in anomalies else None
         if candidate is not None:
             suggestion = f"可将其中的数量写为指标值，如“{candidate}”（按目标加“≥”或“≤”）。"
-        yield self.finding(
-            message,
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=suggestion,
-        )
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -17,7 +17,7 @@ from jixiao.review.rules._value_terms import (
     is_cost,
     is_grade,
     show,
-    value_field,
+    value_finding,
 )
 
 _VAGUE = (
@@ -102,14 +102,8 @@ class VagueOutputValue(IndicatorRule):
             message = f"{label}的指标值“{printed}”附有含糊用语“{term}”，无法据此衡量"
         else:
             return
-        yield self.finding(
-            message,
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=f"请改为“符号+数值+单位”的量化值，如{category_example(indicator.category)}。",
-        )
+        suggestion = f"请改为“符号+数值+单位”的量化值，如{category_example(indicator.category)}。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

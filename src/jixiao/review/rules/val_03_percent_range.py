@@ -16,7 +16,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     name_core,
     show,
-    value_field,
+    value_finding,
 )
 
 _HUNDRED = Decimal(100)
@@ -81,15 +81,12 @@ class PercentRange(IndicatorRule):
             return
         printed = show(indicator.value_text)
         reason = "超出 0%～100% 的范围" if outside else "无法达到（比率不能超过 100% 或低于 0%）"
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{printed}”{reason}",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="请核对数值和单位：比率目标应在 0%～100% 之间（如“≥98%”“100%”）；"
-            "如是数量，请改用相应单位。",
+        message = f"{indicator_label(indicator)}的指标值“{printed}”{reason}"
+        suggestion = (
+            "请核对数值和单位：比率目标应在 0%～100% 之间（如“≥98%”“100%”）；"
+            "如是数量，请改用相应单位。"
         )
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

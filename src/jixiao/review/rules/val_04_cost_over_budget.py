@@ -12,7 +12,7 @@ from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -55,16 +55,13 @@ class CostOverBudget(IndicatorRule):
         amount = cost_amount(indicator, project.money_unit)
         if total is None or amount is None or amount <= total:
             return
-        yield self.finding(
+        message = (
             f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
             f"（合 {amount.normalize():f} {project.money_unit}）"
-            f"超过项目预算数 {total} {project.money_unit}",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="请核对成本目标和金额单位：成本控制数不应高于预算数。",
+            f"超过项目预算数 {total} {project.money_unit}"
         )
+        suggestion = "请核对成本目标和金额单位：成本控制数不应高于预算数。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -18,7 +18,7 @@ from jixiao.review.rules._value_terms import (
     is_ratio_name,
     is_satisfaction,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -91,14 +91,12 @@ class SatisfactionValue(IndicatorRule):
                 problems.append(f"低于 {minimum}%")
         if not problems:
             return
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”{'，'.join(problems)}",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=f"满意度一般写为调查满意比例的下限，如“≥90%”（不低于 {minimum}%）。",
+        message = (
+            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
+            f"{'，'.join(problems)}"
         )
+        suggestion = f"满意度一般写为调查满意比例的下限，如“≥90%”（不低于 {minimum}%）。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

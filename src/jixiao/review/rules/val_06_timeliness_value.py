@@ -10,7 +10,7 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
-from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_field
+from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
 
 _PERIODS = "天 日 个工作日 工作日 小时 分钟 分 秒 周 个月 月 年 个季度 季度 学期 h min d"
 
@@ -65,15 +65,15 @@ class TimelinessValue(IndicatorRule):
             return
         if value.unit is not None and value.unit.split("/", 1)[0] in ctx.params.period_units:
             return
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”不是完成日期、时限或及时率",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="时效指标可写为完成日期（如“2025年12月底前”）、时限（如“≤30个工作日”）或及时率（如“≥95%”）；"
-            "如是数量，请移到数量指标。",
+        message = (
+            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
+            "不是完成日期、时限或及时率"
         )
+        suggestion = (
+            "时效指标可写为完成日期（如“2025年12月底前”）、时限（如“≤30个工作日”）或及时率（如“≥95%”）；"
+            "如是数量，请移到数量指标。"
+        )
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -9,12 +9,13 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ReviewContext, Rule
+from jixiao.review.rules._edit_paths import indicator_path, indicator_rows
 from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
     same_meaning,
     show,
-    value_field,
+    value_finding,
 )
 from jixiao.values import ANOMALIES, parse_value, render_value
 
@@ -142,9 +143,8 @@ class ValueFormatting(Rule):
     Params = NoParams
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for position, project in enumerate(doc.projects):
-            for index, indicator in enumerate(project.indicators):
-                yield from self._check(position, project, index, indicator)
+        for position, project, index, indicator in indicator_rows(doc):
+            yield from self._check(position, project, index, indicator)
 
     def _check(
         self, position: int, project: Project, index: int, indicator: Indicator
@@ -152,7 +152,7 @@ class ValueFormatting(Rule):
         anomalies = [code for code in indicator.value.anomalies if code in FORMATTING]
         if not anomalies:
             return
-        path = f"projects[{position}].indicators[{index}].value_text"
+        path = indicator_path(position, index, "value_text")
         fix = canonical_fix(indicator.value_text, path)
         printed = show(indicator.value_text)
         reasons = "、".join(_reasons(indicator.value_text, anomalies))
@@ -166,14 +166,8 @@ class ValueFormatting(Rule):
             suggestion = "请核实含义后按“符号+数值+单位”规范书写（如“≥95%”）。"
             if doubts:
                 suggestion += f"另请注意：{'；'.join(doubts)}。"
-        yield self.finding(
-            message,
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=suggestion,
-            fix=fix,
+        yield value_finding(
+            self, project, index, indicator, message, suggestion=suggestion, fix=fix
         )
 
     @classmethod

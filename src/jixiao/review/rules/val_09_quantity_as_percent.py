@@ -15,7 +15,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     name_core,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -98,14 +98,8 @@ class QuantityAsPercent(IndicatorRule):
             message = f"{label}是数量，指标值却是百分比“{printed}”"
         else:
             message = f"{label}的指标值是百分比“{printed}”，未体现计划完成的数量"
-        yield self.finding(
-            message,
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="数量指标请填写计划完成的数量和单位，如“≥7000件”“≥20场次”。",
-        )
+        suggestion = "数量指标请填写计划完成的数量和单位，如“≥7000件”“≥20场次”。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

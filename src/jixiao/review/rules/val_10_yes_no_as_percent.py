@@ -12,7 +12,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     name_core,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -55,14 +55,12 @@ class YesNoAsPercent(IndicatorRule):
             return
         if not name_core(indicator.name).startswith("是否"):
             return
-        yield self.finding(
-            f"{indicator_label(indicator)}是“是否”类问题，指标值却是百分比“{show(indicator.value_text)}”",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="指标值请填写“是”或“否”；如需量化，请把指标改写为比率（如“……正常运行率”）。",
+        message = (
+            f"{indicator_label(indicator)}是“是否”类问题，"
+            f"指标值却是百分比“{show(indicator.value_text)}”"
         )
+        suggestion = "指标值请填写“是”或“否”；如需量化，请把指标改写为比率（如“……正常运行率”）。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -16,7 +16,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     is_ratio_name,
     show,
-    value_field,
+    value_finding,
 )
 from jixiao.values import render_value
 
@@ -83,14 +83,7 @@ class RatioUnit(IndicatorRule):
         if value.unit is None and "implicit_operator" not in value.anomalies:
             candidate = render_value(value.model_copy(update={"unit": "%", "anomalies": []}))
             suggestion = f"如指的是百分比，应写为“{candidate}”。"
-        yield self.finding(
-            message,
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=suggestion,
-        )
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -16,7 +16,7 @@ from jixiao.review.rules._value_terms import (
     indicator_label,
     name_core,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -75,15 +75,12 @@ class CostEqualsBudget(IndicatorRule):
             w in name for w in ctx.params.budget_name_words
         ):
             return
-        yield self.finding(
+        message = (
             f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”等于项目预算数 "
-            f"{total} {project.money_unit}，只是重述预算，未反映成本控制要求",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="可改为单位成本（如“≤500元/件”）或主要成本项目的控制数。",
+            f"{total} {project.money_unit}，只是重述预算，未反映成本控制要求"
         )
+        suggestion = "可改为单位成本（如“≤500元/件”）或主要成本项目的控制数。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ReviewContext, Rule
-from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_field
+from jixiao.review.rules._edit_paths import indicator_path, indicator_rows
+from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
 
 
 class StrayNumber(Rule):
@@ -43,9 +44,8 @@ class StrayNumber(Rule):
     Params = NoParams
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for position, project in enumerate(doc.projects):
-            for index, indicator in enumerate(project.indicators):
-                yield from self._check(position, project, index, indicator)
+        for position, project, index, indicator in indicator_rows(doc):
+            yield from self._check(position, project, index, indicator)
 
     def _check(
         self, position: int, project: Project, index: int, indicator: Indicator
@@ -57,19 +57,19 @@ class StrayNumber(Rule):
         printed = show(indicator.value_text)
         cut = printed.rfind(grade)
         number = printed[:cut].strip() if cut > 0 else ""
-        path = f"projects[{position}].indicators[{index}].value_text"
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{printed}”在等级“{grade}”前有多余的数字“{number}”",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=f"如数字没有其他含义，请删除，写为“{grade}”。",
-            fix=Fix(
-                title=f"删除数字“{number}”，改为“{grade}”",
-                safety="unsafe",
-                edits=(Edit(path=path, old=indicator.value_text, new=grade),),
-            ),
+        path = indicator_path(position, index, "value_text")
+        message = (
+            f"{indicator_label(indicator)}的指标值“{printed}”"
+            f"在等级“{grade}”前有多余的数字“{number}”"
+        )
+        suggestion = f"如数字没有其他含义，请删除，写为“{grade}”。"
+        fix = Fix(
+            title=f"删除数字“{number}”，改为“{grade}”",
+            safety="unsafe",
+            edits=(Edit(path=path, old=indicator.value_text, new=grade),),
+        )
+        yield value_finding(
+            self, project, index, indicator, message, suggestion=suggestion, fix=fix
         )
 
     @classmethod

@@ -17,7 +17,7 @@ from jixiao.review.rules._value_terms import (
     is_grade,
     is_money_unit,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -83,15 +83,14 @@ class CostNotMoney(IndicatorRule):
             what = "是百分比"
         else:
             what = f"的单位是“{value.unit}”"
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”{what}，不是金额",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion=f"成本指标请填写成本控制金额（如“≤X{project.money_unit}”）或单位成本（如“≤500元/件”）；"
-            "完成率、保障率等请移到质量或数量指标。",
+        message = (
+            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”{what}，不是金额"
         )
+        suggestion = (
+            f"成本指标请填写成本控制金额（如“≤X{project.money_unit}”）或单位成本（如“≤500元/件”）；"
+            "完成率、保障率等请移到质量或数量指标。"
+        )
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

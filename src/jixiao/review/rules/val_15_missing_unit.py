@@ -15,7 +15,7 @@ from jixiao.review.rules._value_terms import (
     is_ratio_name,
     is_satisfaction,
     show,
-    value_field,
+    value_finding,
 )
 
 
@@ -64,14 +64,12 @@ class MissingUnit(IndicatorRule):
             or is_ratio_name(indicator.name)
         ):
             return  # VAL-05, VAL-14, VAL-06 and VAL-11 report these
-        yield self.finding(
-            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”只有数字，缺少计量单位，含义不明",
-            project=project,
-            indicator_index=index,
-            field=value_field(index),
-            text=indicator.value_text,
-            suggestion="请写明计量单位，如“≥7000件”“≥20场次”“≥95%”。",
+        message = (
+            f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
+            "只有数字，缺少计量单位，含义不明"
         )
+        suggestion = "请写明计量单位，如“≥7000件”“≥20场次”“≥95%”。"
+        yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:
