@@ -698,6 +698,12 @@ def _report_click_error(exc: Exception) -> int:
     return int(getattr(exc, "exit_code", EXIT_FAILED))
 
 
+# Sub-commands that live in their own modules (imported here, registered once).
+from jixiao.cli.db import db_app  # noqa: E402
+
+app.add_typer(db_app, name="db")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI (console script ``jixiao`` and ``python -m jixiao``); exits the process."""
     _setup_streams()

@@ -1,0 +1,19 @@
+"""Errors of the storage layer; like every ``JixiaoError`` their message is Chinese."""
+
+from __future__ import annotations
+
+from jixiao._exceptions import JixiaoError
+
+__all__ = ["ConflictError", "NotFoundError", "StoreError"]
+
+
+class StoreError(JixiaoError):
+    """The database could not do what was asked (unreachable, bad backup, constraint…)."""
+
+
+class ConflictError(StoreError):
+    """Optimistic locking: the row was changed by someone else since it was read."""
+
+
+class NotFoundError(StoreError):
+    """No row with the requested id."""

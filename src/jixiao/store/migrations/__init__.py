@@ -1,0 +1,1 @@
+"""Alembic migration scripts of the jixiao database (run by ``jixiao.store.migrate``)."""
