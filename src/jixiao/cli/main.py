@@ -700,8 +700,16 @@ def _report_click_error(exc: Exception) -> int:
 
 # Sub-commands that live in their own modules (imported here, registered once).
 from jixiao.cli.db import db_app  # noqa: E402
+from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 
 app.add_typer(db_app, name="db")
+app.command(
+    "serve",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=SERVE_HELP,
+    short_help=SERVE_SHORT_HELP,
+)(serve_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,0 +1,65 @@
+"""``jixiao serve``: run the workbench (uvicorn); ``--demo`` loads the seeds and demo users.
+
+Registered in the main command with
+``app.command("serve", cls=_Command, options_metavar="[选项]", help=SERVE_HELP,
+short_help=SERVE_SHORT_HELP)(serve_command)``. The web stack is imported only when it runs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jixiao.cli._common import EXIT_FAILED, error, say
+
+__all__ = ["SERVE_HELP", "SERVE_SHORT_HELP", "serve_command"]
+
+SERVE_SHORT_HELP = "启动绩效目标工作台（网页）。"
+SERVE_HELP = (
+    "启动绩效目标工作台：在浏览器中导入、编辑、审核绩效目标表。\n"
+    "\n"
+    "数据库默认是数据目录中的 SQLite 文件（环境变量 JIXIAO_DATABASE_URL 可改用\n"
+    "PostgreSQL），启动时自动创建或升级。加 --demo 载入四份示例文件并创建示例用户。"
+)
+
+
+def serve_command(
+    demo: Annotated[bool, typer.Option("--demo", help="载入示例文件并创建示例用户。")] = False,
+    host: Annotated[str, typer.Option("--host", metavar="地址", help="监听地址。")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="端口", help="监听端口。")] = 8000,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", metavar="地址", help="数据库地址。", show_default=False),
+    ] = None,
+) -> None:
+    import uvicorn
+
+    from jixiao._exceptions import JixiaoError
+    from jixiao.store.db import display_url, make_engine, make_sessionmaker
+    from jixiao.store.migrate import upgrade
+    from jixiao.web.app import create_app
+    from jixiao.web.demo import DEMO_USERS, setup_demo
+
+    try:
+        upgrade(url)
+        if demo:
+            engine = make_engine(url)
+            with make_sessionmaker(engine, write=True)() as session:
+                setup_demo(session)
+            engine.dispose()
+        app = create_app(url)
+        where = display_url(url)
+    except JixiaoError as err:
+        error(str(err))
+        raise typer.Exit(EXIT_FAILED) from None
+    shown = f"[{host}]" if ":" in host else host
+    say(f"绩效目标工作台：http://{shown}:{port}/")
+    say(f"数据库：{where}")
+    if demo:
+        say("示例用户（用户名 / 密码）：")
+        labels = {"unit_filler": "单位填报人", "reviewer": "审核人", "admin": "管理员"}
+        for user in DEMO_USERS:
+            say(f"  {labels[user.role]}：{user.username} / {user.password}")
+    say("按 Ctrl+C 停止。")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,113 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import HTTPException
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from jixiao._exceptions import JixiaoError
+from jixiao.store.db import data_dir, make_engine, make_sessionmaker
+from jixiao.store.errors import ConflictError, NotFoundError
+from jixiao.web.auth import RateLimiter
+from jixiao.web.deps import LoginRequired, csrf_dep, page
+from jixiao.web.service import Forbidden
+
+__all__ = ["SECRET_ENV", "create_app", "secret_key"]
+
+SECRET_ENV = "JIXIAO_SECRET_KEY"
+
+
+def secret_key() -> str:
+    """``$JIXIAO_SECRET_KEY``, else a random key kept in the data directory (made once)."""
+    configured = os.environ.get(SECRET_ENV, "").strip()
+    if configured:
+        return configured
+    path = data_dir() / "secret_key"
+    if path.is_file():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(key)
+    return key
+
+
+def _status(exc: Exception) -> int:
+    if isinstance(exc, Forbidden):
+        return 403
+    if isinstance(exc, NotFoundError):
+        return 404
+    if isinstance(exc, ConflictError):
+        return 409
+    return 400
+
+
+def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
+    """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
+    SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
+    from jixiao.web import api
+    from jixiao.web.views import document, documents, editor, login
+
+    app = FastAPI(
+        title="jixiao 绩效目标工作台",
+        version="1",
+        dependencies=[Depends(csrf_dep)],
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    engine = make_engine(url)
+    app.state.engine = engine
+    app.state.sessions = (make_sessionmaker(engine), make_sessionmaker(engine, write=True))
+    app.state.write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
+    app.state.login_limiter = RateLimiter(limit=5, window=60.0)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret or secret_key(),
+        session_cookie="jixiao_session",
+        same_site="lax",
+        https_only=False,
+        max_age=12 * 3600,
+    )
+    app.mount(
+        "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
+    )
+    for module in (login, documents, document, editor):
+        app.include_router(module.router)
+    app.include_router(api.router)
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        if request.headers.get("HX-Request"):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(JixiaoError)
+    async def _error(request: Request, exc: JixiaoError) -> Response:
+        status = _status(exc)
+        message = str(exc)
+        hint = getattr(exc, "hint", None)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message, "hint": hint}, status_code=status)
+        return _error_page(request, status, message, hint)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return _error_page(request, exc.status_code, str(exc.detail), None)
+
+    return app
+
+
+def _error_page(request: Request, status: int, message: str, hint: Any) -> Response:
+    return page(request, "error.html", None, status_code=status, message=message, hint=hint)

@@ -1,0 +1,98 @@
+"""Request dependencies: the database session, the signed-in user, templates."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
+from jixiao.web.csrf import check_csrf, csrf_token
+
+__all__ = ["DB", "CurrentUser", "LoginRequired", "templates"]
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
+templates.env.globals["ROLE_LABELS"] = ROLE_LABELS
+
+
+def show_value(value: Any) -> str:
+    """An audit log value for people: empty → （空）, lists joined with 、."""
+    if value is None or value == "" or value == [] or value == {}:
+        return "（空）"
+    if isinstance(value, list):
+        return "、".join(show_value(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{show_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+templates.env.filters["show"] = show_value
+
+
+class LoginRequired(Exception):
+    """A page was asked for without a signed-in user (pages redirect, the API answers 401)."""
+
+
+async def write_gate(request: Request) -> AsyncIterator[None]:
+    """On SQLite, one writing request at a time per process, queued in the event loop.
+
+    SQLite has one writer; left to its busy handler, twenty waiting writers poll and one may
+    starve past the busy timeout. Waiting here costs no worker thread, so the request holding
+    the database can always finish.
+    """
+    lock: asyncio.Lock | None = request.app.state.write_lock
+    if lock is None or request.method in ("GET", "HEAD"):
+        yield
+        return
+    async with lock:
+        yield
+
+
+def get_db(request: Request, _gate: Annotated[None, Depends(write_gate)]) -> Iterator[Session]:
+    makers: tuple[sessionmaker[Session], sessionmaker[Session]] = request.app.state.sessions
+    read, write = makers
+    maker = read if request.method in ("GET", "HEAD") else write
+    with maker() as session:
+        yield session
+
+
+DB = Annotated[Session, Depends(get_db)]
+
+
+def get_user(request: Request, session: DB) -> UserRow:
+    uid = request.session.get("uid")
+    user = None
+    if isinstance(uid, int):
+        user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
+    if user is None or not user.active:
+        if request.url.path.startswith("/api/"):
+            raise HTTPException(status_code=401, detail="请先登录")
+        raise LoginRequired
+    return user
+
+
+async def csrf_dep(request: Request) -> None:
+    await check_csrf(request)
+
+
+CurrentUser = Annotated[UserRow, Depends(get_user)]
+
+
+def page(
+    request: Request, name: str, user: UserRow | None, status_code: int = 200, **context: Any
+) -> Response:
+    """A rendered template with the user and the CSRF token in its context."""
+    response: Response = templates.TemplateResponse(
+        request,
+        name,
+        {"user": user, "csrf": csrf_token(request), **context},
+        status_code=status_code,
+    )
+    return response

@@ -1,0 +1,384 @@
+"""What pages and the API do: access rules, import, project edits, workflow, comments.
+
+Every function takes the signed-in user and refuses (``Forbidden``) what the role may not do:
+单位填报人 see and edit the documents of their units (and the ones they imported), 审核人 review
+the documents of their units, 管理员 may do everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, exists, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from jixiao._exceptions import JixiaoError
+from jixiao.model import Project
+from jixiao.reading import read_bytes
+from jixiao.review import Report, review
+from jixiao.store.audit import diff_fields, record_change
+from jixiao.store.convert import (
+    document_from_row,
+    get_document_row,
+    jsonable,
+    project_from_row,
+    save_review,
+    store_document,
+)
+from jixiao.store.db import CONFLICT_HINT, commit
+from jixiao.store.errors import ConflictError, NotFoundError
+from jixiao.store.models import (
+    STATUS_LABELS,
+    CommentRow,
+    DocumentRow,
+    DocumentStatus,
+    FindingRow,
+    IndicatorRow,
+    ProjectRow,
+    UnitRow,
+    UserRow,
+)
+
+__all__ = [
+    "EDITABLE",
+    "TRANSITIONS",
+    "Forbidden",
+    "add_comment",
+    "can_edit",
+    "can_review",
+    "can_view",
+    "get_document",
+    "get_project",
+    "import_document",
+    "search_documents",
+    "transition",
+    "update_project",
+]
+
+EDITABLE: frozenset[str] = frozenset({"draft", "returned"})
+"""Statuses in which units may change a document; 已提交, 审核中 and 通过 are read-only."""
+
+EDIT_CONFLICT = "该项目已被他人修改（在您打开编辑页之后），您的修改没有保存。"
+
+
+class Forbidden(JixiaoError):
+    """The signed-in user may not do this."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    source: frozenset[str]
+    target: DocumentStatus
+    roles: frozenset[str]
+    needs_comment: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(
+        "提交审核",
+        frozenset({"draft", "returned"}),
+        "submitted",
+        frozenset({"unit_filler", "admin"}),
+    ),
+    "start": Transition(
+        "开始审核", frozenset({"submitted"}), "in_review", frozenset({"reviewer", "admin"})
+    ),
+    "return": Transition(
+        "退回修改", frozenset({"in_review"}), "returned", frozenset({"reviewer", "admin"}), True
+    ),
+    "approve": Transition(
+        "审核通过", frozenset({"in_review"}), "approved", frozenset({"reviewer", "admin"})
+    ),
+}
+
+
+def unit_ids(user: UserRow) -> set[int]:
+    return {unit.id for unit in user.units}
+
+
+def _visible(user: UserRow) -> Any:
+    """The SQL condition for documents ``user`` may see."""
+    if user.role == "admin":
+        return True
+    ids = unit_ids(user)
+    in_units = exists().where(ProjectRow.document_id == DocumentRow.id, ProjectRow.unit_id.in_(ids))
+    if user.role == "unit_filler":
+        return or_(DocumentRow.owner_id == user.id, in_units)
+    return in_units
+
+
+def can_view(user: UserRow, doc: DocumentRow) -> bool:
+    if user.role == "admin":
+        return True
+    ids = unit_ids(user)
+    if user.role == "unit_filler" and doc.owner_id == user.id:
+        return True
+    return any(p.unit_id in ids for p in doc.projects)
+
+
+def can_edit(user: UserRow, doc: DocumentRow, project: ProjectRow | None = None) -> bool:
+    """May ``user`` change this document (or this project of it) now?"""
+    if doc.status not in EDITABLE or user.role == "reviewer":
+        return False
+    if user.role == "admin":
+        return True
+    if doc.owner_id == user.id:
+        return True
+    ids = unit_ids(user)
+    if project is not None:
+        return project.unit_id in ids
+    return any(p.unit_id in ids for p in doc.projects)
+
+
+def can_review(user: UserRow, doc: DocumentRow) -> bool:
+    if user.role == "admin":
+        return True
+    return user.role == "reviewer" and can_view(user, doc)
+
+
+def get_document(session: Session, user: UserRow, document_id: int) -> DocumentRow:
+    row = get_document_row(session, document_id)
+    if not can_view(user, row):
+        raise Forbidden("您无权查看该文档")
+    return row
+
+
+def get_project(session: Session, user: UserRow, project_id: int) -> ProjectRow:
+    project = session.get(ProjectRow, project_id, options=[selectinload(ProjectRow.indicators)])
+    if project is None:
+        raise NotFoundError(f"项目不存在（编号 {project_id}）")
+    get_document(session, user, project.document_id)
+    return project
+
+
+def search_documents(
+    session: Session,
+    user: UserRow,
+    *,
+    q: str = "",
+    year: int | None = None,
+    rule: str = "",
+    grade: str = "",
+) -> list[DocumentRow]:
+    """The documents ``user`` may see matching the search (name/code, year, rule code, grade)."""
+    stmt: Select[DocumentRow] = (
+        select(DocumentRow)
+        .where(_visible(user))
+        .options(selectinload(DocumentRow.projects).selectinload(ProjectRow.unit))
+        .order_by(DocumentRow.id)
+    )
+    q = q.strip()
+    if q:
+        like = f"%{q}%"
+        stmt = stmt.where(
+            or_(
+                DocumentRow.title.ilike(like),
+                DocumentRow.source_name.ilike(like),
+                exists().where(
+                    ProjectRow.document_id == DocumentRow.id,
+                    or_(ProjectRow.name.ilike(like), ProjectRow.code.ilike(like)),
+                ),
+                exists().where(
+                    ProjectRow.document_id == DocumentRow.id,
+                    ProjectRow.unit_id == UnitRow.id,
+                    or_(UnitRow.name.ilike(like), UnitRow.code.ilike(like)),
+                ),
+                exists().where(
+                    IndicatorRow.project_id == ProjectRow.id,
+                    ProjectRow.document_id == DocumentRow.id,
+                    IndicatorRow.name.ilike(like),
+                ),
+            )
+        )
+    if year is not None:
+        stmt = stmt.where(DocumentRow.fiscal_year == year)
+    if rule.strip():
+        stmt = stmt.where(
+            exists().where(
+                FindingRow.document_id == DocumentRow.id, FindingRow.code == rule.strip().upper()
+            )
+        )
+    rows = list(session.scalars(stmt))
+    if grade.strip():
+        rows = [r for r in rows if any(g.grade == grade.strip() for g in review_row(r).projects)]
+    return rows
+
+
+def review_row(row: DocumentRow) -> Report:
+    return review(document_from_row(row))
+
+
+# -- changes ----------------------------------------------------------------------------------
+
+
+def import_document(session: Session, user: UserRow, data: bytes, name: str) -> DocumentRow:
+    """Read, store (as a draft owned by ``user``), review and save the findings; committed."""
+    if user.role == "reviewer":
+        raise Forbidden("审核人不能导入文档")
+    doc = read_bytes(data, name=name)
+    row = store_document(session, doc, owner=user)
+    save_review(session, row.id, review(doc))
+    record_change(
+        session,
+        row,
+        user,
+        "导入",
+        {
+            "source_name": {"old": None, "new": name},
+            "projects": {"old": None, "new": len(doc.projects)},
+        },
+    )
+    commit(session)
+    return row
+
+
+def _apply(row: ProjectRow, project: Project) -> None:
+    row.seq = project.seq
+    row.title = project.title
+    row.code = project.code
+    row.name = project.name
+    row.money_unit = project.money_unit
+    row.budget_total = project.budget.total
+    row.budget_fiscal = project.budget.fiscal
+    row.budget_other = project.budget.other
+    row.purpose = project.purpose
+    row.spending_plan = {
+        str(p.month): None if p.percent is None else str(p.percent) for p in project.spending_plan
+    }
+    row.goals = list(project.goals)
+    existing = list(row.indicators)
+    for i, ind in enumerate(project.indicators):
+        values = {
+            "position": i,
+            "level1": ind.level1,
+            "level2": ind.level2,
+            "category": ind.category,
+            "name": ind.name,
+            "description": ind.description,
+            "value_text": ind.value_text,
+            "value": jsonable(ind.value, compact=True),
+            "basis": ind.basis,
+            "source": jsonable(ind.source, compact=True),
+        }
+        if i < len(existing):
+            for key, value in values.items():
+                if getattr(existing[i], key) != value:
+                    setattr(existing[i], key, value)
+        else:
+            row.indicators.append(IndicatorRow(**values))
+    for extra in existing[len(project.indicators) :]:
+        row.indicators.remove(extra)
+
+
+def update_project(
+    session: Session, user: UserRow, project_id: int, version: int, project: Project
+) -> ProjectRow:
+    """Save an edited project read at ``version``; re-review the document; committed.
+
+    ``ConflictError`` (with a Chinese message) when someone saved the project since.
+    """
+    row = get_project(session, user, project_id)
+    doc = get_document_row(session, row.document_id)
+    if not can_edit(user, doc, row):
+        if doc.status not in EDITABLE:
+            raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
+        raise Forbidden("您无权修改该项目")
+    if row.version != version:
+        raise ConflictError(EDIT_CONFLICT, hint=CONFLICT_HINT)
+    before = project_from_row(row)
+    project = project.model_copy(update={"unit": before.unit, "source": before.source})
+    diff = diff_fields(before, project)
+    if not diff:
+        return row
+    _apply(row, project)
+    session.flush()
+    save_review(session, doc.id, review(document_from_row(doc)))
+    record_change(
+        session, doc, user, "修改项目", {f"项目{row.seq}.{k}": v for k, v in diff.items()}
+    )
+    commit(session)
+    return row
+
+
+def transition(
+    session: Session, user: UserRow, document_id: int, action: str, comment: str = ""
+) -> DocumentRow:
+    doc = get_document(session, user, document_id)
+    step = TRANSITIONS.get(action)
+    if step is None:
+        raise NotFoundError(f"未知的操作：{action}")
+    if user.role not in step.roles:
+        raise Forbidden(f"您的角色不能执行“{step.label}”")
+    if step.roles == frozenset({"reviewer", "admin"}) and not can_review(user, doc):
+        raise Forbidden("您无权审核该文档")
+    if doc.status not in step.source:
+        raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能{step.label}")
+    if step.needs_comment and not comment.strip():
+        raise Forbidden("退回时请填写退回意见")
+    old = doc.status
+    doc.status = step.target
+    if comment.strip():
+        session.add(CommentRow(document=doc, author=user, body=comment.strip(), field="退回意见"))
+    record_change(
+        session,
+        doc,
+        user,
+        step.label,
+        {"status": {"old": STATUS_LABELS[old], "new": STATUS_LABELS[step.target]}},
+    )
+    commit(session)
+    return doc
+
+
+def add_comment(
+    session: Session,
+    user: UserRow,
+    document_id: int,
+    body: str,
+    *,
+    project_id: int | None = None,
+    indicator_id: int | None = None,
+    field: str | None = None,
+    parent_id: int | None = None,
+) -> CommentRow:
+    """A reviewer's comment (on the document, a project field or an indicator) or an answer."""
+    doc = get_document(session, user, document_id)
+    if not body.strip():
+        raise Forbidden("意见内容不能为空")
+    if parent_id is None and user.role == "unit_filler":
+        raise Forbidden("单位填报人只能回复审核意见")
+    if user.role == "reviewer" and doc.status != "in_review":
+        raise Forbidden("只能在“审核中”状态下提出审核意见")
+    if project_id is not None and not any(p.id == project_id for p in doc.projects):
+        raise NotFoundError("该项目不属于此文档")
+    if indicator_id is not None:
+        ind = session.get(IndicatorRow, indicator_id)
+        if ind is None or ind.project_id not in {p.id for p in doc.projects}:
+            raise NotFoundError("该指标不属于此文档")
+        project_id = ind.project_id
+    if parent_id is not None:
+        parent = session.get(CommentRow, parent_id)
+        if parent is None or parent.document_id != doc.id:
+            raise NotFoundError("要回复的意见不存在")
+        project_id, indicator_id, field = parent.project_id, parent.indicator_id, parent.field
+    row = CommentRow(
+        document_id=doc.id,
+        project_id=project_id,
+        indicator_id=indicator_id,
+        parent_id=parent_id,
+        field=field,
+        author=user,
+        body=body.strip(),
+    )
+    session.add(row)
+    record_change(
+        session,
+        doc,
+        user,
+        "回复意见" if parent_id else "审核意见",
+        {"comment": {"old": None, "new": body.strip()}},
+    )
+    commit(session)
+    return row

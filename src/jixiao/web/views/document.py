@@ -1,0 +1,158 @@
+"""The document page: department goals, projects with grades, review report, workflow,
+comments and the audit log; exports."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from jixiao.model import Document
+from jixiao.render import render
+from jixiao.review import review
+from jixiao.review.output.html import render_html
+from jixiao.store.audit import audit_trail
+from jixiao.store.convert import document_from_row
+from jixiao.store.errors import NotFoundError
+from jixiao.store.models import DocumentRow
+from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.service import (
+    TRANSITIONS,
+    add_comment,
+    can_edit,
+    can_review,
+    get_document,
+    transition,
+)
+
+router = APIRouter(include_in_schema=False)
+
+_LOCAL_PATH = re.compile(r"/(?:projects|documents)/\d+")
+"""Where a comment form may send the user back to (never another site)."""
+
+EXPORTS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+    "json": "application/json",
+    "report.html": "text/html; charset=utf-8",
+    "report.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@router.get("/documents/{document_id}")
+def document_page(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
+    row = get_document(session, user, document_id)
+    doc = document_from_row(row)
+    report = review(doc)
+    grades = {g.seq: g for g in report.projects}
+    actions = [
+        (name, step)
+        for name, step in TRANSITIONS.items()
+        if row.status in step.source
+        and user.role in step.roles
+        and (can_edit(user, row) if name == "submit" else can_review(user, row))
+    ]
+    return page(
+        request,
+        "document.html",
+        user,
+        row=row,
+        doc=doc,
+        report=report,
+        grades=grades,
+        actions=actions,
+        editable=can_edit(user, row),
+        reviewing=can_review(user, row) and row.status == "in_review",
+        comments=row.comments,
+        indicator_labels=indicator_labels(row),
+        audit=audit_trail(session, row.id),
+        exports=list(EXPORTS),
+    )
+
+
+def indicator_labels(row: DocumentRow) -> dict[int, str]:
+    """Indicator id → “项目 3 · 指标 2：name”, to say what a comment is about."""
+    return {
+        ind.id: f"项目 {project.seq} · 指标 {i + 1}：{ind.name}"
+        for project in row.projects
+        for i, ind in enumerate(project.indicators)
+    }
+
+
+@router.post("/documents/{document_id}/workflow/{action}")
+def workflow(
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    action: str,
+    comment: Annotated[str, Form()] = "",
+) -> Response:
+    transition(session, user, document_id, action, comment)
+    return RedirectResponse(f"/documents/{document_id}", status_code=303)
+
+
+@router.post("/documents/{document_id}/comments")
+def comment(
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    body: Annotated[str, Form()],
+    project_id: Annotated[str, Form()] = "",
+    indicator_id: Annotated[str, Form()] = "",
+    field: Annotated[str, Form()] = "",
+    parent_id: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    add_comment(
+        session,
+        user,
+        document_id,
+        body,
+        project_id=int(project_id) if project_id.isdigit() else None,
+        indicator_id=int(indicator_id) if indicator_id.isdigit() else None,
+        field=field.strip() or None,
+        parent_id=int(parent_id) if parent_id.isdigit() else None,
+    )
+    target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
+    return RedirectResponse(target, status_code=303)
+
+
+def export_bytes(doc: Document, kind: str) -> bytes:
+    """The document (DOCX, XLSX, PDF, JSON) or its review report (HTML, XLSX) as a file."""
+    if kind in ("docx", "xlsx", "pdf"):
+        return render(doc, kind)  # type: ignore[arg-type]
+    if kind == "json":
+        return json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=2).encode()
+    report = review(doc)
+    if kind == "report.html":
+        return render_html(doc, report).encode("utf-8")
+    if kind == "report.xlsx":
+        from jixiao.review.output.xlsx import write_xlsx
+
+        out = io.BytesIO()
+        write_xlsx(doc, report, out)
+        return out.getvalue()
+    raise NotFoundError(f"不支持的导出格式：{kind}")
+
+
+def export_response(doc: Document, document_id: int, kind: str) -> Response:
+    if kind not in EXPORTS:
+        raise NotFoundError(f"不支持的导出格式：{kind}")
+    data = export_bytes(doc, kind)
+    name = f"document-{document_id}.{kind}"
+    return Response(
+        data,
+        media_type=EXPORTS[kind],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/documents/{document_id}/export/{kind}")
+def export(session: DB, user: CurrentUser, document_id: int, kind: str) -> Response:
+    row = get_document(session, user, document_id)
+    return export_response(document_from_row(row), document_id, kind)

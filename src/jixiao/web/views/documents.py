@@ -1,0 +1,67 @@
+"""The document list (with search) and the import page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import Response
+
+from jixiao._exceptions import JixiaoError
+from jixiao.reading import MAX_INPUT_BYTES
+from jixiao.store.convert import document_from_row, load_findings
+from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.service import Forbidden, import_document, search_documents
+
+router = APIRouter(include_in_schema=False)
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else None
+
+
+@router.get("/")
+def document_list(
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    q: str = "",
+    year: str = "",
+    grade: str = "",
+    rule: str = "",
+) -> Response:
+    rows = search_documents(session, user, q=q, year=_year(year), grade=grade, rule=rule)
+    return page(
+        request,
+        "documents.html",
+        user,
+        documents=rows,
+        search={"q": q, "year": year, "grade": grade, "rule": rule},
+    )
+
+
+@router.get("/import")
+def import_form(request: Request, user: CurrentUser) -> Response:
+    if user.role == "reviewer":
+        raise Forbidden("审核人不能导入文档")
+    return page(request, "import.html", user, error=None, result=None)
+
+
+@router.post("/import")
+async def import_file(
+    request: Request, session: DB, user: CurrentUser, file: Annotated[UploadFile, File()]
+) -> Response:
+    if user.role == "reviewer":
+        raise Forbidden("审核人不能导入文档")
+    data = await file.read(MAX_INPUT_BYTES + 1)
+    name = file.filename or "上传文件"
+    try:
+        row = import_document(session, user, data, name)
+    except JixiaoError as exc:
+        if isinstance(exc, Forbidden):
+            raise
+        return page(request, "import.html", user, 400, error=str(exc), hint=exc.hint, result=None)
+    doc = document_from_row(row)
+    findings = load_findings(session, row.id)
+    return page(request, "import.html", user, error=None, result=row, doc=doc, findings=findings)

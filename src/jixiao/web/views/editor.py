@@ -1,0 +1,251 @@
+"""The project editor: every field of the 绩效目标表, with the review re-run as the user types
+(htmx posts the form to ``/check`` and swaps the findings in beside each field)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+from starlette.datastructures import FormData
+
+from jixiao._exceptions import JixiaoError
+from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoint
+from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
+from jixiao.review import Finding, review
+from jixiao.store.convert import document_from_row, get_document_row, project_from_row
+from jixiao.store.errors import ConflictError
+from jixiao.store.models import ProjectRow
+from jixiao.values import parse_value
+from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.service import can_edit, get_project, update_project
+from jixiao.web.views.document import indicator_labels
+
+router = APIRouter(include_in_schema=False)
+
+MONTHS = (3, 6, 10, 12)
+FIELD_GROUPS = ("name", "code", "budget", "purpose", "spending_plan", "goals", "indicators")
+
+
+def framework_labels() -> dict[str, list[str]]:
+    """一级 label → its 二级 labels, one label per category code (as pages offer them)."""
+    out: dict[str, list[str]] = {}
+    for label, code in LEVEL1.items():
+        if code == "effect" and label != "效益":
+            continue
+        seen: set[str] = set()
+        level2 = []
+        for name, code2 in FRAMEWORK[code].items():
+            if code2 not in seen:
+                seen.add(code2)
+                level2.append(f"{name}指标")
+        out[f"{label}指标"] = level2
+    return out
+
+
+class FormError(JixiaoError):
+    """A field of the editor form could not be understood."""
+
+
+def _text(form: FormData, key: str) -> str:
+    value = form.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _decimal(text: str, label: str) -> Decimal | None:
+    text = text.replace(",", "").replace("，", "").strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise FormError(f"“{label}”不是有效的数字：{text}") from None
+    if not value.is_finite():
+        raise FormError(f"“{label}”不是有效的数字：{text}")
+    return value
+
+
+def _list(form: FormData, key: str) -> list[str]:
+    return [v.strip() if isinstance(v, str) else "" for v in form.getlist(key)]
+
+
+def project_from_form(form: FormData, base: Project) -> Project:
+    """The project as edited in the form (unit and source stay as stored)."""
+    seq_text = _text(form, "seq")
+    levels1, levels2 = _list(form, "ind_level1"), _list(form, "ind_level2")
+    names, descriptions = _list(form, "ind_name"), _list(form, "ind_description")
+    values, bases = _list(form, "ind_value_text"), _list(form, "ind_basis")
+    keys = _list(form, "ind_key")
+    indicators = []
+    for i, name in enumerate(names):
+        key = keys[i] if i < len(keys) else ""
+        stored = (
+            base.indicators[int(key)] if key.isdigit() and int(key) < len(base.indicators) else None
+        )
+        level1 = levels1[i] if i < len(levels1) else ""
+        level2 = levels2[i] if i < len(levels2) else ""
+        value_text = values[i] if i < len(values) else ""
+        indicators.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                category=categorize(level1, level2),
+                name=name,
+                description=(descriptions[i] if i < len(descriptions) else "") or None,
+                value_text=value_text,
+                value=parse_value(value_text),
+                basis=(bases[i] if i < len(bases) else "") or None,
+                source=SourceLocation() if stored is None else stored.source,
+            )
+        )
+    money_unit = _text(form, "money_unit") or base.money_unit
+    try:
+        return Project(
+            seq=int(seq_text) if seq_text.isdigit() else base.seq,
+            title=_text(form, "title") or None,
+            unit=base.unit,
+            code=_text(form, "code") or None,
+            name=_text(form, "name"),
+            money_unit=money_unit,
+            budget=Budget(
+                total=_decimal(_text(form, "budget_total"), "资金总额"),
+                fiscal=_decimal(_text(form, "budget_fiscal"), "财政拨款"),
+                other=_decimal(_text(form, "budget_other"), "其他资金"),
+            ),
+            purpose=_text(form, "purpose") or None,
+            spending_plan=[
+                SpendingPoint(month=m, percent=_decimal(_text(form, f"plan_{m}"), f"{m}月底"))
+                for m in MONTHS
+                if _text(form, f"plan_{m}")
+            ],
+            goals=[line.strip() for line in _text(form, "goals").splitlines() if line.strip()],
+            indicators=indicators,
+            source=base.source,
+        )
+    except ValidationError as exc:
+        raise FormError(f"表单内容无效：{exc.errors()[0]['msg']}") from None
+
+
+def group_findings(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings by the editor part they concern: a field group, or ``ind3`` for indicator 3."""
+    out: dict[str, list[Finding]] = {key: [] for key in (*FIELD_GROUPS, "other")}
+    for f in findings:
+        field = f.field or ""
+        if f.indicator_index is not None:
+            key = f"ind{f.indicator_index}"
+        elif field.startswith("indicators["):
+            key = "ind" + field[len("indicators[") :].split("]", 1)[0]
+        else:
+            key = field.split(".", 1)[0].split("[", 1)[0]
+            if key not in FIELD_GROUPS:
+                key = "other"
+        out.setdefault(key, []).append(f)
+    return out
+
+
+def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[Finding], int]:
+    """The findings about ``project`` when it replaces the stored one in its document (the
+    whole document is reviewed: some rules compare projects)."""
+    row = session.get(ProjectRow, project_id)
+    assert row is not None
+    doc_row = get_document_row(session, row.document_id)
+    doc = document_from_row(doc_row)
+    position = next(i for i, p in enumerate(doc_row.projects) if p.id == project_id)
+    projects = list(doc.projects)
+    projects[position] = project
+    edited = doc.model_copy(update={"projects": projects})
+    report = review(edited)
+    return [f for f in report.findings if f.project_seq == project.seq], len(project.indicators)
+
+
+def _editor(
+    request: Request,
+    session: DB,
+    user: Any,
+    project_id: int,
+    *,
+    project: Project | None = None,
+    version: int | None = None,
+    message: str | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    row = get_project(session, user, project_id)
+    doc_row = get_document_row(session, row.document_id)
+    project = project or project_from_row(row)
+    findings, _ = _findings_for(session, project_id, project)
+    comments = [c for c in doc_row.comments if c.project_id == project_id]
+    return page(
+        request,
+        "project.html",
+        user,
+        row=row,
+        doc_row=doc_row,
+        project=project,
+        version=row.version if version is None else version,
+        plan={p.month: p.percent for p in project.spending_plan},
+        months=MONTHS,
+        groups=group_findings(findings),
+        framework=framework_labels(),
+        editable=can_edit(user, doc_row, row),
+        indicator_ids=[i.id for i in row.indicators],
+        comments=comments,
+        indicator_labels=indicator_labels(doc_row),
+        message=message,
+        error=error,
+        status_code=status_code,
+    )
+
+
+@router.get("/projects/{project_id}")
+def editor(request: Request, session: DB, user: CurrentUser, project_id: int) -> Response:
+    saved = request.query_params.get("saved")
+    return _editor(request, session, user, project_id, message="已保存" if saved else None)
+
+
+@router.post("/projects/{project_id}/check")
+async def check(request: Request, session: DB, user: CurrentUser, project_id: int) -> Response:
+    row = get_project(session, user, project_id)
+    form = await request.form()
+    try:
+        project = project_from_form(form, project_from_row(row))
+    except FormError as exc:
+        return page(request, "_form_error.html", user, error=str(exc))
+    findings, count = _findings_for(session, project_id, project)
+    return page(
+        request,
+        "_findings_oob.html",
+        user,
+        groups=group_findings(findings),
+        keys=[*FIELD_GROUPS, "other", *(f"ind{i}" for i in range(count))],
+        total=len(findings),
+    )
+
+
+@router.post("/projects/{project_id}")
+async def save(request: Request, session: DB, user: CurrentUser, project_id: int) -> Response:
+    row = get_project(session, user, project_id)
+    form = await request.form()
+    version_text = _text(form, "version")
+    version = int(version_text) if version_text.isdigit() else -1
+    try:
+        project = project_from_form(form, project_from_row(row))
+    except FormError as exc:
+        return _editor(request, session, user, project_id, error=str(exc), status_code=400)
+    try:
+        update_project(session, user, project_id, version, project)
+    except ConflictError as exc:
+        session.rollback()
+        return _editor(
+            request,
+            session,
+            user,
+            project_id,
+            project=project,
+            version=version,
+            error=f"{exc}{exc.hint or ''}",
+            status_code=409,
+        )
+    return RedirectResponse(f"/projects/{project_id}?saved=1", status_code=303)

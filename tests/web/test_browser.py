@@ -1,0 +1,154 @@
+"""The whole workflow in real Chromium (Debian ``chromium`` driven by Playwright, headless).
+
+Screenshots of the main pages go to ``test-output/browser/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import playwright.sync_api as playwright_api
+import pytest
+
+from tests.conftest import SEEDS
+from tests.web.conftest import PASSWORDS, prepare
+from tests.web.server import running_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+
+pytestmark = [pytest.mark.slow]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _chromium_present() -> None:
+    # Never skipped: the browser test is part of the suite (.ci/run installs chromium).
+    assert CHROMIUM.exists(), "Debian chromium is required: apt-get install -y chromium"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("browser")
+    url = f"sqlite:///{root / 'web.db'}"
+    prepare(url, load_seeds=False)
+    with running_server(url, root / "server.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def log_in(chromium: object, base: str, username: str) -> object:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORDS[username])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def test_workflow_in_chromium(server: str, chromium: object) -> None:
+    expect = playwright_api.expect
+    base = server
+    # -- the unit imports a seed -------------------------------------------------------------
+    login_page = chromium.new_page()  # type: ignore[attr-defined]
+    login_page.goto(f"{base}/login")
+    shot(login_page, "01-login")
+    login_page.close()
+    unit = log_in(chromium, base, "danwei")
+    unit.goto(f"{base}/import")
+    unit.set_input_files("input[type=file]", str(SEEDS["001"]))
+    unit.click("text=导入并审核")
+    expect(unit.locator("text=已导入")).to_be_visible()
+    expect(unit.locator("text=识别出 11 个项目")).to_be_visible()
+    shot(unit, "02-import")
+    unit.click("text=打开文档")
+    expect(unit.locator("h2", has_text="部门整体目标")).to_be_visible()
+    doc_url = unit.url
+    shot(unit, "03-document")
+    unit.goto(f"{base}/")
+    shot(unit, "04-list")
+    # -- fix a finding in the editor and watch it disappear ----------------------------------
+    unit.goto(doc_url)
+    unit.locator("table.projects a").first.click()
+    editor_url = unit.url
+    first = unit.locator("#findings-ind0")
+    expect(first.locator("li[data-code=VAL-08]")).to_have_count(1)
+    shot(unit, "05-editor-before")
+    unit.locator("input[name=ind_value_text]").first.fill("≥95%")
+    expect(unit.locator("#findings-ind0 li[data-code=VAL-08]")).to_have_count(0)
+    shot(unit, "06-editor-fixed")
+    # add an indicator: its 二级 list follows the 一级 picked; then remove it again
+    unit.click("#add-indicator")
+    new_row = unit.locator("tr.indicator").last
+    new_row.locator("select[name=ind_level1]").select_option("满意度指标")
+    level2 = new_row.locator("select[name=ind_level2]")
+    assert level2.input_value() == "服务对象满意度指标"
+    expect(level2.locator("optgroup[label=产出指标]")).to_be_hidden()
+    expect(unit.locator("tr.indicator")).to_have_count(4)
+    new_row.locator("button.remove").click()
+    expect(unit.locator("tr.indicator")).to_have_count(3)
+    unit.click("#save")
+    expect(unit.locator("#message")).to_have_text("已保存")
+    expect(unit.locator("#findings-ind0 li[data-code=VAL-08]")).to_have_count(0)
+    unit.goto(doc_url)
+    unit.click("#action-submit")
+    expect(unit.locator("#doc-status")).to_have_text("已提交")
+    # -- the reviewer comments on an indicator and returns -----------------------------------
+    reviewer = log_in(chromium, base, "shenhe")
+    reviewer.goto(doc_url)
+    reviewer.click("#action-start")
+    expect(reviewer.locator("#doc-status")).to_have_text("审核中")
+    reviewer.goto(editor_url)
+    reviewer.select_option("#comment-target", index=2)  # 指标 2
+    reviewer.fill("#comment-body", "指标值“≥9595%以上”有误，请更正")
+    reviewer.click("#comment-submit")
+    expect(reviewer.locator("tr.indicator-notes .comment .body", has_text="请更正")).to_be_visible()
+    shot(reviewer, "07-reviewer-comment")
+    reviewer.goto(doc_url)
+    reviewer.fill("input[name=comment]", "请按意见修改指标值")
+    reviewer.click("#action-return")
+    expect(reviewer.locator("#doc-status")).to_have_text("退回")
+    shot(reviewer, "08-returned")
+    # -- the unit sees the comment, fixes, answers and resubmits -----------------------------
+    unit.goto(editor_url)
+    comment = unit.locator("tr.indicator-notes .comment", has_text="请更正")
+    expect(comment).to_be_visible()
+    shot(unit, "09-unit-sees-comment")
+    unit.locator("input[name=ind_value_text]").nth(1).fill("≥95%")
+    expect(unit.locator("#findings-ind1 li[data-code=VAL-08]")).to_have_count(0)
+    unit.click("#save")
+    expect(unit.locator("#message")).to_have_text("已保存")
+    reply = unit.locator(".project-comments .comment", has_text="请更正")
+    reply.locator("input[name=body]").fill("已更正为≥95%")
+    reply.locator("button", has_text="回复").click()
+    expect(unit.locator("tr.indicator-notes .reply", has_text="已更正")).to_be_visible()
+    unit.goto(doc_url)
+    unit.click("#action-submit")
+    expect(unit.locator("#doc-status")).to_have_text("已提交")
+    # -- the reviewer approves ----------------------------------------------------------------
+    reviewer.goto(doc_url)
+    reviewer.click("#action-start")
+    reviewer.click("#action-approve")
+    expect(reviewer.locator("#doc-status")).to_have_text("通过")
+    audit = reviewer.locator("table.audit").inner_text()
+    for action in ("导入", "修改项目", "提交审核", "审核意见", "退回修改", "回复意见", "审核通过"):
+        assert action in audit
+    assert re.search(r"ind.*value_text|value_text", audit)
+    shot(reviewer, "10-approved")
