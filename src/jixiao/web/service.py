@@ -14,14 +14,17 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from jixiao._exceptions import JixiaoError
-from jixiao.model import Project
+from jixiao.model import Document, Project
 from jixiao.reading import read_bytes
 from jixiao.review import Report, review
+from jixiao.review.config import GradingConfig
+from jixiao.review.report import grade_projects, summarize
 from jixiao.store.audit import diff_fields, record_change
 from jixiao.store.convert import (
     document_from_row,
     get_document_row,
     jsonable,
+    load_findings,
     project_from_row,
     save_review,
     store_document,
@@ -202,12 +205,34 @@ def search_documents(
         )
     rows = list(session.scalars(stmt))
     if grade.strip():
-        rows = [r for r in rows if any(g.grade == grade.strip() for g in review_row(r).projects)]
+        rows = [
+            r
+            for r in rows
+            if any(
+                g.grade == grade.strip()
+                for g in stored_report(session, r, document_from_row(r)).projects
+            )
+        ]
     return rows
 
 
 def review_row(row: DocumentRow) -> Report:
     return review(document_from_row(row))
+
+
+def stored_report(session: Session, row: DocumentRow, doc: Document) -> Report:
+    """The review report from the findings saved with the document.
+
+    Every change to a document re-runs the review and saves its findings (import, edits,
+    fixes), so pages rebuild the report from them instead of running all rules per view;
+    scores and grades are recomputed from the findings with the default grading.
+    """
+    findings = load_findings(session, row.id)
+    grading = GradingConfig()
+    grades = grade_projects(doc, findings, grading)
+    return Report(
+        findings=findings, projects=grades, summary=summarize(doc, findings, grades, grading)
+    )
 
 
 # -- changes ----------------------------------------------------------------------------------

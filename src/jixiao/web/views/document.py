@@ -26,6 +26,7 @@ from jixiao.web.service import (
     can_edit,
     can_review,
     get_document,
+    stored_report,
     transition,
 )
 
@@ -48,7 +49,7 @@ EXPORTS = {
 def document_page(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
     row = get_document(session, user, document_id)
     doc = document_from_row(row)
-    report = review(doc)
+    report = stored_report(session, row, doc)
     grades = {g.seq: g for g in report.projects}
     actions = [
         (name, step)

@@ -15,7 +15,12 @@ from jixiao._exceptions import JixiaoError
 from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoint
 from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
 from jixiao.review import Finding, review
-from jixiao.store.convert import document_from_row, get_document_row, project_from_row
+from jixiao.store.convert import (
+    document_from_row,
+    get_document_row,
+    load_findings,
+    project_from_row,
+)
 from jixiao.store.errors import ConflictError
 from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
@@ -174,8 +179,12 @@ def _editor(
 ) -> Response:
     row = get_project(session, user, project_id)
     doc_row = get_document_row(session, row.document_id)
-    project = project or project_from_row(row)
-    findings, _ = _findings_for(session, project_id, project)
+    if project is None:
+        # The stored project: its findings were saved with the last change; no need to re-run.
+        project = project_from_row(row)
+        findings = [f for f in load_findings(session, doc_row.id) if f.project_seq == project.seq]
+    else:
+        findings, _ = _findings_for(session, project_id, project)
     comments = [c for c in doc_row.comments if c.project_id == project_id]
     return page(
         request,
