@@ -7,70 +7,18 @@ only when a command runs, so ``jixiao parse`` never loads SQLAlchemy.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 import typer.core
 
 from jixiao.cli._common import EXIT_FAILED, error, say
+from jixiao.cli._help import ChineseCommand as _Command
+from jixiao.cli._help import ChineseGroup as _Group
 
 __all__ = ["db_app"]
 
 _URL_HELP = "数据库地址（默认：环境变量 JIXIAO_DATABASE_URL，否则为数据目录中的 SQLite 文件）。"
-
-
-# The help layout lives in ``main`` (which imports this module, so it cannot be imported here
-# at import time); these classes look it up when a help page is shown.
-if TYPE_CHECKING:
-    _HelpBase = typer.core.TyperCommand
-else:
-    _HelpBase = object
-
-
-class _ChineseHelp(_HelpBase):
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        from jixiao.cli import main
-
-        main._format_usage(self, ctx, formatter)
-
-    def format_help_text(self, ctx: Any, formatter: Any) -> None:
-        from jixiao.cli import main
-
-        main._format_help_text(self, formatter)
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        from jixiao.cli import main
-
-        main._format_params(self, ctx, formatter)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        from jixiao.cli import main
-
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = main._HELP_OPTION_TEXT
-        return option
-
-
-class _Command(_ChineseHelp, typer.core.TyperCommand):
-    pass
-
-
-class _Group(_ChineseHelp, typer.core.TyperGroup):
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        super().format_options(ctx, formatter)
-        self.format_commands(ctx, formatter)
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        from jixiao.cli import main
-
-        rows = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(limit=60)))
-        if rows:
-            main._section(formatter, "命令", rows)
 
 
 db_app = typer.Typer(
