@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import io
 import os
 import platform
@@ -37,9 +38,7 @@ from importlib.resources import files
 from typing import Any
 
 import numpy as np
-import onnxruntime
 import pypdfium2 as pdfium
-import rapidocr
 
 from jixiao import read_bytes
 from jixiao.assemble import assemble
@@ -127,6 +126,7 @@ def stage_timer() -> Iterator[dict[str, float]]:
         setattr(owner, attr, timed)
 
     wrap(ocr_scan.PdfScan, "render", "render page (PDFium)")
+    wrap(ocr_scan, "straighten", "find skew (numpy)")
     wrap(ocr_scan, "find_grids", "find ruled grid (numpy)")
     wrap(ocr_scan, "recognise", "recognise text (RapidOCR)")
     wrap(ocr_scan, "page_blocks", "cells and paragraphs")
@@ -161,8 +161,8 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(
         f"Python {platform.python_version()} on {platform.machine()}, {cores} CPUs available, "
-        f"rapidocr {rapidocr.__version__ if hasattr(rapidocr, '__version__') else '?'}, "
-        f"onnxruntime {onnxruntime.__version__}"
+        f"rapidocr {importlib.metadata.version('rapidocr')}, "
+        f"onnxruntime {importlib.metadata.version('onnxruntime')}"
     )
     print(f"{len(corpus)} scanned PDFs, {pages} A4 pages at {DPI} dpi")
     print(f"median of {args.rounds} round(s)\n")

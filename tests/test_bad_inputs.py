@@ -100,7 +100,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "whitespace": (b" \r\n\t\n   \n", "文件是空的"),
     "bom_and_fullwidth_spaces": (codecs.BOM_UTF8 + "　　\n\u3000".encode(), "文件是空的"),
     "binary_garbage": (garbage(), "二进制数据"),
-    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "暂不支持读取图片"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "图片文件"),  # damaged, or no OCR
     "zip": (b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "文件已损坏或不完整"),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF 文件已损坏或格式有误"),
     "undecodable": (b"\xe9\xa1\xb9\xe7\x9b\xae abc \x81", "无法识别文件的字符编码"),
@@ -281,9 +281,9 @@ def test_truncated_inside_an_indicator_row(tmp_path: Path) -> None:
         (codecs.BOM_UTF8, ReadError),
         (codecs.BOM_UTF16_LE, ReadError),
         (garbage(), UnsupportedFormatError),
-        (b"\x89PNG\r\n\x1a\n" + bytes(32), UnsupportedFormatError),
-        (b"\xff\xd8\xff\xe0" + bytes(32), UnsupportedFormatError),
         # Recognised formats whose content is damaged: a read error, not "unsupported".
+        (b"\x89PNG\r\n\x1a\n" + bytes(32), ReadError),
+        (b"\xff\xd8\xff\xe0" + bytes(32), ReadError),
         (b"PK\x03\x04" + bytes(32), ReadError),
         (b"%PDF-1.4\n", ReadError),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(32), ReadError),

@@ -45,7 +45,6 @@ MAX_INPUT_BYTES = 50 * 1024 * 1024
 _SAVE_AS_TEXT = "请先将文件另存为或导出为文本（.txt）后再读取。"
 _UNSUPPORTED: dict[str, tuple[str, str]] = {
     "ole": ("这种 Office 复合文档（不是 Word、WPS 或 Excel 文件）", _SAVE_AS_TEXT),
-    "image": ("图片", "jixiao 不能识别图片中的文字；请使用原始的 Word、PDF 或文本文件。"),
 }
 
 
@@ -112,6 +111,10 @@ def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFor
         from jixiao.readers.pdf import read_pdf
 
         return read_pdf(data, source=name), "pdf"
+    if fmt == "image":
+        from jixiao.readers.ocr import read_image
+
+        return read_image(data, source=name), "image"
     if fmt == "ole":
         from jixiao.readers.office import convert_with_libreoffice, ole_kind
 

@@ -455,7 +455,9 @@ def test_no_tables_is_not_a_performance_document() -> None:
         read_back(data, "notice.pdf")
 
 
-def test_scanned_pdf_needs_ocr() -> None:
+def test_scanned_pdf_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that is only an image: without jixiao[ocr] refused with the install hint; with
+    it read by OCR (tests/formats/test_ocr.py), and a blank one says nothing was found."""
     from PIL import Image
 
     png = io.BytesIO()
@@ -464,6 +466,9 @@ def test_scanned_pdf_needs_ocr() -> None:
 
     uri = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
     data = weasyprint.HTML(string=f'<img src="{uri}" style="width: 150mm">').write_pdf()
+    with pytest.raises(ReadError, match="没有识别出任何文字"):
+        read_pdf(data, source="scan.pdf")
+    monkeypatch.setattr("jixiao.readers.ocr.ocr_available", lambda: False)
     with pytest.raises(UnsupportedFormatError, match="扫描件") as info:
         read_pdf(data, source="scan.pdf")
     assert "jixiao[ocr]" in str(info.value)

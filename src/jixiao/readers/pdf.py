@@ -6,8 +6,9 @@ U+FFFD or private-use characters means pdfminer could not map the fonts, and the
 are read again with PDFium, ``pdf_pdfium``), ruled tables with their spans (``pdf_tables``),
 and the rest as paragraphs without page numbers (``pdf_lines``). Across pages, a table
 continued on the next page becomes one table again without its repeated header rows
-(``pdf_stitch``), and a paragraph broken by the page is joined again. A PDF without any text
-layer is a scan: it needs OCR, which this reader does not do.
+(``pdf_stitch``), and a paragraph broken by the page is joined again. A page without a text
+layer is a scan: with ``jixiao[ocr]`` installed it is read by OCR into the same
+tables and paragraphs (``ocr``), otherwise the reader says what to install.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pdfplumber.pdf import PDF
 
 from jixiao._exceptions import JixiaoError, ReadError, UnsupportedFormatError
 from jixiao.layout import Layout, LayoutWarning, Paragraph, Position
+from jixiao.readers.ocr import ScanPages
 from jixiao.readers.pdf_lines import (
     Char,
     LineGaps,
@@ -38,7 +40,7 @@ from jixiao.readers.pdf_pdfium import PdfiumText
 from jixiao.readers.pdf_stitch import continues, stitch, without_repeated_header
 from jixiao.readers.pdf_tables import PageTable, build_table, find_tables, split_chars
 
-__all__ = ["MAX_PDF_PAGES", "read_pdf"]
+__all__ = ["MAX_PDF_PAGES", "PageReader", "read_pdf"]
 
 MAX_PDF_PAGES = 2000
 """More pages than any 部门预算绩效信息 has; a bigger file is refused before it is parsed."""
@@ -49,13 +51,14 @@ _COMMON_SHARE = 0.6
 
 def read_pdf(data: bytes, *, source: str) -> Layout:
     """The layout of a PDF's text layer. Raises ``ReadError`` subclasses with Chinese messages."""
-    reader = _Reader(source)
+    reader = PageReader(source)
     with _open(data, source) as pdf:
         pdfium = PdfiumText(data)
+        scans = ScanPages(data)
         try:
             for number, page in _pages(pdf, source):
                 try:
-                    reader.add_page(page, number, pdfium)
+                    reader.add_page(page, number, pdfium, scans)
                 except JixiaoError:
                     raise
                 except Exception as exc:  # a library failure on one page: say which page
@@ -68,6 +71,7 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
                     page.close()
         finally:
             pdfium.close()
+            scans.close()
     return reader.finish()
 
 
@@ -166,9 +170,9 @@ def _private(ch: str) -> bool:
 
 
 @dataclass
-class _Reader:
+class PageReader:
     """Collects blocks page by page; the last block stays open, since the next page may
-    continue it (a table cut by the break, or a paragraph)."""
+    continue it (a table cut by the break, or a paragraph). Also used for scanned images."""
 
     source: str
     layout: Layout = field(default_factory=Layout)
@@ -179,13 +183,16 @@ class _Reader:
     pages_with_text: int = 0
     pages_scanned: int = 0
     pages_garbled: int = 0
+    pages_ocr: list[int] = field(default_factory=list)
 
-    def add_page(self, page: Page, number: int, pdfium: PdfiumText) -> None:
+    def add_page(self, page: Page, number: int, pdfium: PdfiumText, scans: ScanPages) -> None:
         chars: list[Char] = list(page.chars)
         if chars and garbled_share(chars) > _GARBLED_SHARE:
             chars = self._reread(number, pdfium, chars)
         if not chars:
-            if page.images:
+            if page.images and scans.available():
+                self.add_scanned(scans.blocks(number - 1, self.gaps), number)
+            elif page.images:
                 self.pages_scanned += 1
                 self._warn(
                     "pdf_page_no_text",
@@ -209,6 +216,14 @@ class _Reader:
         items = page_items(lines, edges, float(page.width), self.gaps)
         for n, item in enumerate(items):
             self._item(tables[item] if isinstance(item, int) else item, number, first=n == 0)
+
+    def add_scanned(self, blocks: list[PageTable | PageParagraph], number: int) -> None:
+        """A page read by OCR (``ocr``): its tables and paragraphs in reading order."""
+        self.pages_ocr.append(number)
+        if blocks:
+            self.pages_with_text += 1
+        for n, block in enumerate(blocks):
+            self._item(block, number, first=n == 0)
 
     def _reread(self, number: int, pdfium: PdfiumText, chars: list[Char]) -> list[Char]:
         again = pdfium.chars(number - 1)
@@ -268,7 +283,22 @@ class _Reader:
 
     def finish(self) -> Layout:
         self._flush()
+        if self.pages_ocr:
+            pages = "、".join(str(n) for n in self.pages_ocr[:5])
+            more = "等" if len(self.pages_ocr) > 5 else ""
+            self._warn(
+                "ocr_used",
+                f"第 {pages} 页{more}是扫描图像，已用文字识别（OCR）读取；"
+                "识别出的文字可能有误，请对照原件核对",
+                Position(page=self.pages_ocr[0]),
+            )
         if self.pages_with_text == 0:
+            if self.pages_ocr:
+                raise ReadError(
+                    "这是扫描件 PDF，但文字识别（OCR）没有识别出任何文字",
+                    source=self.source,
+                    hint="请确认扫描清晰、页面方向正确（文字朝上），分辨率不低于 150 dpi。",
+                )
             if self.pages_scanned:
                 raise UnsupportedFormatError(
                     "这是扫描件 PDF（页面只有图片，没有文字层），无法直接读取",

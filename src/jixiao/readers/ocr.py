@@ -1,0 +1,96 @@
+"""Scanned PDFs and images, read by OCR when the optional extra ``jixiao[ocr]`` is installed.
+
+This module is light on purpose: the PDF reader imports it for every PDF, and numpy,
+onnxruntime and RapidOCR (``ocr_engine``, ``ocr_scan``) are imported only when a page
+without a text layer, or an image, is actually met. Without the extra, a scan is refused
+with a Chinese message naming the command that installs it.
+
+A scanned page becomes the same tables (cells with spans, positions in PDF points) and
+paragraphs as a page with a text layer (``ocr_grid`` finds the ruled grid, ``ocr_page``
+places the recognised text in it), so the assembler cannot tell them apart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jixiao._exceptions import ReadError, UnsupportedFormatError
+from jixiao.layout import Layout
+
+if TYPE_CHECKING:
+    from jixiao.readers.ocr_scan import PdfScan
+    from jixiao.readers.pdf_lines import LineGaps, PageParagraph
+    from jixiao.readers.pdf_tables import PageTable
+
+__all__ = ["OCR_HINT", "ScanPages", "ocr_available", "read_image"]
+
+OCR_HINT = "读取扫描件和图片需要文字识别（OCR）支持：请运行 pip install jixiao[ocr]。"
+
+
+def ocr_available() -> bool:
+    """Whether ``jixiao[ocr]`` is installed and its engine loads (the first call loads it)."""
+    try:
+        from jixiao.readers import ocr_engine
+    except ImportError:  # numpy missing: the extra is not installed
+        return False
+    return ocr_engine.available()
+
+
+class ScanPages:
+    """The text-less pages of one PDF, read by OCR on request (nothing loaded before)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._available: bool | None = None
+        self._scan: PdfScan | None = None
+
+    def available(self) -> bool:
+        if self._available is None:
+            self._available = ocr_available()
+        return self._available
+
+    def blocks(self, index: int, gaps: LineGaps) -> list[PageTable | PageParagraph]:
+        """Tables and paragraphs of page ``index`` (0-based), in reading order."""
+        if self._scan is None:
+            from jixiao.readers.ocr_scan import PdfScan
+
+            self._scan = PdfScan(self._data)
+        return self._scan.blocks(index, gaps)
+
+    def close(self) -> None:
+        if self._scan is not None:
+            self._scan.close()
+            self._scan = None
+
+
+def read_image(data: bytes, *, source: str) -> Layout:
+    """The layout of a scanned page image (PNG, JPEG, TIFF; each TIFF frame is a page)."""
+    if not ocr_available():
+        raise UnsupportedFormatError(
+            "这是图片文件，读取其中的文字需要文字识别（OCR），但尚未安装",
+            source=source,
+            hint=OCR_HINT + "也可以使用原始的 Word、PDF 文件。",
+        )
+    from jixiao.readers.ocr_page import ColumnMemory
+    from jixiao.readers.ocr_scan import image_pages, scan_blocks
+    from jixiao.readers.pdf import PageReader
+
+    reader = PageReader(source)
+    columns = ColumnMemory()
+    for number, (gray, dpi) in enumerate(image_pages(data, source), start=1):
+        try:
+            blocks = scan_blocks(gray, dpi, page=number, gaps=reader.gaps, columns=columns)
+        except Exception as exc:  # the engine failed on this page: say which
+            raise ReadError(
+                f"图片第 {number} 页文字识别失败（{type(exc).__name__}）",
+                source=source,
+                hint="请确认图片完整；也可以重新扫描后再读取。",
+            ) from None
+        reader.add_scanned(blocks, number)
+    if reader.pages_with_text == 0:
+        raise ReadError(
+            "图片中没有识别出任何文字",
+            source=source,
+            hint="请确认图片清晰、文字朝上，扫描分辨率不低于 150 dpi。",
+        )
+    return reader.finish()
