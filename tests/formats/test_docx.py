@@ -26,10 +26,10 @@ from jixiao.assemble import assemble
 from jixiao.layout import Layout, Table
 from jixiao.model import SourceInfo, categorize
 from jixiao.readers.docx import read_docx
-from jixiao.render.compare import comparable
 from jixiao.render.docx import render_docx
 from jixiao.values import parse_value
 from tests.conftest import SEEDS
+from tests.formats._helpers import assert_same, set_encrypted_flag, zip_bomb
 
 try:
     import docx
@@ -52,21 +52,14 @@ def rendered(seeds: dict[str, Document]) -> dict[str, bytes]:
     return {name: render_docx(doc) for name, doc in seeds.items()}
 
 
+def _bomb(size: int) -> bytes:
+    return zip_bomb(size, prelude=("[Content_Types].xml", b"<Types/>"), member="word/document.xml")
+
+
 def read_back(data: bytes, name: str = "test.docx") -> Document:
     layout = read_docx(data, source=name)
     info = SourceInfo(name=name, format="docx", sha256=hashlib.sha256(data).hexdigest())
     return assemble(layout, info)
-
-
-def assert_same(original: Document, back: Document) -> None:
-    assert comparable(back) == comparable(original)
-    for p, q in zip(original.projects, back.projects, strict=True):  # exact digits, not floats
-        assert [str(a) for a in (p.budget.total, p.budget.fiscal, p.budget.other)] == [
-            str(a) for a in (q.budget.total, q.budget.fiscal, q.budget.other)
-        ]
-        assert [str(s.percent) for s in p.spending_plan] == [
-            str(s.percent) for s in q.spending_plan
-        ]
 
 
 # -- round trips ------------------------------------------------------------------------
@@ -303,29 +296,6 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _bomb(size: int) -> bytes:
-    """A DOCX-shaped ZIP whose document.xml inflates to ``size`` zero bytes (streamed)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("[Content_Types].xml", b"<Types/>")
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            chunk = bytes(1 << 20)
-            for _ in range(size >> 20):
-                member.write(chunk)
-    return out.getvalue()
-
-
-def _encrypted(data: bytes) -> bytes:
-    """Set the 'encrypted' flag of every member (local headers and central directory)."""
-    raw = bytearray(data)
-    for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        start = 0
-        while (at := raw.find(sig, start)) >= 0:
-            raw[at + offset] |= 0x1
-            start = at + 4
-    return bytes(raw)
-
-
 def _docm(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = {i.filename: archive.read(i) for i in archive.infolist()}
@@ -364,7 +334,7 @@ HOSTILE: dict[str, tuple[Callable[[bytes], bytes], type[ReadError], str]] = {
     ),
     "zip_bomb": (lambda d: _bomb(65 << 20), FileTooLargeError, "解压后过大"),
     "ratio_bomb": (lambda d: _bomb(4 << 20), FileTooLargeError, "压缩比异常"),
-    "encrypted": (_encrypted, ReadError, "加密"),
+    "encrypted": (set_encrypted_flag, ReadError, "加密"),
     "docm": (_docm, UnsupportedFormatError, "DOCM"),
     "broken_xml": (_bad_xml, ReadError, "无法解析"),
 }

@@ -42,11 +42,11 @@ from jixiao.model import (
 )
 from jixiao.readers import pdf as pdf_reader
 from jixiao.readers.pdf import read_pdf
-from jixiao.render.compare import comparable
 from jixiao.render.html import render_html
 from jixiao.render.pdf import render_pdf
 from jixiao.values import parse_value
 from tests.conftest import SEEDS
+from tests.formats._helpers import assert_same
 
 try:
     import pdfplumber
@@ -77,17 +77,6 @@ def read_back(data: bytes, name: str = "test.pdf") -> Document:
     layout = read_pdf(data, source=name)
     info = SourceInfo(name=name, format="pdf", sha256=hashlib.sha256(data).hexdigest())
     return assemble(layout, info)
-
-
-def assert_same(original: Document, back: Document) -> None:
-    assert comparable(back) == comparable(original)
-    for p, q in zip(original.projects, back.projects, strict=True):  # exact digits, not floats
-        assert [str(a) for a in (p.budget.total, p.budget.fiscal, p.budget.other)] == [
-            str(a) for a in (q.budget.total, q.budget.fiscal, q.budget.other)
-        ]
-        assert [str(s.percent) for s in p.spending_plan] == [
-            str(s.percent) for s in q.spending_plan
-        ]
 
 
 def indicator(

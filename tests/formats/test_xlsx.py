@@ -35,6 +35,7 @@ from jixiao.render.compare import comparable
 from jixiao.render.xlsx import render_xlsx
 from jixiao.values import parse_value
 from tests.conftest import SEEDS
+from tests.formats._helpers import set_encrypted_flag, zip_bomb
 
 try:
     import xlwt
@@ -335,7 +336,7 @@ HOSTILE: dict[str, tuple[Any, type[Exception], str]] = {
         ReadError,
         "已加密",
     ),
-    "zip_password": (lambda d: _zip_encrypted_flag(d), ReadError, "已加密"),
+    "zip_password": (lambda d: set_encrypted_flag(d), ReadError, "已加密"),
     "ole_without_workbook": (
         lambda d: _ole({"WordDocument": b"\0" * 4096}),
         UnsupportedFormatError,
@@ -400,25 +401,9 @@ def _patch_sheet(data: bytes, change: Any, part: str = "xl/worksheets/sheet3.xml
 
 
 def _bomb(size: int) -> bytes:
-    """An XLSX-shaped ZIP whose shared strings inflate to ``size`` zero bytes (streamed)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr("xl/workbook.xml", b"<workbook/>")
-        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:
-            chunk = bytes(1 << 20)
-            for _ in range(size >> 20):
-                member.write(chunk)
-    return out.getvalue()
-
-
-def _zip_encrypted_flag(data: bytes) -> bytes:
-    raw = bytearray(data)
-    for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        start = 0
-        while (at := raw.find(sig, start)) >= 0:
-            raw[at + offset] |= 0x1
-            start = at + 4
-    return bytes(raw)
+    return zip_bomb(
+        size, prelude=("xl/workbook.xml", b"<workbook/>"), member="xl/sharedStrings.xml"
+    )
 
 
 def _ole(streams: dict[str, bytes]) -> bytes:
