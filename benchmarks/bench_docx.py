@@ -23,16 +23,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import os
 import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 
 import docx
+from _timing import pin_to_one_core, time_rounds  # benchmarks/ is on sys.path when run
 
 import jixiao
 from jixiao import Document, read_bytes
@@ -78,28 +77,6 @@ def read(seed: Seed) -> object:
 
 def baseline(seed: Seed) -> object:
     return docx.Document(io.BytesIO(seed.data))
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this platform)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
-
-
-def time_rounds(
-    seeds: list[Seed], work: Callable[[Seed], object], rounds: int
-) -> dict[str, list[float]]:
-    """Seconds per call, per seed; seeds are interleaved within each round."""
-    times: dict[str, list[float]] = {seed.name: [] for seed in seeds}
-    clock = time.perf_counter
-    for _ in range(rounds):
-        for seed in seeds:
-            start = clock()
-            work(seed)
-            times[seed.name].append(clock() - start)
-    return times
 
 
 def calibrate(seeds: list[Seed], target: float) -> int:

@@ -27,7 +27,6 @@ import argparse
 import hashlib
 import io
 import json
-import os
 import platform
 import statistics
 import subprocess
@@ -39,6 +38,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pdfplumber
+from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
 
 from jixiao import read_bytes
 from jixiao.assemble import assemble
@@ -116,14 +116,6 @@ def camelot_rounds(python: str, corpus: list[Pdf], rounds: int) -> dict[str, obj
         raise SystemExit(f"camelot failed:\n{out.stderr[-2000:]}")
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this platform)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ check per project: what every review pays for the engine, sorting, grading and t
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import re
 import statistics
@@ -27,6 +26,8 @@ import sys
 import time
 from collections import Counter
 from importlib.resources import files
+
+from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
 
 import jixiao
 from jixiao import Document, read_bytes
@@ -37,14 +38,6 @@ from jixiao.review.config import ReviewConfig
 DOCUMENT_SIZE = 100
 DOCUMENTS = 100
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def pin_to_one_core() -> str:
-    if not hasattr(os, "sched_setaffinity"):
-        return "not pinned (no sched_setaffinity on this platform)"
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return f"pinned to CPU {cpu}"
 
 
 def load_seeds() -> list[Document]:
