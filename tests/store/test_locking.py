@@ -7,6 +7,7 @@ commit, so ``_load`` below models "the page is open".
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ from jixiao.store import (
     store_document,
 )
 from jixiao.store.convert import indicator_row
+from jixiao.store.db import translate_errors
 from jixiao.store.models import DocumentRow, ProjectRow
 from tests.conftest import SEEDS
 
@@ -172,3 +174,36 @@ def test_concurrent_writers_lose_no_update(engine: Engine, project_id: int, back
         assert project.version == 1 + threads * rounds
     if backend == "sqlite":
         assert conflicts == 0  # writers queued behind BEGIN IMMEDIATE
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_postgres_deadlock_is_a_conflict(engine: Engine, project_id: int) -> None:
+    """Two transactions locking two projects in opposite order: PostgreSQL aborts one
+    (SQLSTATE 40P01), which users see as a concurrent change, not as a server error.
+    (SQLite has one writer at a time, so it cannot deadlock.)"""
+    first, second = Session(engine), Session(engine)
+    a, b = project_id, project_id + 1
+    outcomes: list[str] = []
+
+    def save(session: Session, project: int, name: str) -> None:
+        session.get_one(ProjectRow, project).name = name
+        try:
+            with translate_errors():
+                session.flush()
+            outcomes.append("saved")
+        except ConflictError:
+            session.rollback()
+            outcomes.append("conflict")
+
+    try:
+        save(first, a, "甲")
+        save(second, b, "乙")
+        with ThreadPoolExecutor(1) as pool:
+            crossing = pool.submit(save, first, b, "甲2")  # waits for second's lock on b
+            time.sleep(0.5)
+            save(second, a, "乙2")  # waits for first's lock on a: a deadlock
+            crossing.result(timeout=30)
+    finally:
+        first.close()
+        second.close()
+    assert sorted(outcomes) == ["conflict", "saved", "saved", "saved"]

@@ -186,6 +186,10 @@ def translate_errors(url: str | URL | None = None, *, any_error: bool = False) -
         ) from None
     except DBAPIError as exc:
         detail = _first_line(exc.orig)
+        if str(getattr(exc.orig, "sqlstate", "") or "").startswith("40"):
+            # PostgreSQL gave up one of two transactions (serialization failure, deadlock):
+            # to the user it is the same as a concurrent change.
+            raise ConflictError(CONFLICT_MESSAGE, hint=CONFLICT_HINT) from None
         if getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":
             # SQLite's form of a stale read: another connection wrote after this transaction
             # began reading, so it may not write (write sessions avoid this: make_sessionmaker).
