@@ -236,3 +236,113 @@ def test_me_and_logout(login: Login) -> None:
     assert me["role"] == "reviewer" and me["units"]
     assert client.post("/api/logout").status_code == 204
     assert client.get("/api/me").status_code == 401
+
+
+def _return_with_indicator_comment(login: Login, doc_id: int, indicator_id: int) -> int:
+    """Submit, start, comment on the indicator, return: the comment's id."""
+    unit, reviewer = login("danwei"), login("shenhe")
+    flow = f"/api/documents/{doc_id}/workflow"
+    assert unit.post(f"{flow}/submit", json={}).status_code == 200
+    assert reviewer.post(f"{flow}/start", json={}).status_code == 200
+    made = reviewer.post(
+        f"/api/documents/{doc_id}/comments",
+        json={"body": "此指标请量化", "indicator_id": indicator_id},
+    )
+    assert made.status_code == 201, made.text
+    assert reviewer.post(f"{flow}/return", json={"comment": "请修改"}).status_code == 200
+    return int(made.json()["id"])
+
+
+def test_reordered_indicators_keep_their_ids_and_comments(login: Login) -> None:
+    unit = login("danwei")
+    doc = _first(unit)
+    project_id = doc["projects"][0]["id"]
+    current = unit.get(f"/api/projects/{project_id}").json()
+    ids, indicators = current["indicator_ids"], current["project"]["indicators"]
+    assert len(ids) == len(indicators) >= 3
+    comment_id = _return_with_indicator_comment(login, doc["id"], ids[0])
+    current = unit.get(f"/api/projects/{project_id}").json()
+    # move the first indicator to the end, drop the second, add a new one at the front
+    new = {**indicators[1], "name": "新增指标", "value_text": "≥10个"}
+    project = {**current["project"], "indicators": [new, *indicators[2:], indicators[0]]}
+    sent = [None, *ids[2:], ids[0]]
+    saved = unit.put(
+        f"/api/projects/{project_id}",
+        json={"version": current["version"], "project": project, "indicator_ids": sent},
+    )
+    assert saved.status_code == 200, saved.text
+    after = saved.json()
+    assert after["indicator_ids"][1:] == [*ids[2:], ids[0]]
+    assert after["indicator_ids"][0] not in ids  # a new row
+    assert [i["name"] for i in after["project"]["indicators"]][-1] == indicators[0]["name"]
+    comment = next(
+        c for c in unit.get(f"/api/documents/{doc['id']}/comments").json() if c["id"] == comment_id
+    )
+    assert comment["indicator_id"] == ids[0]  # still on the indicator it was made on
+    # ids that are not this project's, or twice the same, are refused and nothing is saved
+    for wrong in ([*after["indicator_ids"][:-1], 999_999], [ids[0]] * len(sent)):
+        refused = unit.put(
+            f"/api/projects/{project_id}",
+            json={"version": after["version"], "project": project, "indicator_ids": wrong},
+        )
+        assert refused.status_code == 400 and "指标编号" in refused.json()["detail"]
+    short = unit.put(
+        f"/api/projects/{project_id}",
+        json={"version": after["version"], "project": project, "indicator_ids": [None]},
+    )
+    assert short.status_code == 400 and "一一对应" in short.json()["detail"]
+    assert unit.get(f"/api/projects/{project_id}").json()["version"] == after["version"]
+
+
+def test_edit_department_goals(login: Login) -> None:
+    unit = login("danwei")
+    doc_id = _first(unit)["id"]
+    current = unit.get(f"/api/documents/{doc_id}").json()
+    url = f"/api/documents/{doc_id}/department"
+    department = current["document"]["department"]
+    # a project saved in between does not move the document's version
+    project_id = current["projects"][0]["id"]
+    p = unit.get(f"/api/projects/{project_id}").json()
+    renamed = {**p["project"], "name": p["project"]["name"] + "（改）"}
+    assert (
+        unit.put(
+            f"/api/projects/{project_id}", json={"version": p["version"], "project": renamed}
+        ).status_code
+        == 200
+    )
+    body = {
+        "version": current["version"],
+        "title": "2025年部门预算绩效目标（修订）",
+        "fiscal_year": 2025,
+        "department": {
+            **department,
+            "overall_goals": [*department["overall_goals"], "新增整体目标：提高服务效率"],
+            "safeguards": ["加强绩效监控"],
+        },
+    }
+    saved = unit.put(url, json=body)
+    assert saved.status_code == 200, saved.text
+    out = saved.json()
+    assert out["title"] == "2025年部门预算绩效目标（修订）" and out["fiscal_year"] == 2025
+    assert out["document"]["department"]["overall_goals"][-1] == "新增整体目标：提高服务效率"
+    assert out["document"]["department"]["safeguards"] == ["加强绩效监控"]
+    assert out["version"] != current["version"]
+    stale = unit.put(url, json=body)
+    assert stale.status_code == 409 and "部门整体目标已被他人修改" in stale.json()["detail"]
+    audit = unit.get(f"/api/documents/{doc_id}/audit").json()
+    change = [a for a in audit if a["action"] == "修改部门目标"]
+    assert len(change) == 1
+    paths = {path.split("[", 1)[0] for path in change[0]["diff"]}
+    assert paths >= {"title", "overall_goals", "safeguards"}
+    assert change[0]["diff"]["title"]["new"] == "2025年部门预算绩效目标（修订）"
+    # unchanged: no audit row; reviewers and strangers may not; nothing while 审核中
+    same = {**body, "version": out["version"]}
+    assert unit.put(url, json=same).status_code == 200
+    actions = [a["action"] for a in unit.get(f"/api/documents/{doc_id}/audit").json()]
+    assert actions.count("修改部门目标") == 1
+    assert login("shenhe").put(url, json=same).status_code == 403
+    assert login("other").put(url, json=same).status_code == 403
+    flow = f"/api/documents/{doc_id}/workflow"
+    assert unit.post(f"{flow}/submit", json={}).status_code == 200
+    locked = unit.put(url, json={**same, "version": out["version"] + 1})
+    assert locked.status_code == 403 and "已提交" in locked.json()["detail"]

@@ -13,7 +13,8 @@ import playwright.sync_api as playwright_api
 import pytest
 
 from tests.conftest import SEEDS
-from tests.web.conftest import PASSWORDS, prepare
+from tests.store.conftest import BACKENDS
+from tests.web.conftest import PASSWORDS, fresh_databases
 from tests.web.server import running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -28,13 +29,16 @@ def _chromium_present() -> None:
     assert CHROMIUM.exists(), "Debian chromium is required: apt-get install -y chromium"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The workbench on an empty database (users only): on SQLite, then on PostgreSQL."""
     root = tmp_path_factory.mktemp("browser")
-    url = f"sqlite:///{root / 'web.db'}"
-    prepare(url, load_seeds=False)
-    with running_server(url, root / "server.log") as base:
-        yield base
+    with fresh_databases(request.param, request, root) as make:
+        url = make(load_seeds=False)
+        with running_server(url, root / "server.log") as base:
+            yield base
 
 
 @pytest.fixture(scope="module")

@@ -88,9 +88,9 @@ def test_import_page(app: FastAPI) -> None:
     assert reviewer.get("/import").status_code == 403
 
 
-def _form(page: str) -> dict[str, list[str]]:
-    """The editor form's fields as posted (inputs, selects, textareas)."""
-    form = page.split('id="editor"', 1)[1].split("</form>", 1)[0]
+def _form(page: str, form_id: str = "editor") -> dict[str, list[str]]:
+    """A form's fields as posted (inputs, selects, textareas); the editor's by default."""
+    form = page.split(f'id="{form_id}"', 1)[1].split("</form>", 1)[0]
     fields: dict[str, list[str]] = {}
     for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form):
         fields.setdefault(name, []).append(value)
@@ -222,3 +222,68 @@ def test_reviewer_sees_no_edit_controls(app: FastAPI) -> None:
     page = reviewer.get("/projects/1")
     assert "<fieldset disabled>" in page.text
     assert "提交审核" not in reviewer.get("/documents/1").text
+
+
+def test_editor_rows_carry_their_indicator_ids(app: FastAPI) -> None:
+    """Reordering rows in the form moves each indicator's comments with it."""
+    unit, unit_token = browser(app, "danwei")
+    reviewer, reviewer_token = browser(app, "shenhe")
+    fields = _unescape(_form(unit.get("/projects/1").text))
+    first_id, first_name = fields["ind_key"][0], fields["ind_name"][0]
+    assert first_id.isdigit()
+    unit.post("/documents/1/workflow/submit", data={"csrf_token": unit_token})
+    reviewer.post("/documents/1/workflow/start", data={"csrf_token": reviewer_token})
+    reviewer.post(
+        "/documents/1/comments",
+        data={
+            "csrf_token": reviewer_token,
+            "indicator_id": first_id,
+            "body": "第一条指标的意见",
+            "back": "/projects/1",
+        },
+    )
+    reviewer.post(
+        "/documents/1/workflow/return", data={"csrf_token": reviewer_token, "comment": "请改"}
+    )
+    fields = _unescape(_form(unit.get("/projects/1").text))
+    rows = [k for k in fields if k.startswith("ind_")]
+    for key in rows:  # the first row goes to the end
+        fields[key] = [*fields[key][1:], fields[key][0]]
+    saved = unit.post("/projects/1", data=fields)
+    assert saved.status_code == 200 and "已保存" in saved.text
+    after = _unescape(_form(saved.text))
+    assert after["ind_key"][-1] == first_id and after["ind_name"][-1] == first_name
+    notes = saved.text.split('id="findings-ind', 1)[1]
+    last_row = notes.rsplit('id="findings-ind', 1)[1]
+    assert "第一条指标的意见" in last_row  # shown under the moved row, not under row 1
+    first_row = notes.split('id="findings-ind', 1)[0]
+    assert "第一条指标的意见" not in first_row
+
+
+def test_department_goals_form(app: FastAPI) -> None:
+    client, _ = browser(app, "danwei")
+    doc = client.get("/documents/1")
+    assert 'id="edit-department"' in doc.text
+    form = client.get("/documents/1/department")
+    assert form.status_code == 200 and "部门整体目标" in form.text
+    fields = _unescape(_form(form.text, "department-form"))
+    assert fields["overall_goals"][0].strip()  # the seed's goals are in the form
+    evil = "<script>x</script>提高政务服务效率"
+    fields["overall_goals"] = [fields["overall_goals"][0] + "\n" + evil]
+    fields["safeguards"] = ["  加强绩效监控\n\n  严格预算执行  "]
+    saved = client.post("/documents/1/department", data=fields)
+    assert saved.status_code == 200 and "已保存" in saved.text
+    assert evil not in saved.text and "&lt;script&gt;x&lt;/script&gt;提高政务服务效率" in saved.text
+    assert "<li>加强绩效监控</li><li>严格预算执行</li>" in saved.text
+    assert "修改部门目标" in saved.text  # in the audit log on the document page
+    stale = client.post("/documents/1/department", data={**fields, "title": ["另一个标题"]})
+    assert stale.status_code == 409 and "部门整体目标已被他人修改" in stale.text
+    assert "另一个标题" in stale.text  # what the user typed is kept in the form
+    fresh = _unescape(_form(client.get("/documents/1/department").text, "department-form"))
+    bad = client.post("/documents/1/department", data={**fresh, "fiscal_year": ["二〇二五"]})
+    assert bad.status_code == 400 and "四位年份" in bad.text
+    reviewer, _ = browser(app, "shenhe")
+    assert 'id="edit-department"' not in reviewer.get("/documents/1").text
+    assert "<fieldset disabled>" in reviewer.get("/documents/1/department").text
+    fresh["csrf_token"] = [TOKEN.search(reviewer.get("/documents/1/department").text).group(1)]  # type: ignore[union-attr]
+    assert reviewer.post("/documents/1/department", data=fresh).status_code == 403

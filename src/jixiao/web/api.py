@@ -13,17 +13,17 @@ from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from jixiao.model import Project
+from jixiao.model import Department, Project
 from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.review import review
 from jixiao.review.output.json_out import report_data
 from jixiao.store.audit import audit_trail, record_change
 from jixiao.store.convert import document_from_row, project_from_row
 from jixiao.store.db import commit
-from jixiao.store.models import DocumentRow, UserRow
-from jixiao.web.auth import RateLimiter, authenticate
+from jixiao.store.models import DocumentRow, ProjectRow, UserRow
+from jixiao.web.auth import RateLimiter, authenticate, password_stamp
 from jixiao.web.csrf import csrf_token
-from jixiao.web.deps import DB, CurrentUser
+from jixiao.web.deps import DB, CurrentUser, signed_in_user
 from jixiao.web.service import (
     add_comment,
     can_edit,
@@ -32,6 +32,7 @@ from jixiao.web.service import (
     import_document,
     search_documents,
     transition,
+    update_department,
     update_project,
 )
 from jixiao.web.views.document import export_response
@@ -88,11 +89,29 @@ class ProjectOut(BaseModel):
     version: int
     editable: bool
     project: dict[str, Any]
+    indicator_ids: list[int] = Field(
+        description="The stored id of each indicator, in order (comments refer to these)."
+    )
 
 
 class ProjectIn(BaseModel):
     version: int
     project: Project
+    indicator_ids: list[int | None] | None = Field(
+        default=None,
+        description=(
+            "For each indicator of ``project``, the id of the stored indicator it continues "
+            "(null: a new one). Send them back when indicators are reordered, so that they "
+            "keep their comments; without them indicators are matched by position."
+        ),
+    )
+
+
+class DepartmentIn(BaseModel):
+    version: int
+    title: str | None = None
+    fiscal_year: int | None = None
+    department: Department
 
 
 class WorkflowIn(BaseModel):
@@ -169,14 +188,7 @@ def _document(row: DocumentRow, user: UserRow) -> DocumentOut:
 @router.get("/session", response_model=SessionOut)
 def session_info(request: Request, session: DB) -> SessionOut:
     """The CSRF token for this session (and the signed-in user, if any)."""
-    from sqlalchemy.orm import selectinload
-
-    uid = request.session.get("uid")
-    user = (
-        session.get(UserRow, uid, options=[selectinload(UserRow.units)])
-        if isinstance(uid, int)
-        else None
-    )
+    user = signed_in_user(request, session)
     return SessionOut(csrf_token=csrf_token(request), user=None if user is None else _user(user))
 
 
@@ -193,6 +205,7 @@ def api_login(request: Request, session: DB, body: LoginIn) -> Response:
     limiter.reset(key)
     request.session.clear()
     request.session["uid"] = user.id
+    request.session["stamp"] = password_stamp(user)
     record_change(session, None, user, "登录")
     commit(session)
     out = SessionOut(csrf_token=csrf_token(request), user=_user(user))
@@ -238,6 +251,18 @@ async def import_file(
 @router.get("/documents/{document_id}", response_model=DocumentOut)
 def document(session: DB, user: CurrentUser, document_id: int) -> DocumentOut:
     return _document(get_document(session, user, document_id), user)
+
+
+@router.put("/documents/{document_id}/department", response_model=DocumentOut)
+def update_department_goals(
+    session: DB, user: CurrentUser, document_id: int, body: DepartmentIn
+) -> DocumentOut:
+    """Save the title, year and department goals read at ``version`` (the document's);
+    409 when someone else saved them since."""
+    row = update_department(
+        session, user, document_id, body.version, body.title, body.fiscal_year, body.department
+    )
+    return _document(row, user)
 
 
 @router.get("/documents/{document_id}/review")
@@ -309,25 +334,22 @@ def audit(session: DB, user: CurrentUser, document_id: int) -> list[AuditOut]:
 @router.get("/projects/{project_id}", response_model=ProjectOut)
 def project(session: DB, user: CurrentUser, project_id: int) -> ProjectOut:
     row = get_project(session, user, project_id)
-    doc = get_document(session, user, row.document_id)
-    return ProjectOut(
-        id=row.id,
-        document_id=row.document_id,
-        version=row.version,
-        editable=can_edit(user, doc, row),
-        project=project_from_row(row).model_dump(mode="json"),
-    )
+    return _project(row, get_document(session, user, row.document_id), user)
 
 
 @router.put("/projects/{project_id}", response_model=ProjectOut)
 def update(session: DB, user: CurrentUser, project_id: int, body: ProjectIn) -> ProjectOut:
     """Save the project read at ``version``; 409 when someone else saved it since."""
-    row = update_project(session, user, project_id, body.version, body.project)
-    doc = get_document(session, user, row.document_id)  # loaded already: no new query
+    row = update_project(session, user, project_id, body.version, body.project, body.indicator_ids)
+    return _project(row, get_document(session, user, row.document_id), user)
+
+
+def _project(row: ProjectRow, doc: DocumentRow, user: UserRow) -> ProjectOut:
     return ProjectOut(
         id=row.id,
         document_id=row.document_id,
         version=row.version,
         editable=can_edit(user, doc, row),
         project=project_from_row(row).model_dump(mode="json"),
+        indicator_ids=[ind.id for ind in row.indicators],
     )

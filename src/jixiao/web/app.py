@@ -55,8 +55,8 @@ def _status(exc: Exception) -> int:
 def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
-    from jixiao.web import api
-    from jixiao.web.views import document, documents, editor, login
+    from jixiao.web import api, api_admin, api_search
+    from jixiao.web.views import admin, department, document, documents, editor, login, search
 
     app = FastAPI(
         title="jixiao 绩效目标工作台",
@@ -81,9 +81,11 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.mount(
         "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
     )
-    for module in (login, documents, document, editor):
+    for module in (login, documents, document, department, editor, admin, search):
         app.include_router(module.router)
     app.include_router(api.router)
+    app.include_router(api_search.router)
+    app.include_router(api_admin.router)
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections import deque
@@ -13,7 +14,14 @@ from sqlalchemy.orm import Session
 
 from jixiao.store.models import Role, UnitRow, UserRow
 
-__all__ = ["RateLimiter", "authenticate", "create_user", "hash_password", "verify_password"]
+__all__ = [
+    "RateLimiter",
+    "authenticate",
+    "create_user",
+    "hash_password",
+    "password_stamp",
+    "verify_password",
+]
 
 _HASHER = PasswordHasher()
 
@@ -27,6 +35,15 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def password_stamp(user: UserRow) -> str:
+    """A short fingerprint of the user's password hash, kept in the session cookie.
+
+    A session whose stamp no longer matches (the password was reset) is signed out, so a
+    reset password also ends the sessions opened with the old one.
+    """
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
 def authenticate(session: Session, username: str, password: str) -> UserRow | None:

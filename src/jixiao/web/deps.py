@@ -13,9 +13,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
+from jixiao.web.auth import password_stamp
 from jixiao.web.csrf import check_csrf, csrf_token
 
-__all__ = ["DB", "CurrentUser", "LoginRequired", "templates"]
+__all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
@@ -66,12 +67,20 @@ def get_db(request: Request, _gate: Annotated[None, Depends(write_gate)]) -> Ite
 DB = Annotated[Session, Depends(get_db)]
 
 
-def get_user(request: Request, session: DB) -> UserRow:
+def signed_in_user(request: Request, session: Session) -> UserRow | None:
+    """The session's user, if still active and still on the password they signed in with."""
     uid = request.session.get("uid")
-    user = None
-    if isinstance(uid, int):
-        user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
-    if user is None or not user.active:
+    if not isinstance(uid, int):
+        return None
+    user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
+    if user is None or not user.active or request.session.get("stamp") != password_stamp(user):
+        return None
+    return user
+
+
+def get_user(request: Request, session: DB) -> UserRow:
+    user = signed_in_user(request, session)
+    if user is None:
         if request.url.path.startswith("/api/"):
             raise HTTPException(status_code=401, detail="请先登录")
         raise LoginRequired

@@ -7,6 +7,7 @@ the documents of their units, 管理员 may do everything.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from jixiao._exceptions import JixiaoError
-from jixiao.model import Document, Project
+from jixiao.model import Department, Document, Project
 from jixiao.reading import read_bytes
 from jixiao.review import Report, review
 from jixiao.review.config import GradingConfig
@@ -54,19 +55,27 @@ __all__ = [
     "get_document",
     "get_project",
     "import_document",
+    "lock_document",
     "search_documents",
     "transition",
+    "update_department",
     "update_project",
+    "visible_condition",
 ]
 
 EDITABLE: frozenset[str] = frozenset({"draft", "returned"})
 """Statuses in which units may change a document; 已提交, 审核中 and 通过 are read-only."""
 
 EDIT_CONFLICT = "该项目已被他人修改（在您打开编辑页之后），您的修改没有保存。"
+DEPARTMENT_CONFLICT = "部门整体目标已被他人修改（在您打开编辑页之后），您的修改没有保存。"
 
 
 class Forbidden(JixiaoError):
     """The signed-in user may not do this."""
+
+
+class FormInvalid(JixiaoError):
+    """What was sent cannot be saved as it is (answered with 400 and the message)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ def unit_ids(user: UserRow) -> set[int]:
     return {unit.id for unit in user.units}
 
 
-def _visible(user: UserRow) -> Any:
+def visible_condition(user: UserRow) -> Any:
     """The SQL condition for documents ``user`` may see."""
     if user.role == "admin":
         return True
@@ -168,30 +177,35 @@ def search_documents(
     """The documents ``user`` may see matching the search (name/code, year, rule code, grade)."""
     stmt: Select[DocumentRow] = (
         select(DocumentRow)
-        .where(_visible(user))
+        .where(visible_condition(user))
         .options(selectinload(DocumentRow.projects).selectinload(ProjectRow.unit))
         .order_by(DocumentRow.id)
     )
     q = q.strip()
     if q:
-        like = f"%{q}%"
         stmt = stmt.where(
             or_(
-                DocumentRow.title.ilike(like),
-                DocumentRow.source_name.ilike(like),
+                DocumentRow.title.icontains(q, autoescape=True),
+                DocumentRow.source_name.icontains(q, autoescape=True),
                 exists().where(
                     ProjectRow.document_id == DocumentRow.id,
-                    or_(ProjectRow.name.ilike(like), ProjectRow.code.ilike(like)),
+                    or_(
+                        ProjectRow.name.icontains(q, autoescape=True),
+                        ProjectRow.code.icontains(q, autoescape=True),
+                    ),
                 ),
                 exists().where(
                     ProjectRow.document_id == DocumentRow.id,
                     ProjectRow.unit_id == UnitRow.id,
-                    or_(UnitRow.name.ilike(like), UnitRow.code.ilike(like)),
+                    or_(
+                        UnitRow.name.icontains(q, autoescape=True),
+                        UnitRow.code.icontains(q, autoescape=True),
+                    ),
                 ),
                 exists().where(
                     IndicatorRow.project_id == ProjectRow.id,
                     ProjectRow.document_id == DocumentRow.id,
-                    IndicatorRow.name.ilike(like),
+                    IndicatorRow.name.icontains(q, autoescape=True),
                 ),
             )
         )
@@ -259,7 +273,45 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
     return row
 
 
-def _apply(row: ProjectRow, project: Project) -> None:
+def lock_document(session: Session, document_id: int) -> None:
+    """Make this transaction the document's only writer until it commits.
+
+    Saving a project rewrites the whole document's findings (some rules compare projects), and
+    a workflow step decides whether edits are still allowed, so writers of one document must
+    take turns: on PostgreSQL a row lock (``SELECT … FOR UPDATE``, held to commit); SQLite
+    writers are one at a time already (``BEGIN IMMEDIATE``). Everything loaded before the lock
+    is expired, so what follows reads the state the previous writer committed.
+    """
+    session.execute(select(DocumentRow.id).where(DocumentRow.id == document_id).with_for_update())
+    session.expire_all()
+
+
+def _indicator_rows(
+    row: ProjectRow, count: int, ids: Sequence[int | None] | None
+) -> list[IndicatorRow | None]:
+    """The stored row each of ``count`` edited indicators continues (``None``: a new row).
+
+    With ``ids`` (the stored ids the editor sent back, in the new order) a moved indicator
+    keeps its row, hence its comments; without them rows are matched by position.
+    """
+    existing = list(row.indicators)
+    if ids is None:
+        return [existing[i] if i < len(existing) else None for i in range(count)]
+    if len(ids) != count:
+        raise FormInvalid(f"指标编号有 {len(ids)} 个，指标有 {count} 个，两者应一一对应")
+    by_id = {r.id: r for r in existing}
+    out: list[IndicatorRow | None] = []
+    for ind_id in ids:
+        if ind_id is None:
+            out.append(None)
+        elif ind_id not in by_id:
+            raise FormInvalid(f"指标编号 {ind_id} 不属于该项目（或出现了两次）")
+        else:
+            out.append(by_id.pop(ind_id))
+    return out
+
+
+def _apply(row: ProjectRow, project: Project, ids: Sequence[int | None] | None) -> None:
     row.seq = project.seq
     row.title = project.title
     row.code = project.code
@@ -273,8 +325,9 @@ def _apply(row: ProjectRow, project: Project) -> None:
         str(p.month): None if p.percent is None else str(p.percent) for p in project.spending_plan
     }
     row.goals = list(project.goals)
-    existing = list(row.indicators)
-    for i, ind in enumerate(project.indicators):
+    targets = _indicator_rows(row, len(project.indicators), ids)
+    kept: list[IndicatorRow] = []
+    for i, (ind, target) in enumerate(zip(project.indicators, targets, strict=True)):
         values = {
             "position": i,
             "level1": ind.level1,
@@ -287,23 +340,32 @@ def _apply(row: ProjectRow, project: Project) -> None:
             "basis": ind.basis,
             "source": jsonable(ind.source, compact=True),
         }
-        if i < len(existing):
-            for key, value in values.items():
-                if getattr(existing[i], key) != value:
-                    setattr(existing[i], key, value)
-        else:
-            row.indicators.append(IndicatorRow(**values))
-    for extra in existing[len(project.indicators) :]:
-        row.indicators.remove(extra)
+        if target is None:
+            kept.append(IndicatorRow(**values))
+            continue
+        for key, value in values.items():
+            if getattr(target, key) != value:
+                setattr(target, key, value)
+        kept.append(target)
+    if kept != list(row.indicators):
+        row.indicators = kept  # rows left out are deleted (delete-orphan)
 
 
 def update_project(
-    session: Session, user: UserRow, project_id: int, version: int, project: Project
+    session: Session,
+    user: UserRow,
+    project_id: int,
+    version: int,
+    project: Project,
+    indicator_ids: Sequence[int | None] | None = None,
 ) -> ProjectRow:
     """Save an edited project read at ``version``; re-review the document; committed.
 
+    ``indicator_ids`` are the stored ids of the edited indicators (``None`` for new ones), so
+    reordered indicators keep their comments; without them indicators are matched by position.
     ``ConflictError`` (with a Chinese message) when someone saved the project since.
     """
+    lock_document(session, get_project(session, user, project_id).document_id)
     row = get_project(session, user, project_id)
     doc = get_document_row(session, row.document_id)
     if not can_edit(user, doc, row):
@@ -312,12 +374,13 @@ def update_project(
         raise Forbidden("您无权修改该项目")
     if row.version != version:
         raise ConflictError(EDIT_CONFLICT, hint=CONFLICT_HINT)
+    _indicator_rows(row, len(project.indicators), indicator_ids)  # refuses wrong ids early
     before = project_from_row(row)
     project = project.model_copy(update={"unit": before.unit, "source": before.source})
     diff = diff_fields(before, project)
     if not diff:
         return row
-    _apply(row, project)
+    _apply(row, project, indicator_ids)
     session.flush()
     save_review(session, doc.id, review(document_from_row(doc)))
     record_change(
@@ -327,9 +390,62 @@ def update_project(
     return row
 
 
+def update_department(
+    session: Session,
+    user: UserRow,
+    document_id: int,
+    version: int,
+    title: str | None,
+    fiscal_year: int | None,
+    department: Department,
+) -> DocumentRow:
+    """Save the document's title, year and department goals read at ``version``; committed.
+
+    Only the document's own fields count for its version (project saves do not move it), so
+    editing the department goals never conflicts with someone saving a project.
+    """
+    get_document(session, user, document_id)
+    lock_document(session, document_id)
+    doc = get_document(session, user, document_id)
+    if not can_edit(user, doc):
+        if doc.status not in EDITABLE:
+            raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
+        raise Forbidden("您无权修改该文档")
+    if doc.version != version:
+        raise ConflictError(DEPARTMENT_CONFLICT, hint=CONFLICT_HINT)
+    before = document_from_row(doc)
+    title = (title or "").strip() or None
+    diff = diff_fields(
+        {"title": before.title, "fiscal_year": before.fiscal_year, **_goals(before.department)},
+        {"title": title, "fiscal_year": fiscal_year, **_goals(department)},
+    )
+    if not diff:
+        return doc
+    doc.title = title
+    doc.fiscal_year = fiscal_year
+    doc.overall_goals = list(department.overall_goals)
+    doc.sub_goals = list(department.sub_goals)
+    doc.safeguards = list(department.safeguards)
+    session.flush()
+    save_review(session, doc.id, review(document_from_row(doc)))
+    record_change(session, doc, user, "修改部门目标", diff)
+    commit(session)
+    return doc
+
+
+def _goals(department: Department) -> dict[str, list[str]]:
+    return {
+        "overall_goals": list(department.overall_goals),
+        "sub_goals": list(department.sub_goals),
+        "safeguards": list(department.safeguards),
+    }
+
+
 def transition(
     session: Session, user: UserRow, document_id: int, action: str, comment: str = ""
 ) -> DocumentRow:
+    get_document(session, user, document_id)  # 404/403 before waiting for the lock
+    lock_document(session, document_id)
     doc = get_document(session, user, document_id)
     step = TRANSITIONS.get(action)
     if step is None:

@@ -73,6 +73,7 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         indicator_labels=indicator_labels(row),
         audit=audit_trail(session, row.id),
         exports=list(EXPORTS),
+        saved=request.query_params.get("saved") == "department",
     )
 
 

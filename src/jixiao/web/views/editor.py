@@ -76,19 +76,31 @@ def _list(form: FormData, key: str) -> list[str]:
     return [v.strip() if isinstance(v, str) else "" for v in form.getlist(key)]
 
 
-def project_from_form(form: FormData, base: Project) -> Project:
-    """The project as edited in the form (unit and source stay as stored)."""
+Edited = tuple[Project, list[int | None]]
+"""A project as edited, and the stored id of each of its indicators (``None``: added)."""
+
+
+def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> Edited:
+    """The project as edited in the form (unit and source stay as stored).
+
+    Each indicator row carries the id of the stored indicator it shows (``ind_key``; empty for
+    a row added in the form), so a moved row keeps its source and, once saved, its comments.
+    """
     seq_text = _text(form, "seq")
     levels1, levels2 = _list(form, "ind_level1"), _list(form, "ind_level2")
     names, descriptions = _list(form, "ind_name"), _list(form, "ind_description")
     values, bases = _list(form, "ind_value_text"), _list(form, "ind_basis")
     keys = _list(form, "ind_key")
+    position = {ind_id: i for i, ind_id in enumerate(stored_ids)}
     indicators = []
+    ids: list[int | None] = []
     for i, name in enumerate(names):
         key = keys[i] if i < len(keys) else ""
-        stored = (
-            base.indicators[int(key)] if key.isdigit() and int(key) < len(base.indicators) else None
-        )
+        ind_id = int(key) if key.isdigit() else None
+        if ind_id not in position or ind_id in ids:  # unknown, or a copied row: a new one
+            ind_id = None
+        ids.append(ind_id)
+        stored = None if ind_id is None else base.indicators[position[ind_id]]
         level1 = levels1[i] if i < len(levels1) else ""
         level2 = levels2[i] if i < len(levels2) else ""
         value_text = values[i] if i < len(values) else ""
@@ -107,7 +119,7 @@ def project_from_form(form: FormData, base: Project) -> Project:
         )
     money_unit = _text(form, "money_unit") or base.money_unit
     try:
-        return Project(
+        project = Project(
             seq=int(seq_text) if seq_text.isdigit() else base.seq,
             title=_text(form, "title") or None,
             unit=base.unit,
@@ -131,6 +143,7 @@ def project_from_form(form: FormData, base: Project) -> Project:
         )
     except ValidationError as exc:
         raise FormError(f"表单内容无效：{exc.errors()[0]['msg']}") from None
+    return project, ids
 
 
 def group_findings(findings: list[Finding]) -> dict[str, list[Finding]]:
@@ -172,6 +185,7 @@ def _editor(
     project_id: int,
     *,
     project: Project | None = None,
+    keys: list[int | None] | None = None,
     version: int | None = None,
     message: str | None = None,
     error: str | None = None,
@@ -199,13 +213,17 @@ def _editor(
         groups=group_findings(findings),
         framework=framework_labels(),
         editable=can_edit(user, doc_row, row),
-        indicator_ids=[i.id for i in row.indicators],
+        indicator_ids=[i.id for i in row.indicators] if keys is None else keys,
         comments=comments,
         indicator_labels=indicator_labels(doc_row),
         message=message,
         error=error,
         status_code=status_code,
     )
+
+
+def _ids(row: ProjectRow) -> list[int]:
+    return [ind.id for ind in row.indicators]
 
 
 @router.get("/projects/{project_id}")
@@ -219,7 +237,7 @@ async def check(request: Request, session: DB, user: CurrentUser, project_id: in
     row = get_project(session, user, project_id)
     form = await request.form()
     try:
-        project = project_from_form(form, project_from_row(row))
+        project, _ = project_from_form(form, project_from_row(row), _ids(row))
     except FormError as exc:
         return page(request, "_form_error.html", user, error=str(exc))
     findings, count = _findings_for(session, project_id, project)
@@ -240,11 +258,11 @@ async def save(request: Request, session: DB, user: CurrentUser, project_id: int
     version_text = _text(form, "version")
     version = int(version_text) if version_text.isdigit() else -1
     try:
-        project = project_from_form(form, project_from_row(row))
+        project, keys = project_from_form(form, project_from_row(row), _ids(row))
     except FormError as exc:
         return _editor(request, session, user, project_id, error=str(exc), status_code=400)
     try:
-        update_project(session, user, project_id, version, project)
+        update_project(session, user, project_id, version, project, keys)
     except ConflictError as exc:
         session.rollback()
         return _editor(
@@ -253,6 +271,7 @@ async def save(request: Request, session: DB, user: CurrentUser, project_id: int
             user,
             project_id,
             project=project,
+            keys=keys,
             version=version,
             error=f"{exc}{exc.hint or ''}",
             status_code=409,

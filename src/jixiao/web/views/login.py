@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from jixiao.store.audit import record_change
 from jixiao.store.db import commit
-from jixiao.web.auth import RateLimiter, authenticate
+from jixiao.web.auth import RateLimiter, authenticate, password_stamp
 from jixiao.web.deps import DB, page
 
 router = APIRouter(include_in_schema=False)
@@ -46,6 +46,7 @@ def login(
     limiter.reset(key)
     request.session.clear()
     request.session["uid"] = user.id
+    request.session["stamp"] = password_stamp(user)
     record_change(session, None, user, "登录")
     commit(session)
     return RedirectResponse("/", status_code=303)

@@ -1,0 +1,128 @@
+"""The department page editor: the document's title, year and department goals
+(部门整体目标, 分目标, 保障措施), saved with the document's version (optimistic locking)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from jixiao.model import Department
+from jixiao.review import Finding
+from jixiao.store.convert import document_from_row, load_findings
+from jixiao.store.errors import ConflictError
+from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.service import FormInvalid, can_edit, get_document, update_department
+
+router = APIRouter(include_in_schema=False)
+
+PARTS = (("overall_goals", "部门整体目标"), ("sub_goals", "分目标"), ("safeguards", "保障措施"))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _year(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isdigit() and 1990 <= int(text) <= 2100):
+        raise FormInvalid(f"“年度”应为四位年份（如 2025），收到的是：{text}")
+    return int(text)
+
+
+def _department_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings about the document as a whole (not one project)."""
+    return [f for f in findings if f.project_seq is None]
+
+
+def _form(
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    *,
+    values: dict[str, str] | None = None,
+    version: int | None = None,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    row = get_document(session, user, document_id)
+    doc = document_from_row(row)
+    if values is None:
+        values = {
+            "title": doc.title or "",
+            "fiscal_year": "" if doc.fiscal_year is None else str(doc.fiscal_year),
+            **{key: "\n".join(getattr(doc.department, key)) for key, _ in PARTS},
+        }
+    return page(
+        request,
+        "department.html",
+        user,
+        row=row,
+        values=values,
+        parts=PARTS,
+        version=row.version if version is None else version,
+        editable=can_edit(user, row),
+        findings=_department_findings(load_findings(session, row.id)),
+        error=error,
+        status_code=status_code,
+    )
+
+
+@router.get("/documents/{document_id}/department")
+def department_form(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
+    return _form(request, session, user, document_id)
+
+
+@router.post("/documents/{document_id}/department")
+def save_department(
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    version: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    fiscal_year: Annotated[str, Form()] = "",
+    overall_goals: Annotated[str, Form()] = "",
+    sub_goals: Annotated[str, Form()] = "",
+    safeguards: Annotated[str, Form()] = "",
+) -> Response:
+    values = {
+        "title": title,
+        "fiscal_year": fiscal_year,
+        "overall_goals": overall_goals,
+        "sub_goals": sub_goals,
+        "safeguards": safeguards,
+    }
+    read_at = int(version) if version.isdigit() else -1
+    try:
+        update_department(
+            session,
+            user,
+            document_id,
+            read_at,
+            title,
+            _year(fiscal_year),
+            Department(
+                overall_goals=_lines(overall_goals),
+                sub_goals=_lines(sub_goals),
+                safeguards=_lines(safeguards),
+            ),
+        )
+    except (ConflictError, FormInvalid) as exc:
+        session.rollback()
+        conflict = isinstance(exc, ConflictError)
+        return _form(
+            request,
+            session,
+            user,
+            document_id,
+            values=values,
+            version=read_at,
+            error=f"{exc}{exc.hint or ''}",
+            status_code=409 if conflict else 400,
+        )
+    return RedirectResponse(f"/documents/{document_id}?saved=department", status_code=303)
