@@ -156,3 +156,61 @@ def test_workflow_in_chromium(server: str, chromium: object) -> None:
         assert action in audit
     assert re.search(r"ind.*value_text|value_text", audit)
     shot(reviewer, "10-approved")
+
+
+def test_department_search_and_people_in_chromium(server: str, chromium: object) -> None:
+    """The admin imports seed 000, edits the department goals, finds a project by its code,
+    creates a unit user for one of its units; that user signs in and sees the document."""
+    expect = playwright_api.expect
+    base = server
+    admin = log_in(chromium, base, "admin")
+    admin.goto(f"{base}/import")
+    admin.set_input_files("input[type=file]", str(SEEDS["000"]))
+    admin.click("text=导入并审核")
+    expect(admin.locator("text=识别出 8 个项目")).to_be_visible()
+    admin.click("text=打开文档")
+    doc_url = admin.url
+    # -- department goals -------------------------------------------------------------------
+    admin.click("#edit-department")
+    admin.fill("input[name=title]", "北戴河区行政审批局2020年部门预算绩效目标")
+    admin.fill("textarea[name=safeguards]", "加强绩效运行监控\n严格预算执行")
+    shot(admin, "11-department-form")
+    admin.click("#save-department")
+    expect(admin.locator("#message")).to_have_text("已保存")
+    expect(admin.locator("h1")).to_have_text("北戴河区行政审批局2020年部门预算绩效目标")
+    expect(admin.locator("li", has_text="严格预算执行")).to_be_visible()
+    # -- search by project code, then by indicator text --------------------------------------
+    admin.goto(f"{base}/search")
+    admin.fill("input[name=q]", "630-0501-JBN-DIFI")
+    admin.locator("input[name=q]").press("Enter")
+    projects = admin.locator("#results-projects")
+    expect(projects.locator("a", has_text="免费复印、免费邮寄费")).to_be_visible()
+    expect(projects.locator("tbody tr")).to_have_count(1)
+    shot(admin, "12-search")
+    projects.locator("a", has_text="免费复印、免费邮寄费").click()
+    expect(admin.locator("h1")).to_have_text("免费复印、免费邮寄费")
+    # -- a new unit user for 630003 ----------------------------------------------------------
+    admin.goto(f"{base}/admin/users")
+    form = admin.locator("#create-user")
+    form.locator("input[name=username]").fill("zhengwu")
+    form.locator("input[name=display_name]").fill("政务服务中心填报人")
+    form.locator("select[name=role]").select_option("unit_filler")
+    form.locator("input[name=password]").fill("zhengwu-pass-1")
+    form.locator("input[name=password2]").fill("zhengwu-pass-1")
+    form.locator("label.check", has_text="630003").locator("input").check()
+    form.locator("button[type=submit]").click()
+    expect(admin.locator("h1")).to_have_text("编辑用户：zhengwu")  # created, now editable
+    expect(admin.locator("label.check", has_text="630003").locator("input")).to_be_checked()
+    admin.goto(f"{base}/admin/users")
+    expect(admin.locator("td", has_text="zhengwu")).to_be_visible()
+    shot(admin, "13-people")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # type: ignore[attr-defined]
+    user = context.new_page()
+    user.goto(f"{base}/login")
+    user.fill("input[name=username]", "zhengwu")
+    user.fill("input[name=password]", "zhengwu-pass-1")
+    user.click("button[type=submit]")
+    user.wait_for_url(f"{base}/")
+    expect(user.locator("a", has_text="北戴河区行政审批局2020年部门预算绩效目标")).to_be_visible()
+    user.goto(doc_url)
+    expect(user.locator("#doc-status")).to_have_text("草稿")
