@@ -1,13 +1,15 @@
 """Load benchmark of the workbench on loopback (run by hand, never by the tests).
 
-Starts ``jixiao serve --demo`` (uvicorn, one worker) on 127.0.0.1 against a fresh database, signs
-in N clients as the demo administrator, and for a fixed time has them request the document page
-and the project editor of the seed documents. Reports requests/s and p50/p95/p99 latency per
-page, and, as the named baseline measured in the same run against the same server, the log-in
-page (a template with no database work), with the ratios. Run on SQLite and on PostgreSQL:
+Starts ``jixiao serve --demo`` (uvicorn; ``--workers`` processes, default one) on 127.0.0.1
+against a fresh database, signs in N clients as the demo administrator, and for a fixed time
+has them request the document page and the project editor of the seed documents. Reports
+requests/s and p50/p95/p99 latency per page, and, as the named baseline measured in the same
+run against the same server, the log-in page (a template with no database work), with the
+ratios. Run on SQLite and on PostgreSQL:
 
     python benchmarks/bench_web.py                        # SQLite file in a temp dir
     python benchmarks/bench_web.py --postgres postgresql://postgres@127.0.0.1:5432/test
+    python benchmarks/bench_web.py --workers 2           # several uvicorn processes
 
 With --postgres, a database ``jixiao_bench_<pid>`` is created on that server and dropped after.
 All traffic goes to 127.0.0.1 only; the loops are bounded in time and stop by themselves.
@@ -57,10 +59,11 @@ def _postgres_database(admin_url: str) -> Iterator[str]:
 
 
 @contextmanager
-def _server(db_url: str, data_dir: Path) -> Iterator[str]:
+def _server(db_url: str, data_dir: Path, workers: int = 1) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "JIXIAO_DATA_DIR": str(data_dir), "JIXIAO_SECRET_KEY": "bench"}
     args = [sys.executable, "-m", "jixiao", "serve", "--demo", "--url", db_url, "--port", str(port)]
+    args += ["--workers", str(workers)]
     log = (data_dir / "server.log").open("wb")
     process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -139,13 +142,14 @@ def main() -> None:
     parser.add_argument("--postgres", help="admin URL of a PostgreSQL server (else SQLite)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmp:
         data_dir = Path(tmp)
         context = (
             _postgres_database(args.postgres) if args.postgres else _sqlite(data_dir / "bench.db")
         )
-        with context as db_url, _server(db_url, data_dir) as base:
+        with context as db_url, _server(db_url, data_dir, args.workers) as base:
             client = _client(base)
             documents = client.get("/api/documents").json()
             client.close()
@@ -153,7 +157,8 @@ def main() -> None:
             editor_paths = [f"/projects/{p['id']}" for d in documents for p in d["projects"]]
             print(f"database: {'PostgreSQL' if args.postgres else 'SQLite'}; {len(documents)} "
                   f"documents, {len(editor_paths)} projects; {args.clients} clients x "
-                  f"{args.seconds:.0f} s per page; one uvicorn worker; loopback")  # fmt: skip
+                  f"{args.seconds:.0f} s per page; {args.workers} uvicorn worker(s); "
+                  "loopback")  # fmt: skip
             header = ("page", "req/s", "p50 ms", "p95 ms", "p99 ms", "non-200")
             print(f"{header[0]:<18} " + " ".join(f"{h:>9}" for h in header[1:]))
             results = {}

@@ -20,8 +20,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Until the log-in page answers; fails if the server exits or takes over 60 s."""
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {log.read_text(errors='replace')}")
+        try:
+            if httpx.get(f"{base}/login", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("server did not start in 60 s")
+        time.sleep(0.1)
+
+
 @contextmanager
-def running_server(url: str, log: Path, *, workers: int = 1) -> Iterator[str]:
+def running_server(url: str, log: Path) -> Iterator[str]:
     """Serve the database at ``url``; yields the base address."""
     port = free_port()
     env = {
@@ -41,25 +57,12 @@ def running_server(url: str, log: Path, *, workers: int = 1) -> Iterator[str]:
         str(port),
         "--log-level",
         "warning",
-        "--workers",
-        str(workers),
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"server exited: {log.read_text(errors='replace')}")
-                try:
-                    if httpx.get(f"{base}/login", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError("server did not start in 30 s")
-                time.sleep(0.1)
+            wait_until_up(base, process, log)
             yield base
         finally:
             process.terminate()

@@ -32,13 +32,31 @@ def serve_command(
         str | None,
         typer.Option("--url", metavar="地址", help="数据库地址。", show_default=False),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            metavar="进程数",
+            min=1,
+            max=64,
+            help="工作进程数（多核服务器可设为核数；登录频率限制按进程计）。",
+        ),
+    ] = 1,
 ) -> None:
+    import os
+
     import uvicorn
 
     from jixiao._exceptions import JixiaoError
-    from jixiao.store.db import display_url, make_engine, make_sessionmaker
+    from jixiao.store.db import (
+        DATABASE_URL_ENV,
+        database_url,
+        display_url,
+        make_engine,
+        make_sessionmaker,
+    )
     from jixiao.store.migrate import upgrade
-    from jixiao.web.app import create_app
+    from jixiao.web.app import SECRET_ENV, create_app, secret_key
     from jixiao.web.demo import DEMO_USERS, setup_demo
 
     try:
@@ -48,7 +66,7 @@ def serve_command(
             with make_sessionmaker(engine, write=True)() as session:
                 setup_demo(session)
             engine.dispose()
-        app = create_app(url)
+        app = create_app(url) if workers == 1 else None
         where = display_url(url)
     except JixiaoError as err:
         error(str(err))
@@ -61,5 +79,16 @@ def serve_command(
         labels = {"unit_filler": "单位填报人", "reviewer": "审核人", "admin": "管理员"}
         for user in DEMO_USERS:
             say(f"  {labels[user.role]}：{user.username} / {user.password}")
+    if workers > 1:
+        say(f"工作进程：{workers} 个")
     say("按 Ctrl+C 停止。")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if app is not None:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes: each builds its own app from the environment, so they must all be
+    # told the same database and the same session key (cookies signed by one are read by all).
+    os.environ[DATABASE_URL_ENV] = database_url(url)
+    os.environ[SECRET_ENV] = secret_key()
+    from jixiao.web.processes import run_workers
+
+    run_workers(host=host, port=port, workers=workers)
