@@ -2,18 +2,26 @@
 
 Typer's plain (non-rich) help writer has English section titles; these classes write the same
 help with Chinese titles. Only documented, long-standing click methods are overridden. Shared by
-``main`` and the sub-apps (``db``), so there is one copy.
+``main`` and the sub-apps (``db``, ``user``), so there is one copy; ``command_group`` makes
+those sub-apps.
 """
 
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer.core
 from rich.cells import cell_len
 
-__all__ = ["HELP_OPTION_TEXT", "ChineseCommand", "ChineseGroup"]
+__all__ = [
+    "HELP_OPTION_TEXT",
+    "URL_HELP",
+    "ChineseCommand",
+    "ChineseGroup",
+    "UrlOption",
+    "command_group",
+]
 
 # -- ---------------------------------------------------------------------
 # Typer's plain (non-rich) help writer has English section titles; these classes write the
@@ -119,3 +127,28 @@ class ChineseGroup(_ChineseHelp, typer.core.TyperGroup):
                 rows.append((name, command.get_short_help_str(limit=60)))
         if rows:
             _section(formatter, "命令", rows)
+
+
+def command_group(name: str, help: str, short_help: str) -> typer.Typer:
+    """A sub-command group (``jixiao db``, ``jixiao user``) with the Chinese help layout."""
+    return typer.Typer(
+        name=name,
+        cls=ChineseGroup,
+        help=help,
+        short_help=short_help,
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        options_metavar="[选项]",
+        subcommand_metavar="命令 [参数]...",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+URL_HELP = "数据库地址（默认：环境变量 JIXIAO_DATABASE_URL，否则为数据目录中的 SQLite 文件）。"
+
+UrlOption = Annotated[
+    str | None,
+    typer.Option("--url", metavar="地址", help=URL_HELP, show_default=False),
+]
+"""``--url`` of the commands that work on the workbench's database."""

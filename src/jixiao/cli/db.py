@@ -14,36 +14,22 @@ import typer.core
 
 from jixiao.cli._common import EXIT_FAILED, error, say
 from jixiao.cli._help import ChineseCommand as _Command
-from jixiao.cli._help import ChineseGroup as _Group
+from jixiao.cli._help import UrlOption, command_group
 
 __all__ = ["db_app"]
 
-_URL_HELP = "数据库地址（默认：环境变量 JIXIAO_DATABASE_URL，否则为数据目录中的 SQLite 文件）。"
 
-
-db_app = typer.Typer(
-    name="db",
-    cls=_Group,
-    help=(
+db_app = command_group(
+    "db",
+    (
         "管理工作台的数据库：升级表结构、备份和恢复。\n"
         "\n"
         "默认数据库是数据目录（环境变量 JIXIAO_DATA_DIR，否则为用户数据目录）中的\n"
         "SQLite 文件 jixiao.db；设置 JIXIAO_DATABASE_URL 可改用 PostgreSQL，\n"
         "例如 postgresql://用户@主机:5432/数据库名。"
     ),
-    short_help="升级、备份和恢复数据库。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    "升级、备份和恢复数据库。",
 )
-
-_UrlOption = Annotated[
-    str | None,
-    typer.Option("--url", metavar="地址", help=_URL_HELP, show_default=False),
-]
 
 
 def _fail(err: Exception) -> typer.Exit:
@@ -62,7 +48,7 @@ def _fail(err: Exception) -> typer.Exit:
     ),
     short_help="创建或升级数据库的表结构。",
 )
-def upgrade_command(url: _UrlOption = None) -> None:
+def upgrade_command(url: UrlOption = None) -> None:
     from jixiao.store.db import display_url
     from jixiao.store.errors import StoreError
     from jixiao.store.migrate import current_revision, head_revision, upgrade
@@ -97,7 +83,7 @@ def backup_command(
         Path,
         typer.Argument(metavar="目标文件", help="备份文件的路径。", show_default=False),
     ],
-    url: _UrlOption = None,
+    url: UrlOption = None,
 ) -> None:
     from jixiao.store.backup import backup
     from jixiao.store.db import display_url
@@ -131,7 +117,7 @@ def restore_command(
             metavar="备份文件", help="jixiao db backup 写出的文件。", show_default=False
         ),
     ],
-    url: _UrlOption = None,
+    url: UrlOption = None,
     yes: Annotated[
         bool,
         typer.Option("--yes", "-y", help="不询问，直接覆盖现有数据。"),

@@ -17,38 +17,26 @@ import typer
 
 from jixiao.cli._common import EXIT_FAILED, EXIT_USAGE, error, say, stdout_console
 from jixiao.cli._help import ChineseCommand as _Command
-from jixiao.cli._help import ChineseGroup as _Group
+from jixiao.cli._help import UrlOption, command_group
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = ["user_app"]
 
-_URL_HELP = "数据库地址（默认：环境变量 JIXIAO_DATABASE_URL，否则为数据目录中的 SQLite 文件）。"
 
-user_app = typer.Typer(
-    name="user",
-    cls=_Group,
-    help=(
+user_app = command_group(
+    "user",
+    (
         "管理工作台的用户：创建用户、列出用户、重设密码。\n"
         "\n"
         "新安装的工作台没有任何用户：先用 jixiao user add 用户名 --role admin\n"
         "创建第一名管理员，再由管理员登录网页，在“用户管理”中创建其他用户。\n"
         "数据库的选择与 jixiao db 相同（--url 或环境变量 JIXIAO_DATABASE_URL）。"
     ),
-    short_help="创建用户、列出用户、重设密码。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    "创建用户、列出用户、重设密码。",
 )
 
-_UrlOption = Annotated[
-    str | None,
-    typer.Option("--url", metavar="地址", help=_URL_HELP, show_default=False),
-]
 _StdinOption = Annotated[
     bool,
     typer.Option(
@@ -150,7 +138,7 @@ def add_command(
         ),
     ] = None,
     password_stdin: _StdinOption = False,
-    url: _UrlOption = None,
+    url: UrlOption = None,
 ) -> None:
     from jixiao._exceptions import JixiaoError
     from jixiao.store.models import ROLE_LABELS
@@ -193,7 +181,7 @@ def add_command(
     help="列出全部用户：用户名、显示名、角色、状态和所属单位。",
     short_help="列出用户。",
 )
-def list_command(url: _UrlOption = None) -> None:
+def list_command(url: UrlOption = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -237,7 +225,7 @@ def passwd_command(
         typer.Argument(metavar="用户名", help="要重设密码的用户。", show_default=False),
     ],
     password_stdin: _StdinOption = False,
-    url: _UrlOption = None,
+    url: UrlOption = None,
 ) -> None:
     from jixiao.web import people
 

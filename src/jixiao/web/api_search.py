@@ -6,9 +6,10 @@ and the number of all matches, so a client can tell a complete answer from a cut
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel
 
 from jixiao.store.models import IndicatorRow
@@ -28,6 +29,23 @@ from jixiao.web.service import search_documents
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=LIMIT, description="最多返回的条数")]
+
+
+@dataclass
+class SearchQuery:
+    """The query parameters every search route takes."""
+
+    q: str = ""
+    year: int | None = None
+    grade: str = ""
+    rule: str = ""
+    limit: Limit = LIMIT
+
+    def filters(self) -> dict[str, Any]:
+        return {"q": self.q, "year": self.year, "grade": self.grade, "rule": self.rule}
+
+
+Search = Annotated[SearchQuery, Depends()]
 
 
 class UnitOut(BaseModel):
@@ -137,73 +155,36 @@ def _indicator(ind: IndicatorRow) -> IndicatorOut:
 
 
 @router.get("/units", response_model=UnitPage)
-def units(
-    session: DB,
-    user: CurrentUser,
-    q: str = "",
-    year: int | None = None,
-    grade: str = "",
-    rule: str = "",
-    limit: Limit = LIMIT,
-) -> UnitPage:
+def units(session: DB, user: CurrentUser, query: Search) -> UnitPage:
     """Units by name or code with a visible project of that year, grade and rule code."""
-    found = search_units(session, user, q=q, year=year, grade=grade, rule=rule, limit=limit)
+    found = search_units(session, user, **query.filters(), limit=query.limit)
     return UnitPage(total=found.total, items=[_unit(h) for h in found.items])
 
 
 @router.get("/projects", response_model=ProjectPage)
-def projects(
-    session: DB,
-    user: CurrentUser,
-    q: str = "",
-    year: int | None = None,
-    grade: str = "",
-    rule: str = "",
-    limit: Limit = LIMIT,
-) -> ProjectPage:
+def projects(session: DB, user: CurrentUser, query: Search) -> ProjectPage:
     """Projects by name, code or unit, year, grade (优/良/中/差) and a rule code they have."""
-    found = search_projects(session, user, q=q, year=year, grade=grade, rule=rule, limit=limit)
+    found = search_projects(session, user, **query.filters(), limit=query.limit)
     return ProjectPage(total=found.total, items=[_project(h) for h in found.items])
 
 
 @router.get("/indicators", response_model=IndicatorPage)
-def indicators(
-    session: DB,
-    user: CurrentUser,
-    q: str = "",
-    year: int | None = None,
-    grade: str = "",
-    rule: str = "",
-    limit: Limit = LIMIT,
-) -> IndicatorPage:
+def indicators(session: DB, user: CurrentUser, query: Search) -> IndicatorPage:
     """Indicator rows by name, value or 一级/二级 label, year, their project's grade, and a
     rule code found at that row."""
-    found = search_indicators(session, user, q=q, year=year, grade=grade, rule=rule, limit=limit)
+    found = search_indicators(session, user, **query.filters(), limit=query.limit)
     return IndicatorPage(total=found.total, items=[_indicator(h) for h in found.items])
 
 
 @router.get("/search", response_model=SearchOut)
-def search(
-    session: DB,
-    user: CurrentUser,
-    q: str = "",
-    year: int | None = None,
-    grade: str = "",
-    rule: str = "",
-    limit: Limit = LIMIT,
-) -> SearchOut:
+def search(session: DB, user: CurrentUser, query: Search) -> SearchOut:
     """Documents, units, projects and indicators for one query, as on the search page."""
-    docs = search_documents(session, user, q=q, year=year, grade=grade, rule=rule)
+    filters, limit = query.filters(), query.limit
+    docs = search_documents(session, user, **filters)
     cache: GradeCache = {}
-    units = search_units(
-        session, user, q=q, year=year, grade=grade, rule=rule, limit=limit, cache=cache
-    )
-    projects = search_projects(
-        session, user, q=q, year=year, grade=grade, rule=rule, limit=limit, cache=cache
-    )
-    indicators = search_indicators(
-        session, user, q=q, year=year, grade=grade, rule=rule, limit=limit, cache=cache
-    )
+    units = search_units(session, user, **filters, limit=limit, cache=cache)
+    projects = search_projects(session, user, **filters, limit=limit, cache=cache)
+    indicators = search_indicators(session, user, **filters, limit=limit, cache=cache)
     return SearchOut(
         documents=DocumentPage(total=len(docs), items=[_summary(d) for d in docs[:limit]]),
         units=UnitPage(total=units.total, items=[_unit(h) for h in units.items]),

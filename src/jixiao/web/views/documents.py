@@ -16,7 +16,8 @@ from jixiao.web.service import Forbidden, import_document, search_documents
 router = APIRouter(include_in_schema=False)
 
 
-def _year(text: str) -> int | None:
+def form_year(text: str) -> int | None:
+    """The year typed in a search form; anything but digits means “any year”."""
     text = text.strip()
     return int(text) if text.isdigit() else None
 
@@ -31,7 +32,7 @@ def document_list(
     grade: str = "",
     rule: str = "",
 ) -> Response:
-    rows = search_documents(session, user, q=q, year=_year(year), grade=grade, rule=rule)
+    rows = search_documents(session, user, q=q, year=form_year(year), grade=grade, rule=rule)
     return page(
         request,
         "documents.html",

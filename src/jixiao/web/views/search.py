@@ -20,14 +20,9 @@ from jixiao.web.search import (
     search_units,
 )
 from jixiao.web.service import search_documents
+from jixiao.web.views.documents import form_year as _year
 
 router = APIRouter(include_in_schema=False)
-
-
-def _year(text: str) -> int | None:
-    """The year typed in the form; anything but digits means “any year”, as on the list."""
-    text = text.strip()
-    return int(text) if text.isdigit() else None
 
 
 @router.get("/search")
