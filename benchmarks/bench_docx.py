@@ -28,9 +28,9 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
-from importlib.resources import files
 
 import docx
+from _seeds import seed_files  # benchmarks/ is on sys.path when run
 from _timing import pin_to_one_core, time_rounds  # benchmarks/ is on sys.path when run
 
 import jixiao
@@ -52,14 +52,10 @@ class Seed:
 
 
 def load_seeds() -> list[Seed]:
-    examples = files("jixiao") / "examples"
-    entries = sorted(
-        (e for e in examples.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name
-    )
     seeds = []
-    for entry in entries:
-        doc = read_bytes(entry.read_bytes(), name=entry.name)
-        seeds.append(Seed(entry.name[:3], doc, render_docx(doc)))
+    for name, data in seed_files():
+        doc = read_bytes(data, name=name)
+        seeds.append(Seed(name[:3], doc, render_docx(doc)))
     return seeds
 
 

@@ -34,11 +34,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
+from _seeds import seed_files  # benchmarks/ is on sys.path when run
 
 from jixiao import read_bytes
 from jixiao.assemble import assemble
@@ -60,11 +60,8 @@ class Scan:
 
 def scanned_corpus() -> list[Scan]:
     out: list[Scan] = []
-    examples = files("jixiao") / "examples"
-    for entry in sorted(examples.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".txt"):
-            continue
-        text_pdf = render_pdf(read_bytes(entry.read_bytes(), name=entry.name))
+    for name, text in seed_files():
+        text_pdf = render_pdf(read_bytes(text, name=name))
         doc = pdfium.PdfDocument(text_pdf)
         images = [doc[i].render(scale=DPI / 72, grayscale=True).to_pil() for i in range(len(doc))]
         doc.close()
@@ -72,7 +69,7 @@ def scanned_corpus() -> list[Scan]:
         images[0].save(
             buffer, format="PDF", save_all=True, append_images=images[1:], resolution=DPI
         )
-        out.append(Scan(entry.name[:3], buffer.getvalue(), len(images)))
+        out.append(Scan(name[:3], buffer.getvalue(), len(images)))
     return out
 
 

@@ -34,10 +34,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 import pdfplumber
+from _seeds import seed_files  # benchmarks/ is on sys.path when run
 from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
 
 from jixiao import read_bytes
@@ -71,18 +71,15 @@ class Pdf:
 
 
 def render_corpus(folder: Path) -> list[Pdf]:
-    examples = files("jixiao") / "examples"
     out: list[Pdf] = []
-    for entry in sorted(examples.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".txt"):
-            continue
-        doc = read_bytes(entry.read_bytes(), name=entry.name)
+    for name, text in seed_files():
+        doc = read_bytes(text, name=name)
         data = render_pdf(doc)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = len(pdf.pages)
-        path = folder / (entry.name[:-4] + ".pdf")
+        path = folder / (name[:-4] + ".pdf")
         path.write_bytes(data)
-        out.append(Pdf(entry.name[:3], data, pages, path))
+        out.append(Pdf(name[:3], data, pages, path))
     return out
 
 

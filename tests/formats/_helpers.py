@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from jixiao.model import Document
+from jixiao.model import Document, categorize
 from jixiao.render.compare import comparable
 
 
@@ -43,3 +43,18 @@ def set_encrypted_flag(data: bytes) -> bytes:
             raw[at + offset] |= 0x1
             start = at + 4
     return bytes(raw)
+
+
+def with_cost_as_level1(doc: Document) -> Document:
+    """A copy in the 2021 template's shape: 成本指标 as a 一级 of its own (经济成本指标),
+    placed after the 产出指标 rows."""
+    doc = doc.model_copy(deep=True)
+    for project in doc.projects:
+        cost = [i for i in project.indicators if i.level2 == "成本指标"]
+        rest = [i for i in project.indicators if i.level2 != "成本指标"]
+        for i in cost:
+            i.level1, i.level2 = "成本指标", "经济成本指标"
+            i.category = categorize(i.level1, i.level2)
+        n_output = sum(1 for i in rest if i.level1 == "产出指标")
+        project.indicators = rest[:n_output] + cost + rest[n_output:]
+    return doc

@@ -24,12 +24,17 @@ from jixiao import Document, read_path
 from jixiao._exceptions import FileTooLargeError, ReadError, UnsupportedFormatError
 from jixiao.assemble import assemble
 from jixiao.layout import Layout, Table
-from jixiao.model import SourceInfo, categorize
+from jixiao.model import SourceInfo
 from jixiao.readers.docx import read_docx
 from jixiao.render.docx import render_docx
 from jixiao.values import parse_value
 from tests.conftest import SEEDS
-from tests.formats._helpers import assert_same, set_encrypted_flag, zip_bomb
+from tests.formats._helpers import (
+    assert_same,
+    set_encrypted_flag,
+    with_cost_as_level1,
+    zip_bomb,
+)
 
 try:
     import docx
@@ -144,15 +149,7 @@ def test_missing_parts_and_odd_cells(seeds: dict[str, Document]) -> None:
 
 
 def test_2021_template_cost_as_level1(seeds: dict[str, Document]) -> None:
-    doc = seeds["002"].model_copy(deep=True)
-    for project in doc.projects:
-        cost = [i for i in project.indicators if i.level2 == "成本指标"]
-        rest = [i for i in project.indicators if i.level2 != "成本指标"]
-        for i in cost:
-            i.level1, i.level2 = "成本指标", "经济成本指标"
-            i.category = categorize(i.level1, i.level2)
-        n_output = sum(1 for i in rest if i.level1 == "产出指标")
-        project.indicators = rest[:n_output] + cost + rest[n_output:]
+    doc = with_cost_as_level1(seeds["002"])
     assert any(i.category == "cost.economic" for p in doc.projects for i in p.indicators)
     assert_same(doc, read_back(render_docx(doc)))
 
