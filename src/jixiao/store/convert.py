@@ -46,12 +46,14 @@ __all__ = [
     "document_from_row",
     "get_document_row",
     "indicator_row",
+    "indicator_values",
     "insert_unit",
     "jsonable",
     "load_document",
     "load_findings",
     "project_from_row",
     "project_row",
+    "project_values",
     "save_review",
     "store_document",
     "unit_row",
@@ -122,36 +124,49 @@ def _spending_plan(project: Project) -> dict[str, str | None]:
     return plan
 
 
+def indicator_values(indicator: Indicator, position: int) -> dict[str, Any]:
+    """The column values of an indicator row (for a new row, or to update a stored one)."""
+    return {
+        "position": position,
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "category": indicator.category,
+        "name": indicator.name,
+        "description": indicator.description,
+        "value_text": indicator.value_text,
+        "value": jsonable(indicator.value, compact=True),
+        "basis": indicator.basis,
+        "source": jsonable(indicator.source, compact=True),
+    }
+
+
 def indicator_row(indicator: Indicator, position: int) -> IndicatorRow:
-    return IndicatorRow(
-        position=position,
-        level1=indicator.level1,
-        level2=indicator.level2,
-        category=indicator.category,
-        name=indicator.name,
-        description=indicator.description,
-        value_text=indicator.value_text,
-        value=jsonable(indicator.value, compact=True),
-        basis=indicator.basis,
-        source=jsonable(indicator.source, compact=True),
-    )
+    return IndicatorRow(**indicator_values(indicator, position))
+
+
+def project_values(project: Project) -> dict[str, Any]:
+    """The column values of a project row that an edit may change (not its unit, position,
+    source or indicators)."""
+    return {
+        "seq": project.seq,
+        "title": project.title,
+        "code": project.code,
+        "name": project.name,
+        "money_unit": project.money_unit,
+        "budget_total": project.budget.total,
+        "budget_fiscal": project.budget.fiscal,
+        "budget_other": project.budget.other,
+        "purpose": project.purpose,
+        "spending_plan": _spending_plan(project),
+        "goals": list(project.goals),
+    }
 
 
 def project_row(session: Session, project: Project, position: int) -> ProjectRow:
     return ProjectRow(
+        **project_values(project),
         position=position,
-        seq=project.seq,
-        title=project.title,
         unit=unit_row(session, project.unit),
-        code=project.code,
-        name=project.name,
-        money_unit=project.money_unit,
-        budget_total=project.budget.total,
-        budget_fiscal=project.budget.fiscal,
-        budget_other=project.budget.other,
-        purpose=project.purpose,
-        spending_plan=_spending_plan(project),
-        goals=list(project.goals),
         source=jsonable(project.source, compact=True),
         indicators=[indicator_row(ind, i) for i, ind in enumerate(project.indicators)],
     )

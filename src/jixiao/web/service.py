@@ -24,9 +24,10 @@ from jixiao.store.audit import diff_fields, record_change
 from jixiao.store.convert import (
     document_from_row,
     get_document_row,
-    jsonable,
+    indicator_values,
     load_findings,
     project_from_row,
+    project_values,
     save_review,
     store_document,
 )
@@ -311,35 +312,13 @@ def _indicator_rows(
     return out
 
 
-def _apply(row: ProjectRow, project: Project, ids: Sequence[int | None] | None) -> None:
-    row.seq = project.seq
-    row.title = project.title
-    row.code = project.code
-    row.name = project.name
-    row.money_unit = project.money_unit
-    row.budget_total = project.budget.total
-    row.budget_fiscal = project.budget.fiscal
-    row.budget_other = project.budget.other
-    row.purpose = project.purpose
-    row.spending_plan = {
-        str(p.month): None if p.percent is None else str(p.percent) for p in project.spending_plan
-    }
-    row.goals = list(project.goals)
-    targets = _indicator_rows(row, len(project.indicators), ids)
+def _apply(row: ProjectRow, project: Project, targets: list[IndicatorRow | None]) -> None:
+    """Write ``project`` into ``row``; ``targets`` from ``_indicator_rows``."""
+    for key, value in project_values(project).items():
+        setattr(row, key, value)
     kept: list[IndicatorRow] = []
     for i, (ind, target) in enumerate(zip(project.indicators, targets, strict=True)):
-        values = {
-            "position": i,
-            "level1": ind.level1,
-            "level2": ind.level2,
-            "category": ind.category,
-            "name": ind.name,
-            "description": ind.description,
-            "value_text": ind.value_text,
-            "value": jsonable(ind.value, compact=True),
-            "basis": ind.basis,
-            "source": jsonable(ind.source, compact=True),
-        }
+        values = indicator_values(ind, i)
         if target is None:
             kept.append(IndicatorRow(**values))
             continue
@@ -374,13 +353,13 @@ def update_project(
         raise Forbidden("您无权修改该项目")
     if row.version != version:
         raise ConflictError(EDIT_CONFLICT, hint=CONFLICT_HINT)
-    _indicator_rows(row, len(project.indicators), indicator_ids)  # refuses wrong ids early
+    targets = _indicator_rows(row, len(project.indicators), indicator_ids)  # wrong ids: 400
     before = project_from_row(row)
     project = project.model_copy(update={"unit": before.unit, "source": before.source})
     diff = diff_fields(before, project)
     if not diff:
         return row
-    _apply(row, project, indicator_ids)
+    _apply(row, project, targets)
     session.flush()
     save_review(session, doc.id, review(document_from_row(doc)))
     record_change(
