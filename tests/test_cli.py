@@ -182,13 +182,15 @@ def test_help_is_chinese(args: list[str]) -> None:
         (["parse", "x.txt", "-o"], "需要一个值"),
         (["parse", "x.txt", "--format", "xml"], "不支持的输出格式"),
         (["demo", "extra"], "多余的参数：extra"),
+        (["serve", "--workers", "0"], "--workers 的值无效：应不小于 1"),
+        (["serve", "--workers", "many"], "--workers 的值无效：应为整数"),
     ],
 )
 def test_usage_errors_are_chinese(args: list[str], message: str) -> None:
     result = run_cli(*args)
     assert result.returncode == 2
     assert message in result.stderr
-    assert "Error" not in result.stderr
+    assert "Error" not in result.stderr and "Input should" not in result.stderr
     assert result.stdout == ""
 
 

@@ -542,6 +542,27 @@ def _param_hint(param: Any) -> str:
     return " / ".join(getattr(param, "opts", []) or [str(param.name)])
 
 
+_BAD_VALUE_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"valid integer|not a valid int"), "应为整数"),
+    (re.compile(r"valid number|valid float|not a valid float"), "应为数字"),
+    (re.compile(r"greater than or equal to (\S+?)\.?$"), "应不小于 {0}"),
+    (re.compile(r"less than or equal to (\S+?)\.?$"), "应不大于 {0}"),
+    (re.compile(r"greater than (\S+?)\.?$"), "应大于 {0}"),
+    (re.compile(r"less than (\S+?)\.?$"), "应小于 {0}"),
+    (re.compile(r"not in the range (\S+?)\.?$"), "应在范围 {0} 内"),
+    (re.compile(r"not one of|valid choice"), "不是可选的值"),
+    (re.compile(r"does not exist"), "不存在"),
+)
+
+
+def _bad_value_reason(message: str) -> str:
+    """Why click or typer refused a value, in Chinese (their text is English)."""
+    for pattern, reason in _BAD_VALUE_REASONS:
+        if found := pattern.search(message):
+            return reason.format(*found.groups())
+    return f"不符合要求（{message}）"
+
+
 def _usage_message(exc: Exception) -> str:
     """A click/typer usage error (whose text is English) in Chinese."""
     names = _class_names(exc)
@@ -563,7 +584,7 @@ def _usage_message(exc: Exception) -> str:
         return f"选项 {option} 的用法不对"
     if "BadParameter" in names:
         hint = _param_hint(getattr(exc, "param", None)) or "参数"
-        return f"{hint} 的值无效：{message}"
+        return f"{hint} 的值无效：{_bad_value_reason(message)}"
     if found := re.search(r"No such command '(.+?)'", message):
         text = f"没有这个命令：{found.group(1)}"
         ctx = getattr(exc, "ctx", None)
