@@ -43,8 +43,8 @@ from _seeds import seed_files  # benchmarks/ is on sys.path when run
 from jixiao import read_bytes
 from jixiao.assemble import assemble
 from jixiao.model import SourceInfo
-from jixiao.readers import ocr_scan
-from jixiao.readers.ocr_engine import engine
+from jixiao.readers.ocr import scan as ocr_scan
+from jixiao.readers.ocr.engine import engine
 from jixiao.readers.pdf import read_pdf
 from jixiao.render.pdf import render_pdf
 

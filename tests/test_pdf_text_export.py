@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from jixiao.readers.pdf_text_indicators import read_indicator_rows
-from jixiao.readers.pdf_text_lines import join_paragraphs, split_lines
+from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
+from jixiao.readers.text.pdf_export_lines import join_paragraphs, split_lines
 
 
 def _rows(text: str) -> list[tuple[str, str, list[str]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.layout import Paragraph, Table
-from jixiao.readers.text_docx_export import read_docx_export
+from jixiao.readers.text.docx_export import read_docx_export
 
 HEADER = "\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n"
 

@@ -13,8 +13,7 @@ from jixiao.assemble import assemble
 from jixiao.layout import Layout
 from jixiao.model import Document, SourceFormat, SourceInfo
 from jixiao.readers.detect import Format, sniff_format
-from jixiao.readers.text import read_text_layout
-from jixiao.readers.textfile import decode_text
+from jixiao.readers.text import decode_text, read_text_layout
 
 __all__ = ["MAX_INPUT_BYTES", "os_reason", "read_bytes", "read_path"]
 

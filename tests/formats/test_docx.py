@@ -338,7 +338,7 @@ HOSTILE: dict[str, tuple[Callable[[bytes], bytes], type[ReadError], str]] = {
 
 
 def test_is_docx(rendered: dict[str, bytes]) -> None:
-    from jixiao.readers.docx_guard import is_docx
+    from jixiao.readers.docx.guard import is_docx
 
     assert is_docx(rendered["000"])
     assert not is_docx(_zip({"xl/workbook.xml": b"<workbook/>"}))
@@ -366,7 +366,7 @@ def test_hostile_files_fail_fast_in_chinese(case: str, rendered: dict[str, bytes
 
 
 def test_total_uncompressed_size_is_limited(monkeypatch: pytest.MonkeyPatch) -> None:
-    from jixiao.readers import docx_guard
+    from jixiao.readers.docx import guard as docx_guard
 
     monkeypatch.setattr(docx_guard, "MAX_TOTAL_BYTES", 1 << 20)
     noise = b"".join(hashlib.sha256(bytes([i, j])).digest() for i in range(256) for j in range(256))
@@ -379,8 +379,8 @@ def test_element_and_cell_counts_are_limited(
     monkeypatch: pytest.MonkeyPatch, rendered: dict[str, bytes]
 ) -> None:
     """Tiny elements in bulk pass the ratio check; the tag and cell counts stop them."""
-    from jixiao.readers import docx as docx_reader
-    from jixiao.readers import docx_guard
+    from jixiao.readers.docx import guard as docx_guard
+    from jixiao.readers.docx import reader as docx_reader
 
     monkeypatch.setattr(docx_reader, "MAX_CELLS", 100)
     with pytest.raises(FileTooLargeError, match="单元格过多"):

@@ -51,16 +51,16 @@ from jixiao._exceptions import ReadError, UnsupportedFormatError
 from jixiao.assemble import assemble
 from jixiao.layout import Layout
 from jixiao.model import SourceInfo
-from jixiao.readers import ocr_engine
+from jixiao.readers.ocr import engine as ocr_engine
 from jixiao.readers.ocr import read_image
-from jixiao.readers.ocr_engine import TextBox
-from jixiao.readers.ocr_grid import binarize, find_grids
-from jixiao.readers.ocr_page import ColumnMemory, page_blocks
-from jixiao.readers.ocr_skew import straighten
-from jixiao.readers.ocr_text import normalize_ocr
+from jixiao.readers.ocr.engine import TextBox
+from jixiao.readers.ocr.grid import binarize, find_grids
+from jixiao.readers.ocr.page import ColumnMemory, page_blocks
+from jixiao.readers.ocr.skew import straighten
+from jixiao.readers.ocr.text import normalize_ocr
+from jixiao.readers.paged.lines import LineGaps
 from jixiao.readers.pdf import read_pdf
-from jixiao.readers.pdf_lines import LineGaps
-from jixiao.readers.pdf_tables import PageTable
+from jixiao.readers.pdf.tables import PageTable
 from jixiao.render.pdf import render_pdf
 from tests.conftest import SEEDS
 

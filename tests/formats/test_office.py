@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jixiao import ReadError, UnsupportedFormatError, read_bytes, read_path
-from jixiao.readers import office
+from jixiao.readers.office import convert as office
 from jixiao.render.compare import comparable
 from jixiao.render.docx import render_docx
 from tests.conftest import SEEDS

@@ -40,8 +40,9 @@ from jixiao.model import (
     Unit,
     categorize,
 )
-from jixiao.readers import pdf as pdf_reader
+from jixiao.readers.paged import page_reader
 from jixiao.readers.pdf import read_pdf
+from jixiao.readers.pdf import reader as pdf_reader
 from jixiao.render.html import render_html
 from jixiao.render.pdf import render_pdf
 from jixiao.values import parse_value
@@ -240,7 +241,7 @@ def test_assembler_tolerates_a_repeated_header_row(
 ) -> None:
     """Were the repeated header kept, the assembler would re-map its columns: harmless."""
     doc, data = many_indicators
-    monkeypatch.setattr(pdf_reader, "without_repeated_header", lambda item, previous: item)
+    monkeypatch.setattr(page_reader, "without_repeated_header", lambda item, previous: item)
     layout = read_pdf(data, source="long.pdf")
     rows = [r for t in layout.tables() for r in t.rows()]
     assert sum(1 for r in rows if r and r[0].text == "一级指标") > 3

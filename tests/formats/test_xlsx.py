@@ -30,7 +30,7 @@ from jixiao.assemble import assemble
 from jixiao.layout import Paragraph, Table
 from jixiao.model import SourceInfo
 from jixiao.readers.xlsx import read_spreadsheet
-from jixiao.readers.xlsx_values import cell_text, number_style
+from jixiao.readers.xlsx.values import cell_text, number_style
 from jixiao.render.compare import comparable
 from jixiao.render.xlsx import render_xlsx
 from jixiao.values import parse_value

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jixiao.model.categories import FRAMEWORK, LEVEL1
-from jixiao.readers.pdf_text_lines import PdfLine
+from jixiao.readers.text.pdf_export_lines import PdfLine
 from jixiao.textutil import NO_LINE_START, display_width, join_wrapped
 from jixiao.values import parse_value
 

@@ -1,6 +1,6 @@
 """Pre-scan of a legacy .xls workbook (BIFF8 records in the OLE ``Workbook`` stream).
 
-Why: for the same reasons as ``xlsx_scan``: calamine would load a sheet with a stray value at
+Why: for the same reasons as ``scan``: calamine would load a sheet with a stray value at
 row 65,536 / column IV as a dense grid of 16 million cells, and it reports no number formats.
 One pass over the records gives, per sheet, the extent of the value cells and the number
 format of numeric cells; a ``FILEPASS`` record means the workbook is password-protected.
@@ -17,8 +17,8 @@ from collections.abc import Iterator
 import olefile  # type: ignore[import-untyped, unused-ignore]
 
 from jixiao._exceptions import ReadError
-from jixiao.readers.xlsx_scan import MAX_FORMATTED_CELLS, SheetScan, WorkbookScan
-from jixiao.readers.xlsx_values import BUILTIN_FORMATS, NumberStyle, number_style
+from jixiao.readers.xlsx.scan import MAX_FORMATTED_CELLS, SheetScan, WorkbookScan
+from jixiao.readers.xlsx.values import BUILTIN_FORMATS, NumberStyle, number_style
 
 __all__ = ["scan_xls"]
 

@@ -12,48 +12,29 @@ page would look like one table.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from pdfplumber.page import Page
 from pdfplumber.table import Table as PlumberTable
 
 from jixiao.layout import Cell, Position, Table
-from jixiao.readers.pdf_lines import Char, text_lines
+from jixiao.readers.paged.lines import Char, text_lines
+from jixiao.readers.paged.tables import (
+    EDGE_TOLERANCE,
+    PageTable,
+    boundaries,
+    nearest,
+    signatures,
+)
 from jixiao.textutil import join_wrapped
 
-__all__ = [
-    "PageTable",
-    "Signature",
-    "build_table",
-    "find_tables",
-    "merge_boundaries",
-    "regrid",
-    "same_edge",
-    "signatures",
-    "split_chars",
-]
+__all__ = ["build_table", "find_tables", "split_chars"]
 
 TABLE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",
     "horizontal_strategy": "lines",
 }
-_EDGE_TOLERANCE = 1.5  # points: edges closer than this are the same grid line
-
-
-Signature = tuple[tuple[int, int, str], ...]
-
-
-@dataclass(slots=True)
-class PageTable:
-    """A table found on a page: its column boundaries (left edge to right edge, points) and
-    row signatures, to recognise the same table continued, with its header, on the next page."""
-
-    table: Table
-    top: float
-    columns: list[float]
-    signatures: list[Signature]
 
 
 def _is_white(color: Any) -> bool:
@@ -98,27 +79,9 @@ def _open(table: PlumberTable) -> bool:
     """True when the cells along the table's top or bottom edge do not cover its width."""
     x0, top, x1, bottom = table.bbox
     width = x1 - x0
-    along_top = sum(c[2] - c[0] for c in table.cells if abs(c[1] - top) <= _EDGE_TOLERANCE)
-    along_bottom = sum(c[2] - c[0] for c in table.cells if abs(c[3] - bottom) <= _EDGE_TOLERANCE)
-    return min(along_top, along_bottom) < width - 2 * _EDGE_TOLERANCE
-
-
-def _boundaries(values: Iterable[float]) -> list[float]:
-    out: list[float] = []
-    for value in sorted(values):
-        if not out or value - out[-1] > _EDGE_TOLERANCE:
-            out.append(value)
-    return out
-
-
-def _index(bounds: Sequence[float], value: float) -> int:
-    """The boundary nearest to ``value``."""
-    i = bisect.bisect_left(bounds, value)
-    if i == len(bounds):
-        return i - 1
-    if i > 0 and value - bounds[i - 1] < bounds[i] - value:
-        return i - 1
-    return i
+    along_top = sum(c[2] - c[0] for c in table.cells if abs(c[1] - top) <= EDGE_TOLERANCE)
+    along_bottom = sum(c[2] - c[0] for c in table.cells if abs(c[3] - bottom) <= EDGE_TOLERANCE)
+    return min(along_top, along_bottom) < width - 2 * EDGE_TOLERANCE
 
 
 def _inside(char: Char, bbox: tuple[float, float, float, float]) -> bool:
@@ -146,8 +109,8 @@ def split_chars(
 def build_table(found: PlumberTable, chars: list[Char], page: int, number: int) -> PageTable:
     """A layout table with spans from pdfplumber's cell rectangles; ``number`` is 1-based."""
     rects = [tuple(float(v) for v in cell) for cell in found.cells]
-    xs = _boundaries([r[0] for r in rects])
-    ys = _boundaries([r[1] for r in rects])
+    xs = boundaries([r[0] for r in rects])
+    ys = boundaries([r[1] for r in rects])
     right = max(r[2] for r in rects)
     bottom = max(r[3] for r in rects)
     col_bounds = [*xs, right]
@@ -155,9 +118,9 @@ def build_table(found: PlumberTable, chars: list[Char], page: int, number: int) 
     placed: dict[tuple[int, int], int] = {}
     spans: list[tuple[int, int, int, int]] = []
     for n, (x0, top, x1, bot) in enumerate(rects):
-        r0, c0 = _index(ys, top), _index(xs, x0)
-        r1 = max(_index(row_bounds, bot), r0 + 1)
-        c1 = max(_index(col_bounds, x1), c0 + 1)
+        r0, c0 = nearest(ys, top), nearest(xs, x0)
+        r1 = max(nearest(row_bounds, bot), r0 + 1)
+        c1 = max(nearest(col_bounds, x1), c0 + 1)
         spans.append((r0, c0, r1 - r0, c1 - c0))
         for r in range(r0, r1):
             for c in range(c0, c1):
@@ -183,38 +146,3 @@ def build_table(found: PlumberTable, chars: list[Char], page: int, number: int) 
         position=Position(page=page, table=number, bbox=table_bbox),  # type: ignore[arg-type]
     )
     return PageTable(table, float(found.bbox[1]), col_bounds, signatures(table))
-
-
-def signatures(table: Table) -> list[Signature]:
-    """Per row: (left, right, text) of the cells starting in it."""
-    return [
-        tuple(
-            (round(cell.position.bbox[0]), round(cell.position.bbox[2]), cell.text)
-            for cell in row
-            if cell.position.bbox is not None
-        )
-        for row in table.rows()
-    ]
-
-
-def regrid(cells: list[Cell], columns: list[float], row_offset: int = 0) -> list[Cell]:
-    """The cells placed on other column boundaries (by their boxes), rows shifted."""
-    out: list[Cell] = []
-    for cell in cells:
-        bbox = cell.position.bbox
-        col, colspan = cell.col, cell.colspan
-        if bbox is not None:
-            col = _index(columns, bbox[0])
-            colspan = max(_index(columns, bbox[2]) - col, 1)
-        out.append(
-            Cell(cell.text, cell.row + row_offset, col, cell.rowspan, colspan, cell.position)
-        )
-    return out
-
-
-def merge_boundaries(a: list[float], b: list[float]) -> list[float]:
-    return _boundaries([*a, *b])
-
-
-def same_edge(a: float, b: float) -> bool:
-    return abs(a - b) <= _EDGE_TOLERANCE

@@ -12,7 +12,7 @@ cell cut by the break stays two cells (the lower one empty), as printed.
 from __future__ import annotations
 
 from jixiao.layout import Table
-from jixiao.readers.pdf_tables import (
+from jixiao.readers.paged.tables import (
     PageTable,
     Signature,
     merge_boundaries,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jixiao.readers.docx_xml import Element, W
+from jixiao.readers.docx.ooxml import Element, W
 
 __all__ = ["Numbering"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jixiao._exceptions import NotAPerformanceDocumentError
 from jixiao.layout import Layout
-from jixiao.readers.text_docx_export import is_docx_export, read_docx_export
-from jixiao.readers.text_pdf_export import is_pdf_export, read_pdf_export
+from jixiao.readers.text.docx_export import is_docx_export, read_docx_export
+from jixiao.readers.text.pdf_export import is_pdf_export, read_pdf_export
 
 __all__ = ["read_text_layout"]
 

@@ -8,7 +8,7 @@ then mean what they mean in a text layer. Each box goes to the grid cell holding
 a box that runs over a drawn rule (OCR joined the text of two neighbouring cells) is first
 cut at the rule. A cell's boxes are grouped into visual lines and joined with
 ``join_wrapped``; boxes outside every table become lines for the paragraph builder of
-``pdf_lines``. Coordinates are converted from pixels to PDF points."""
+``paged.lines``. Coordinates are converted from pixels to PDF points."""
 
 from __future__ import annotations
 
@@ -21,11 +21,17 @@ import numpy as np
 import numpy.typing as npt
 
 from jixiao.layout import Cell, Position, Table
-from jixiao.readers.ocr_engine import TextBox
-from jixiao.readers.ocr_grid import Grid
-from jixiao.readers.ocr_text import normalize_ocr
-from jixiao.readers.pdf_lines import Line, LineGaps, PageParagraph, drop_page_furniture, page_items
-from jixiao.readers.pdf_tables import PageTable, signatures
+from jixiao.readers.ocr.engine import TextBox
+from jixiao.readers.ocr.grid import Grid
+from jixiao.readers.ocr.text import normalize_ocr
+from jixiao.readers.paged.lines import (
+    Line,
+    LineGaps,
+    PageParagraph,
+    drop_page_furniture,
+    page_items,
+)
+from jixiao.readers.paged.tables import PageTable, signatures
 from jixiao.textutil import is_cjk, join_wrapped
 
 __all__ = ["ColumnMemory", "page_blocks", "split_at_rules", "tighten", "visual_lines"]

@@ -5,14 +5,14 @@ Libraries, and why:
 - **python-calamine** (Rust) reads values and merged ranges (``merged_cell_ranges``, both
   formats) of every sheet of a normal size: it is the fastest reader and parses .xls too.
 - calamine loads a sheet as a dense grid spanning its non-empty cells and reports no number
-  formats. So every workbook is pre-scanned first (``xlsx_scan`` / ``xls_scan``): the scan
+  formats. So every workbook is pre-scanned first (``scan`` / ``xls_scan``): the scan
   guards the container, finds each sheet's extent, merged ranges and numeric cell formats. A
   sheet whose extent is too large to load whole (a stray value at row 1,000,000 or column XFD)
   is streamed instead, row by row, by **openpyxl** in read-only mode (.xlsx; the merged ranges
   come from the scan, since read-only openpyxl has none). An .xls with such a sheet is read
   whole by **xlrd** with ragged rows and ``formatting_info=True`` (merges and formats from xlrd
   itself), because calamine builds the dense grids of all .xls sheets as soon as it opens the
-  file. Reading a sheet stops after a long run of empty rows (``xlsx_blocks``).
+  file. Reading a sheet stops after a long run of empty rows (``blocks``).
 
 Hostile input fails fast with a Chinese ``ReadError``: damaged ZIP or OLE files, ZIP bombs,
 encrypted workbooks (OLE ``EncryptedPackage`` for .xlsx, a password for .xls).
@@ -30,12 +30,12 @@ import python_calamine
 
 from jixiao._exceptions import ReadError, UnsupportedFormatError
 from jixiao.layout import Layout, LayoutWarning
-from jixiao.readers.office import ole_kind
-from jixiao.readers.xls_scan import scan_xls
-from jixiao.readers.xlsx_blocks import SheetRows, sheet_blocks
-from jixiao.readers.xlsx_scan import SheetScan, WorkbookScan, scan_xlsx
-from jixiao.readers.xlsx_stream import stream_xls_workbook, stream_xlsx_sheet
-from jixiao.readers.xlsx_values import cell_text
+from jixiao.readers.office.convert import ole_kind
+from jixiao.readers.xlsx.blocks import SheetRows, sheet_blocks
+from jixiao.readers.xlsx.scan import SheetScan, WorkbookScan, scan_xlsx
+from jixiao.readers.xlsx.stream import stream_xls_workbook, stream_xlsx_sheet
+from jixiao.readers.xlsx.values import cell_text
+from jixiao.readers.xlsx.xls_scan import scan_xls
 
 __all__ = ["MAX_LOADED_CELLS", "read_spreadsheet", "spreadsheet_kind"]
 

@@ -1,12 +1,12 @@
 """Scanned PDFs and images, read by OCR when the optional extra ``jixiao[ocr]`` is installed.
 
 This module is light on purpose: the PDF reader imports it for every PDF, and numpy,
-onnxruntime and RapidOCR (``ocr_engine``, ``ocr_scan``) are imported only when a page
+onnxruntime and RapidOCR (``ocr.engine``, ``ocr.scan``) are imported only when a page
 without a text layer, or an image, is actually met. Without the extra, a scan is refused
 with a Chinese message naming the command that installs it.
 
 A scanned page becomes the same tables (cells with spans, positions in PDF points) and
-paragraphs as a page with a text layer (``ocr_grid`` finds the ruled grid, ``ocr_page``
+paragraphs as a page with a text layer (``ocr.grid`` finds the ruled grid, ``ocr.page``
 places the recognised text in it), so the assembler cannot tell them apart.
 """
 
@@ -18,9 +18,9 @@ from jixiao._exceptions import ReadError, UnsupportedFormatError
 from jixiao.layout import Layout
 
 if TYPE_CHECKING:
-    from jixiao.readers.ocr_scan import PdfScan
-    from jixiao.readers.pdf_lines import LineGaps, PageParagraph
-    from jixiao.readers.pdf_tables import PageTable
+    from jixiao.readers.ocr.scan import PdfScan
+    from jixiao.readers.paged.lines import LineGaps, PageParagraph
+    from jixiao.readers.paged.tables import PageTable
 
 __all__ = ["OCR_HINT", "ScanPages", "ocr_available", "read_image"]
 
@@ -30,7 +30,7 @@ OCR_HINT = "读取扫描件和图片需要文字识别（OCR）支持：请运�
 def ocr_available() -> bool:
     """Whether ``jixiao[ocr]`` is installed and its engine loads (the first call loads it)."""
     try:
-        from jixiao.readers import ocr_engine
+        from jixiao.readers.ocr import engine as ocr_engine
     except ImportError:  # numpy missing: the extra is not installed
         return False
     return ocr_engine.available()
@@ -52,7 +52,7 @@ class ScanPages:
     def blocks(self, index: int, gaps: LineGaps) -> list[PageTable | PageParagraph]:
         """Tables and paragraphs of page ``index`` (0-based), in reading order."""
         if self._scan is None:
-            from jixiao.readers.ocr_scan import PdfScan
+            from jixiao.readers.ocr.scan import PdfScan
 
             self._scan = PdfScan(self._data)
         return self._scan.blocks(index, gaps)
@@ -71,9 +71,9 @@ def read_image(data: bytes, *, source: str) -> Layout:
             source=source,
             hint=OCR_HINT + "也可以使用原始的 Word、PDF 文件。",
         )
-    from jixiao.readers.ocr_page import ColumnMemory
-    from jixiao.readers.ocr_scan import image_pages, scan_blocks
-    from jixiao.readers.pdf import PageReader
+    from jixiao.readers.ocr.page import ColumnMemory
+    from jixiao.readers.ocr.scan import image_pages, scan_blocks
+    from jixiao.readers.paged.page_reader import PageReader
 
     reader = PageReader(source)
     columns = ColumnMemory()

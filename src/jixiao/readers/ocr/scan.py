@@ -23,12 +23,12 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PIL import Image, ImageFile, ImageOps
 
 from jixiao._exceptions import ReadError
-from jixiao.readers.ocr_engine import recognise
-from jixiao.readers.ocr_grid import binarize, find_grids
-from jixiao.readers.ocr_page import ColumnMemory, page_blocks
-from jixiao.readers.ocr_skew import straighten
-from jixiao.readers.pdf_lines import LineGaps, PageParagraph
-from jixiao.readers.pdf_tables import PageTable
+from jixiao.readers.ocr.engine import recognise
+from jixiao.readers.ocr.grid import binarize, find_grids
+from jixiao.readers.ocr.page import ColumnMemory, page_blocks
+from jixiao.readers.ocr.skew import straighten
+from jixiao.readers.paged.lines import LineGaps, PageParagraph
+from jixiao.readers.paged.tables import PageTable
 
 __all__ = [
     "A4_LONG_INCH",

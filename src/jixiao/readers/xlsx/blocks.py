@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao.layout import Block, Cell, LayoutWarning, Paragraph, Position, Table
-from jixiao.readers.xlsx_scan import Merge
+from jixiao.readers.xlsx.scan import Merge
 
 __all__ = ["MAX_EMPTY_RUN", "SheetRows", "sheet_blocks"]
 

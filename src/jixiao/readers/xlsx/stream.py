@@ -23,9 +23,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from jixiao._exceptions import ReadError
 from jixiao.layout import LayoutWarning, Position
-from jixiao.readers.xlsx_blocks import SheetRows
-from jixiao.readers.xlsx_scan import SheetScan, WorkbookScan
-from jixiao.readers.xlsx_values import cell_text, number_style
+from jixiao.readers.xlsx.blocks import SheetRows
+from jixiao.readers.xlsx.scan import SheetScan, WorkbookScan
+from jixiao.readers.xlsx.values import cell_text, number_style
 
 __all__ = ["MAX_STREAM_COLS", "stream_xls_workbook", "stream_xlsx_sheet"]
 

@@ -6,7 +6,7 @@ does not report number formats. This module therefore
 
 - refuses corrupt or truncated ZIPs, workbooks without ``xl/workbook.xml``, ZIP-encrypted
   members and ZIP bombs (the declared sizes and ratios are checked first, with the same policy
-  as ``docx_guard``; then every XML part is decompressed in bounded chunks, which verifies its
+  as ``guard``; then every XML part is decompressed in bounded chunks, which verifies its
   CRC, so a part that lies about its size fails here, not inside calamine);
 - streams each worksheet's XML once with a small tokenizer to find the extent of the cells that
   hold a value, the merged ranges and the number format of numeric cells.
@@ -31,7 +31,7 @@ from functools import lru_cache
 from xml.etree import ElementTree
 
 from jixiao._exceptions import FileTooLargeError, ReadError, UnsupportedFormatError
-from jixiao.readers.xlsx_values import BUILTIN_FORMATS, NumberStyle, number_style
+from jixiao.readers.xlsx.values import BUILTIN_FORMATS, NumberStyle, number_style
 
 __all__ = [
     "MAX_MEMBERS",

@@ -1,9 +1,9 @@
 """Reader for Word documents (DOCX): body paragraphs and tables, in order, on their true grid.
 
-The ZIP container is checked first (``docx_guard``: corrupt, not a DOCX, encrypted, zip bomb),
-then python-docx opens the package and the body XML is walked directly (``docx_xml``): a merged
+The ZIP container is checked first (``guard``: corrupt, not a DOCX, encrypted, zip bomb),
+then python-docx opens the package and the body XML is walked directly (``ooxml``): a merged
 一级指标 cell becomes one ``Cell`` with its rowspan, where python-docx's ``row.cells`` would
-repeat it. Word's automatic list numbers are printed back into the text (``docx_numbering``),
+repeat it. Word's automatic list numbers are printed back into the text (``numbering``),
 so ``1、…绩效目标表`` reads the same whether typed or numbered by Word.
 
 Positions: a table cell has ``table`` (1-based table number in the body), ``row`` and ``col``
@@ -19,9 +19,9 @@ import io
 
 from jixiao._exceptions import FileTooLargeError, ReadError, UnsupportedFormatError
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Position, Table
-from jixiao.readers.docx_guard import check_docx_zip
-from jixiao.readers.docx_numbering import Numbering
-from jixiao.readers.docx_xml import Element, W, iter_blocks, paragraph_text, table_grid
+from jixiao.readers.docx.guard import check_docx_zip
+from jixiao.readers.docx.numbering import Numbering
+from jixiao.readers.docx.ooxml import Element, W, iter_blocks, paragraph_text, table_grid
 
 __all__ = ["MAX_CELLS", "read_docx"]
 

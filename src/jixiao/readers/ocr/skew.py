@@ -1,6 +1,6 @@
 """A page scanned slightly askew is turned straight before its rules are looked for.
 
-The grid finder (``ocr_grid``) looks for rules along pixel rows and columns: tilted by half a
+The grid finder (``grid``) looks for rules along pixel rows and columns: tilted by half a
 degree, a rule across an A4 page drifts by a dozen pixels, falls apart into short pieces and
 the table is lost. The skew is the angle at which the dark pixels, sheared back, pile up on
 the fewest rows (rules and text lines are horizontal): tried from -3° to 3°, first on a

@@ -13,8 +13,13 @@ import re
 from dataclasses import dataclass
 
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Position, Table
-from jixiao.readers.pdf_text_indicators import read_indicator_rows
-from jixiao.readers.pdf_text_lines import PdfLine, is_page_number, join_paragraphs, split_lines
+from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
+from jixiao.readers.text.pdf_export_lines import (
+    PdfLine,
+    is_page_number,
+    join_paragraphs,
+    split_lines,
+)
 from jixiao.textutil import join_wrapped
 
 __all__ = ["is_pdf_export", "read_pdf_export"]

@@ -3,10 +3,10 @@
 Pages are read one at a time and released (``page.close()``, no document-wide object cache),
 so memory stays bounded for long files. Per page: a text sanity gate (mostly ``(cid:…)``,
 U+FFFD or private-use characters means pdfminer could not map the fonts, and the characters
-are read again with PDFium, ``pdf_pdfium``), ruled tables with their spans (``pdf_tables``),
-and the rest as paragraphs without page numbers (``pdf_lines``). Across pages, a table
+are read again with PDFium, ``pdfium``), ruled tables with their spans (``tables``),
+and the rest as paragraphs without page numbers (``paged.lines``). Across pages, a table
 continued on the next page becomes one table again without its repeated header rows
-(``pdf_stitch``), and a paragraph broken by the page is joined again. A page without a text
+(``paged.stitch``), and a paragraph broken by the page is joined again. A page without a text
 layer is a scan: with ``jixiao[ocr]`` installed it is read by OCR into the same
 tables and paragraphs (``ocr``), otherwise the reader says what to install.
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFDocument
@@ -26,21 +25,14 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
 from jixiao._exceptions import JixiaoError, ReadError, UnsupportedFormatError
-from jixiao.layout import Layout, LayoutWarning, Paragraph, Position
+from jixiao.layout import Layout, Position
 from jixiao.readers.ocr import ScanPages
-from jixiao.readers.pdf_lines import (
-    Char,
-    LineGaps,
-    PageParagraph,
-    drop_page_furniture,
-    page_items,
-    text_lines,
-)
-from jixiao.readers.pdf_pdfium import PdfiumText
-from jixiao.readers.pdf_stitch import continues, stitch, without_repeated_header
-from jixiao.readers.pdf_tables import PageTable, build_table, find_tables, split_chars
+from jixiao.readers.paged.lines import Char, drop_page_furniture, page_items, text_lines
+from jixiao.readers.paged.page_reader import PageReader
+from jixiao.readers.pdf.pdfium import PdfiumText
+from jixiao.readers.pdf.tables import build_table, find_tables, split_chars
 
-__all__ = ["MAX_PDF_PAGES", "PageReader", "read_pdf"]
+__all__ = ["MAX_PDF_PAGES", "PdfPageReader", "read_pdf"]
 
 MAX_PDF_PAGES = 2000
 """More pages than any 部门预算绩效信息 has; a bigger file is refused before it is parsed."""
@@ -51,7 +43,7 @@ _COMMON_SHARE = 0.6
 
 def read_pdf(data: bytes, *, source: str) -> Layout:
     """The layout of a PDF's text layer. Raises ``ReadError`` subclasses with Chinese messages."""
-    reader = PageReader(source)
+    reader = PdfPageReader(source)
     with _open(data, source) as pdf:
         pdfium = PdfiumText(data)
         scans = ScanPages(data)
@@ -169,21 +161,8 @@ def _private(ch: str) -> bool:
     return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
 
 
-@dataclass
-class PageReader:
-    """Collects blocks page by page; the last block stays open, since the next page may
-    continue it (a table cut by the break, or a paragraph). Also used for scanned images."""
-
-    source: str
-    layout: Layout = field(default_factory=Layout)
-    gaps: LineGaps = field(default_factory=LineGaps)
-    pending: PageTable | PageParagraph | None = None
-    pending_page: int = 0  # the page the pending block was last extended on
-    pending_first: int = 0  # the page it starts on
-    pages_with_text: int = 0
-    pages_scanned: int = 0
-    pages_garbled: int = 0
-    pages_ocr: list[int] = field(default_factory=list)
+class PdfPageReader(PageReader):
+    """The page reader fed with pdfplumber pages: text sanity gate, ruled tables, lines."""
 
     def add_page(self, page: Page, number: int, pdfium: PdfiumText, scans: ScanPages) -> None:
         chars: list[Char] = list(page.chars)
@@ -217,14 +196,6 @@ class PageReader:
         for n, item in enumerate(items):
             self._item(tables[item] if isinstance(item, int) else item, number, first=n == 0)
 
-    def add_scanned(self, blocks: list[PageTable | PageParagraph], number: int) -> None:
-        """A page read by OCR (``ocr``): its tables and paragraphs in reading order."""
-        self.pages_ocr.append(number)
-        if blocks:
-            self.pages_with_text += 1
-        for n, block in enumerate(blocks):
-            self._item(block, number, first=n == 0)
-
     def _reread(self, number: int, pdfium: PdfiumText, chars: list[Char]) -> list[Char]:
         again = pdfium.chars(number - 1)
         if again and garbled_share(again) <= _GARBLED_SHARE and looks_chinese(again):
@@ -236,84 +207,3 @@ class PageReader:
             Position(page=number),
         )
         return chars
-
-    def _item(self, item: PageTable | PageParagraph, page: int, *, first: bool) -> None:
-        pending = self.pending
-        carried = first and pending is not None and self.pending_page == page - 1
-        if (
-            carried
-            and isinstance(pending, PageTable)
-            and isinstance(item, PageTable)
-            and continues(pending, item)
-        ):  # a table cut by the page break
-            rest = without_repeated_header(item, pending)
-            if rest.table.cells:
-                self.pending = stitch(pending, rest)
-            self.pending_page = page
-            return
-        if (
-            carried
-            and isinstance(pending, PageParagraph)
-            and isinstance(item, PageParagraph)
-            and pending.ends_full
-            and not item.starts_item
-            and not item.starts_indented
-        ):  # a paragraph cut by the page break
-            self.pending = PageParagraph(
-                pending.lines + item.lines,
-                item.ends_full,
-                pending.starts_item,
-                pending.starts_indented,
-            )
-            self.pending_page = page
-            return
-        self._flush()
-        self.pending, self.pending_page, self.pending_first = item, page, page
-
-    def _flush(self) -> None:
-        pending, self.pending = self.pending, None
-        if isinstance(pending, PageTable):
-            self.layout.blocks.append(pending.table)
-        elif pending is not None:
-            position = Position(page=self.pending_first, bbox=pending.bbox())
-            self.layout.blocks.append(Paragraph(pending.text(), position))
-
-    def _warn(self, code: str, message: str, position: Position) -> None:
-        self.layout.warnings.append(LayoutWarning(code, message, position))
-
-    def finish(self) -> Layout:
-        self._flush()
-        if self.pages_ocr:
-            pages = "、".join(str(n) for n in self.pages_ocr[:5])
-            more = "等" if len(self.pages_ocr) > 5 else ""
-            self._warn(
-                "ocr_used",
-                f"第 {pages} 页{more}是扫描图像，已用文字识别（OCR）读取；"
-                "识别出的文字可能有误，请对照原件核对",
-                Position(page=self.pages_ocr[0]),
-            )
-        if self.pages_with_text == 0:
-            if self.pages_ocr:
-                raise ReadError(
-                    "这是扫描件 PDF，但文字识别（OCR）没有识别出任何文字",
-                    source=self.source,
-                    hint="请确认扫描清晰、页面方向正确（文字朝上），分辨率不低于 150 dpi。",
-                )
-            if self.pages_scanned:
-                raise UnsupportedFormatError(
-                    "这是扫描件 PDF（页面只有图片，没有文字层），无法直接读取",
-                    source=self.source,
-                    hint="读取扫描件需要文字识别（OCR）支持：请安装 pip install jixiao[ocr]；"
-                    "或使用原始的 Word、PDF 文件。",
-                )
-            raise ReadError(
-                "PDF 中没有任何文字", source=self.source, hint="请确认文件内容是否完整。"
-            )
-        if self.pages_garbled == self.pages_with_text:
-            raise UnsupportedFormatError(
-                "PDF 的文字层无法解码（字体缺少编码映射，读出的是乱码）",
-                source=self.source,
-                hint="请使用原始的 Word 文件；或安装 OCR 支持（pip install jixiao[ocr]）"
-                "后按扫描件读取。",
-            )
-        return self.layout

@@ -1,0 +1,1 @@
+"""Building blocks shared by the paged readers (PDF and OCR): lines, page tables, stitching."""
