@@ -16,9 +16,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "Budget",
     "Department",
+    "DepartmentTask",
     "Document",
+    "ExtraField",
     "Indicator",
     "IndicatorValue",
+    "MidTermTarget",
     "Number",
     "Project",
     "SourceFormat",
@@ -26,6 +29,7 @@ __all__ = [
     "SourceLocation",
     "SpendingPoint",
     "Unit",
+    "ValueParts",
     "Warning",
 ]
 
@@ -53,6 +57,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=True)
 
 
+def _empty(value: Any) -> bool:
+    return value is None or value == []
+
+
+def _optional(default: Any = None) -> Any:
+    """A field added to schema version 1 after its first release: optional, and left out of
+    the JSON while empty, so documents without it are written exactly as before."""
+    if default is list:
+        return Field(default_factory=list, exclude_if=_empty)
+    return Field(default=default, exclude_if=_empty)
+
+
 class SourceLocation(_Model):
     """Where something was found in the input, so findings can point at evidence.
 
@@ -70,19 +86,23 @@ class SourceLocation(_Model):
     bbox: tuple[float, float, float, float] | None = None
 
 
-SourceFormat = Literal["text", "docx", "pdf", "xlsx", "xls", "doc", "wps", "et", "json", "image"]
+class ExtraField(_Model):
+    """A labelled cell the reader did not map to a field, kept as printed (never dropped)."""
+
+    label: str
+    text: str
+    source: SourceLocation | None = None
+
+
+SourceFormat = Literal[
+    "text", "docx", "pdf", "xlsx", "xls", "doc", "wps", "et", "json", "image", "html"
+]
 
 
 class SourceInfo(_Model):
     name: str
     format: SourceFormat
     sha256: str
-
-
-class Department(_Model):
-    overall_goals: list[str] = Field(default_factory=list)
-    sub_goals: list[str] = Field(default_factory=list)
-    safeguards: list[str] = Field(default_factory=list)
 
 
 class Unit(_Model):
@@ -124,6 +144,27 @@ class IndicatorValue(_Model):
     anomalies: list[str] = Field(default_factory=list)
 
 
+class ValueParts(_Model):
+    """The printed pieces of a 指标值 split over columns (一体化 system exports): 指标性质 or
+    计算符号, 指标值 or 目标值, 度量单位 or 计量单位. ``Indicator.value_text`` joins them."""
+
+    operator: str | None = None
+    value: str | None = None
+    unit: str | None = None
+
+
+class MidTermTarget(_Model):
+    """The 中期 (implementation-period) target printed beside the 年度 one in the same row."""
+
+    level2: str | None = None
+    name: str | None = None
+    value_text: str
+    value: IndicatorValue
+
+
+Direction = Literal["positive", "reverse"]
+
+
 class Indicator(_Model):
     level1: str
     level2: str
@@ -134,6 +175,34 @@ class Indicator(_Model):
     value: IndicatorValue
     basis: str | None = None
     source: SourceLocation = Field(default_factory=SourceLocation)
+    value_parts: ValueParts | None = _optional()
+    weight: Number | None = _optional()
+    direction: Direction | None = _optional()
+    core: bool | None = _optional()
+    scoring: str | None = _optional()
+    mid_term: MidTermTarget | None = _optional()
+    extra: list[ExtraField] = _optional(list)
+
+
+class DepartmentTask(_Model):
+    """One 年度主要任务 of a department-wide target table (family G)."""
+
+    name: str
+    content: str | None = None
+    budget: Budget = Field(default_factory=Budget)
+
+
+class Department(_Model):
+    overall_goals: list[str] = Field(default_factory=list)
+    sub_goals: list[str] = Field(default_factory=list)
+    safeguards: list[str] = Field(default_factory=list)
+    unit: Unit | None = _optional()
+    functions: str | None = _optional()
+    money_unit: Literal["万元", "元"] | None = _optional()
+    budget: Budget | None = _optional()
+    tasks: list[DepartmentTask] = _optional(list)
+    indicators: list[Indicator] = _optional(list)
+    extra: list[ExtraField] = _optional(list)
 
 
 class Project(_Model):
@@ -149,6 +218,9 @@ class Project(_Model):
     goals: list[str] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     source: SourceLocation = Field(default_factory=SourceLocation)
+    mid_term_budget: Budget | None = _optional()
+    mid_term_goals: list[str] = _optional(list)
+    extra: list[ExtraField] = _optional(list)
 
 
 class Warning(_Model):
