@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 __all__ = [
     "LIST_MARKER",
@@ -12,6 +14,7 @@ __all__ = [
     "join_wrapped",
     "normalize_space",
     "strip_list_marker",
+    "to_simplified",
 ]
 
 # A list marker at the start of an item: 1、 1. 1． （1） (1) （一） 一、 一） 1） ①.
@@ -106,3 +109,24 @@ def join_wrapped(lines: list[str]) -> str:
 def strip_list_marker(text: str) -> str:
     """``1、保障…`` → ``保障…``; text without a leading marker is returned stripped."""
     return LIST_MARKER.sub("", text, count=1).strip()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc  # imported on first use: a simplified-only document never loads it
+
+    return opencc.OpenCC("t2s")
+
+
+_ASCII_OR_COMMON = re.compile(r"^[\x00-\x7f，。；：、（）“”‘’《》【】—…·％≥≤＞＜＝\s]*$")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters converted to simplified (OpenCC ``t2s``), for matching labels.
+
+    Only ever used to compare: the printed text is what the document model keeps.
+    """
+    if _ASCII_OR_COMMON.match(text):
+        return text
+    converted: str = _t2s().convert(text)
+    return converted

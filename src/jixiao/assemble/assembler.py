@@ -1,4 +1,13 @@
-"""The one assembler: intermediate layout → ``Document``, whatever the input format was."""
+"""The one assembler: intermediate layout → ``Document``, whatever the input format was.
+
+Tables are read by their labels and column roles, so every family of 绩效目标表 goes through the
+same code: a table with an indicator header (or level-1/level-2 cells) holds indicators; the
+header fields around it (in the table, or in the paragraphs just above) belong to its project;
+a project starts at a title paragraph, at its name or code met again, or at a header row after
+the previous project's indicators; a flat list starts one at every change of project. A
+department-wide table (family G) fills the department part; indicators written as sentences
+(family I) are read when a document has no indicator table.
+"""
 
 from __future__ import annotations
 
@@ -7,44 +16,154 @@ from collections import Counter
 
 from jixiao._exceptions import NotAPerformanceDocumentError
 from jixiao.assemble.department import read_front_matter
-from jixiao.assemble.project_table import MONEY_UNIT as _MONEY_UNIT
+from jixiao.assemble.department_table import DepartmentTable, is_department_table
+from jixiao.assemble.flat_list import FlatProjects
+from jixiao.assemble.labels import match_label, money_unit_in
 from jixiao.assemble.project_table import ProjectBuilder
-from jixiao.layout import Layout, LayoutWarning, Paragraph, Table
+from jixiao.assemble.prose import read_prose_indicators
+from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Table
 from jixiao.model import Document, Project, SourceInfo, Warning
 
 __all__ = ["assemble"]
 
 PROJECT_TITLE = re.compile(r"^\s*([0-9]{1,3})\s*[、.．]\s*(\S.*?)\s*绩效目标表\s*$")
+_TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
 _YEAR = re.compile(r"(20[0-9]{2})\s*年")
 _CODE_YEAR = re.compile(r"^[0-9]{6}([0-9]{2})P")
+_PARAGRAPH_FIELDS = {"unit", "name", "code", "department"}
+_FIELD_SPLIT = re.compile(r"\s{2,}|\u3000+|\t+")
+
+
+class _Reader:
+    """The walk over a layout's blocks, with the projects read so far."""
+
+    def __init__(self) -> None:
+        self.front: list[Paragraph] = []
+        self.builders: list[ProjectBuilder] = []
+        self.current: ProjectBuilder | None = None
+        self.pending: list[tuple[str, str, Paragraph]] = []  # fields from paragraphs above a table
+        self.pending_unit: str | None = None
+        self.pending_title: str | None = None
+        self.department = DepartmentTable()
+        self.tables = 0
+        self.after_tables: list[Paragraph] = []
+        self.paragraphs: list[Paragraph] = []  # all of them, for indicators written as prose
+
+    def new_builder(self, title: str | None = None) -> ProjectBuilder:
+        builder = ProjectBuilder(seq=len(self.builders) + 1, title=title)
+        self.builders.append(builder)
+        self.current = builder
+        return builder
+
+    def paragraph(self, block: Paragraph) -> None:
+        self.paragraphs.append(block)
+        text = block.text.strip()
+        title = PROJECT_TITLE.match(text)
+        if title or (_TABLE_TITLE.search(text) and len(text) <= 60):
+            if self.current is not None and self.current.is_empty():
+                self.current.title = self.current.title or text
+            elif title or self.builders:
+                builder = self.new_builder(text)
+                builder.first_line = block.position.line
+            else:
+                self.pending_title = text
+                self.front.append(block)
+            return
+        fields = _paragraph_fields(text)
+        if fields:
+            self.pending += [(field, value, block) for field, value in fields]
+            return
+        unit = money_unit_in(text) if len(text) <= 30 else None
+        if unit is not None:
+            self.pending_unit = unit
+            return
+        if self.current is None and not self.builders:
+            self.front.append(block)
+        else:
+            self.after_tables.append(block)
+
+    def table(self, table: Table) -> None:
+        self.tables += 1
+        if is_department_table(table):
+            self.department.read(table)
+            return
+        grid = table.grid()
+        flat: FlatProjects | None = None
+        for r, row in enumerate(table.rows()):
+            current = self.current
+            if current is None or (current.is_finished() and current.starts_next(row)):
+                current = self.new_builder(self.pending_title)
+                self.pending_title = None
+            elif current.starts_next(row):
+                current = self.new_builder()
+            if self.pending or self.pending_unit:
+                self._apply_pending(current)
+            if flat is not None and flat.columns is not current.columns:
+                flat = None
+            if flat is None and current.columns is not None and current.columns.flat:
+                flat = FlatProjects(current.columns)
+            if flat is not None and current.columns is not None and not current.is_header_row(row):
+                target = flat.route(current, grid[r], r)
+                if target is not current:
+                    self.builders.append(target)
+                    target.seq = len(self.builders)
+                    self.current = current = target
+            current.add_row(row, grid[r], r)
+
+    def _apply_pending(self, builder: ProjectBuilder) -> None:
+        for field, value, block in self.pending:
+            builder.set_field(field, value, Cell(value, 0, 0, position=block.position))
+        if self.pending_unit:
+            builder.money_unit = self.pending_unit
+        self.pending.clear()
+        self.pending_unit = None
+
+
+def _paragraph_fields(text: str) -> list[tuple[str, str]]:
+    """``单位名称：某县教育局    项目名称：乡村道路`` → [(unit, …), (name, …)]; only the fields
+    that belong to a project table's header, and only when every part is such a field."""
+    parts = [p for p in _FIELD_SPLIT.split(text.strip()) if p]
+    if not parts or len(text) > 200:
+        return []
+    out: list[tuple[str, str]] = []
+    for part in parts:
+        if money_unit_in(part) and len(part) <= 16:
+            continue
+        found = match_label(part)
+        if found is None or not found.rest or found.field not in _PARAGRAPH_FIELDS:
+            return []
+        if "：" not in part and ":" not in part:
+            return []
+        out.append((found.field, found.rest))
+    return out
 
 
 def assemble(layout: Layout, source: SourceInfo) -> Document:
-    front: list[Paragraph] = []
-    builders: list[ProjectBuilder] = []
-    current: ProjectBuilder | None = None
+    reader = _Reader()
     for block in layout.blocks:
         if isinstance(block, Paragraph):
-            if PROJECT_TITLE.match(block.text):
-                current = ProjectBuilder(seq=len(builders) + 1, title=block.text.strip())
-                current.first_line = block.position.line
-                builders.append(current)
-            elif current is None:
-                front.append(block)
-            continue
-        current = _feed_table(block, current, builders)
+            reader.paragraph(block)
+        else:
+            reader.table(block)
+    builders = [b for b in reader.builders if not b.is_empty() or b.indicators]
+    department_read = reader.department.found
+    prose: list[Project] = []
     if not any(b.columns is not None and b.indicators for b in builders):
-        raise NotAPerformanceDocumentError(
-            "未找到任何项目绩效目标表（绩效目标表应含“项目编码”“项目名称”“一级指标”等栏目）",
-            source=source.name,
-            hint="请确认这是部门预算绩效信息（绩效目标表）文件，且内容完整。",
-        )
+        prose = read_prose_indicators(reader.paragraphs)
+        if not prose and not department_read:
+            raise NotAPerformanceDocumentError(
+                _nothing_found(layout, builders),
+                source=source.name,
+                hint="请确认这是绩效目标表（部门预算绩效信息、项目支出绩效目标申报表等）文件，且内容完整。",
+            )
     warnings = [_warning(w, None) for w in layout.warnings]
-    projects: list[Project] = []
-    for n, builder in enumerate(builders):
+    projects: list[Project] = list(prose)
+    kept = [b for b in builders if b.columns is not None or b.name or b.code]
+    for n, builder in enumerate(kept):
+        builder.seq = len(projects) + 1
         if not builder.is_complete():
             label = builder.name or builder.title or f"第 {builder.seq} 个项目"
-            if n == len(builders) - 1 and projects:
+            if n == len(kept) - 1 and projects:
                 warnings.append(
                     Warning(
                         code="project_incomplete",
@@ -61,37 +180,42 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 )
             )
         projects.append(builder.build())
-        warnings += [_warning(w, builder.seq) for w in builder.warnings]
-    matter = read_front_matter(front)
+        warnings += [_warning(w, builder.seq) for w in builder.all_warnings()]
+        if builder.columns is not None and builder.columns.unknown:
+            labels = "、".join(f"“{v}”" for v in builder.columns.unknown.values())
+            warnings.append(
+                Warning(
+                    code="columns_unrecognised",
+                    message=f"项目“{builder.name or builder.seq}”的指标表中，栏目{labels}未能识别，"
+                    "已作为附加信息原样保留",
+                    project_seq=builder.seq,
+                )
+            )
+    matter = read_front_matter(reader.front)
+    department = reader.department.merge_into(matter.department)
+    warnings += [_warning(w, None) for w in reader.department.warnings]
     return Document(
         source=source,
         title=matter.title,
         fiscal_year=_fiscal_year(
-            matter.title, [p.code for p in projects], matter.department.overall_goals
+            matter.title, [p.code for p in projects], department.overall_goals
         ),
-        department=matter.department,
+        department=department,
         projects=projects,
         warnings=warnings,
     )
 
 
-def _feed_table(
-    table: Table, current: ProjectBuilder | None, builders: list[ProjectBuilder]
-) -> ProjectBuilder:
-    grid = table.grid()
-    for r, row in enumerate(table.rows()):
-        keys = {"".join(cell.text.split()) for cell in row}
-        unit_row = any(_MONEY_UNIT.search(k) for k in keys)
-        starts_new = current is not None and (
-            ("项目编码" in keys and current.code is not None)
-            or (unit_row and current.is_finished())  # a project without a title paragraph
-        )
-        if current is None or starts_new:
-            current = ProjectBuilder(seq=len(builders) + 1)
-            builders.append(current)
-        current.add_row(row, grid[r], r)
-    assert current is not None
-    return current
+def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:
+    """What was seen, so the user knows why nothing was read."""
+    tables = sum(1 for _ in layout.tables())
+    if tables:
+        return f"找到 {tables} 个表格，但没有一个含一级/二级/三级指标栏目，未找到任何项目绩效目标表"
+    paragraphs = sum(1 for _ in layout.paragraphs())
+    return (
+        f"文件中没有表格（共 {paragraphs} 段文字），也没有按“数量指标：……”书写的绩效指标，"
+        "未找到任何项目绩效目标表"
+    )
 
 
 def _warning(w: LayoutWarning, project_seq: int | None) -> Warning:

@@ -1,9 +1,11 @@
 """Reading one 绩效目标表 from table rows, by the labels in its cells, not by fixed positions.
 
 Rows arrive in order from one or more tables (a DOCX may split the header block and the
-indicator table). Label cells are recognised with whitespace removed, so ``其中：财政    资金``
-and a label wrapped in a PDF read the same. Merged 一级/二级 cells, whether spans (DOCX, XLSX)
-or blank cells (text exports), are inherited from the row above.
+indicator table). Header fields are found by the label dictionary (``labels``) wherever they
+sit: the value to the right of its label, or below it when the labels form a row of their
+own, or glued into the label's cell (``项目名称：乡村道路``). Money labels under a 中期 or 年度
+total belong to that column's budget. The indicator rows are read by column roles
+(``columns``, ``indicator_rows``).
 """
 
 from __future__ import annotations
@@ -12,39 +14,42 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from jixiao.assemble.columns import Columns, header_columns, role_of
+from jixiao.assemble.indicator_rows import IndicatorRows, one_line
+from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Position
-from jixiao.model import Budget, Indicator, Project, SpendingPoint, Unit, categorize
+from jixiao.model import (
+    Budget,
+    ExtraField,
+    Indicator,
+    Project,
+    SpendingPoint,
+    Unit,
+)
 from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
-from jixiao.values import parse_value
 
-__all__ = ["MONEY_UNIT", "ProjectBuilder", "parse_amount"]
+__all__ = ["ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
 
 _MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
-_UNIT_OWNER = re.compile(r"^([0-9]{3,})\s*(.*)$")
-MONEY_UNIT = re.compile(r"单位[：:]\s*(万元|元)")
-_INLINE_GOAL = re.compile(r"(?<=[；;。])\s*(?=[0-9]{1,2}[、.．](?![0-9]))")
-_HEADER_KEYS = {
-    "一级指标": "level1",
-    "二级指标": "level2",
-    "三级指标": "name",
-    "绩效指标描述": "description",
-    "指标描述": "description",
-    "指标值": "value",
-    "指标值确定依据": "basis",
-    "确定依据": "basis",
-}
-_TOTAL_LABELS = ("预算数", "预算金额", "资金总额", "年度预算数")
-_FISCAL_LABELS = ("其中：财政资金", "财政资金", "其中：财政拨款", "财政拨款")
-_OTHER_LABELS = ("其他资金", "其中：其他资金")
-
-
-def _key(text: str) -> str:
-    return "".join(text.split()).replace(":", "：")
+_UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
+_CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
+_INLINE_GOAL = re.compile(
+    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
+)
+_GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
+_YEAR_ONLY = re.compile(r"[（(]?\s*20[0-9]{2}\s*年度?\s*[）)]?")
+_SUMMARY_ROW = {"合计", "总计", "小计"}
+_GROUPS = {"money_group", "goals_group", "indicators_group"}
+# Fields whose label, met again, means the next project's header has begun.
+_IDENTITY = {"code", "name"}
+_MONEY = {"total": "total", "fiscal": "fiscal", "other": "other"}
 
 
 def parse_amount(text: str) -> Decimal | None:
     """``72.64`` → Decimal('72.64'); blank → None; ``1,234.50`` → Decimal('1234.50')."""
     cleaned = "".join(text.split()).replace(",", "").replace("，", "").rstrip("%％")
+    for suffix in ("万元", "元"):
+        cleaned = cleaned.removesuffix(suffix)
     if not cleaned:
         return None
     try:
@@ -54,6 +59,15 @@ def parse_amount(text: str) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+def parse_unit(text: str) -> Unit:
+    """``630002秦皇岛市…局``, ``[610001]某县教育局``, ``219001-某中心`` → code and name."""
+    owner = normalize_space(text).replace("\n", "")
+    match = _UNIT_OWNER.match(owner)
+    if match:
+        return Unit(code=match.group(1), name=match.group(2).strip() or None)
+    return Unit(code=None, name=owner or None)
 
 
 @dataclass
@@ -70,124 +84,348 @@ class ProjectBuilder:
     money_unit: str = "万元"
     code: str | None = None
     name: str | None = None
-    budget: Budget = field(default_factory=Budget)
+    budget: dict[str, Decimal | None] = field(default_factory=dict)
+    mid_budget: dict[str, Decimal | None] = field(default_factory=dict)
     purpose: str | None = None
     plan: dict[int, Decimal | None] = field(default_factory=dict)
     goals: list[str] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
+    mid_goals: list[str] = field(default_factory=list)
+    extra: list[ExtraField] = field(default_factory=list)
     warnings: list[LayoutWarning] = field(default_factory=list)
-    columns: dict[int, str] | None = None
+    columns: Columns | None = None
+    rows: IndicatorRows | None = None
     header_width: int = 0
-    last_row_short: bool = False
+    department: str | None = None
+    unit_labelled: bool = False
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
-    _level1: str = ""
-    _level2: str = ""
+    _below: dict[int, LabelMatch] = field(default_factory=dict)
+    _money_context: dict[int, str] = field(default_factory=dict)
+    _last_field: str | None = None
+    _touched: bool = False
+    _above: list[tuple[int, int, str]] | None = None  # the previous row, for two-row headers
+    _current: list[tuple[int, int, str]] | None = None
+
+    # -- state the assembler asks about ---------------------------------------------------
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [] if self.rows is None else self.rows.indicators
 
     def is_finished(self) -> bool:
-        """Indicators have been read: a new 单位 or 项目编码 row belongs to the next project."""
+        """Indicators have been read: a new project header belongs to the next project."""
         return self.columns is not None and bool(self.indicators)
+
+    def is_empty(self) -> bool:
+        return not self._touched
+
+    def starts_next(self, row: list[Cell]) -> bool:
+        """Whether this row opens the next project's header (a name or code met again, or a
+        header row after the indicators)."""
+        matches = [m for cell in row if (m := match_label(cell.text)) is not None]
+        fields = {m.field for m in matches}
+        if fields & _IDENTITY and (
+            ("code" in fields and self.code is not None)
+            or ("name" in fields and self.name is not None)
+        ):
+            return True
+        if not self.is_finished() or self._state != "indicators":
+            return any(money_unit_in(c.text) for c in row) and self.is_finished()
+        return self.is_header_row(row)
+
+    def is_header_row(self, row: list[Cell]) -> bool:
+        """A row of header fields (not an indicator): its first filled cell is a field label or
+        a money unit (单位：万元)."""
+        first = next((c for c in row if c.text.strip()), None)
+        if first is None:
+            return False
+        if money_unit_in(first.text) and len(first.text.strip()) < 20:
+            return True
+        found = match_label(first.text, glued=False)
+        if found is not None:
+            return found.field not in ("other", "purpose", "year") and (
+                "".join(first.text.split()) not in _SUMMARY_ROW
+            )
+        glued = match_label(first.text)
+        return glued is not None and glued.field in _IDENTITY | {"unit", "department"}
 
     # -- rows ---------------------------------------------------------------------------
 
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
         self._touch(row)
-        keys = [_key(cell.text) for cell in row]
-        if self._state == "indicators" and "一级指标" not in keys:
-            self._indicator_row(grid_row, r)
-            return
-        if not any(keys) and self._state != "plan_values":
-            return  # a blank row between blocks (spreadsheets keep them) is not the purpose row
-        if any(MONEY_UNIT.search(k) for k in keys):
-            self._unit_row(row)
-        elif "项目编码" in keys or "项目名称" in keys:
-            self._identity_row(row, keys)
-        elif any(k in _TOTAL_LABELS for k in keys):
-            self._money_row(row, keys)
-            self._state = "after_money"
-        elif any("资金支出计划" in k for k in keys):
+        if self._state == "indicators" and self.columns is not None:
+            if self._is_repeated_header(row) or self._summary_row(row):
+                return
+            if not self.is_header_row(row):
+                assert self.rows is not None
+                self.rows.add(grid_row, r, self.header_width)
+                return
+            self._state = "fields"
+        texts = [cell.text for cell in row]
+        if not any(t.strip() for t in texts) and self._state != "plan_values":
+            return  # a blank row between blocks (spreadsheets keep them)
+        if self.columns is None or self._state != "indicators":
+            found = self._header(row)
+            if found is not None:
+                self.set_columns(found, row)
+                return
+        if any("资金支出计划" in "".join(t.split()) for t in texts):
             self._months = {
                 cell.col: int(m.group(1))
-                for cell, k in zip(row, keys, strict=True)
-                if (m := _MONTH.match(k))
+                for cell in row
+                if (m := _MONTH.match("".join(cell.text.split())))
             }
             self._state = "plan_values"
-        elif self._state == "plan_values":
+            return
+        if self._state == "plan_values":
             self._plan_values(grid_row, r)
             self._state = "after_plan"
-        elif keys and keys[0] in ("绩效目标", "年度绩效目标", "项目绩效目标", "年度目标"):
-            self.goals = split_goals("\n".join(cell.text for cell in row[1:]))
-        elif "一级指标" in keys and ("三级指标" in keys or "指标值" in keys):
-            self.columns = {
-                cell.col: _HEADER_KEYS[k]
-                for cell, k in zip(row, keys, strict=True)
-                if k in _HEADER_KEYS
-            }
-            self.header_width = sum(cell.colspan for cell in row)
-            self._state = "indicators"
-        elif self._state == "after_money" and (
-            not keys[0] or keys[0] == "资金用途" or _label_merged_from_above(grid_row, r)
-        ):
-            own = row if _label_merged_from_above(grid_row, r) else row[1:]
-            text = join_wrapped([cell.text for cell in own if cell.text.strip()])
-            self.purpose = normalize_space(text) or None
-            self._state = "after_purpose"
+            return
+        if self._below and self._fill_below(grid_row, r):
+            return
+        if self._continuation(row, grid_row, r):
+            return
+        self._field_row(row)
+
+    def set_state_indicators(self) -> None:
+        self._state = "indicators"
+        self._touched = True
+
+    def set_columns(self, columns: Columns, row: list[Cell]) -> None:
+        if self.columns is None or self.rows is None:
+            self.columns = columns
+            self.rows = IndicatorRows(columns)
+        else:  # a header again (a table continued): the new roles, the levels carried over
+            self.columns = columns
+            self.rows.columns = columns
+        self.header_width = sum(cell.colspan for cell in row)
+        self._state = "indicators"
+        self._below.clear()
+
+    def _header(self, row: list[Cell]) -> Columns | None:
+        return header_columns([(c.col, c.colspan, c.text) for c in row], self._above)
+
+    def _is_repeated_header(self, row: list[Cell]) -> bool:
+        """The header again (a table continued on a new page or in a new table)."""
+        found = self._header(row)
+        if found is None:
+            return False
+        assert self.columns is not None
+        if found.roles != self.columns.roles:
+            self.set_columns(found, row)
+        return True
+
+    def _summary_row(self, row: list[Cell]) -> bool:
+        first = next((c for c in row if c.text.strip()), None)
+        if first is None or "".join(first.text.split()) not in _SUMMARY_ROW:
+            return False
+        rest = " ".join(one_line(c.text) for c in row if c is not first and c.text.strip())
+        self.extra.append(ExtraField(label=one_line(first.text), text=rest))
+        return True
 
     def _touch(self, row: list[Cell]) -> None:
         lines = [n for cell in row for n in (cell.position.line, cell.position.end_line) if n]
+        if any(cell.text.strip() for cell in row):
+            self._touched = True
         if lines:
             self.first_line = min([*lines, *([self.first_line] if self.first_line else [])])
             self.last_line = max([*lines, *([self.last_line] if self.last_line else [])])
         for cell in row:
             self.first_page = self.first_page or cell.position.page
             self.sheet = self.sheet or cell.position.sheet
+        self._above, self._current = self._current, [(c.col, c.colspan, c.text) for c in row]
 
-    def _unit_row(self, row: list[Cell]) -> None:
-        for cell in row:
-            found = MONEY_UNIT.search(_key(cell.text))
-            if found:
-                self.money_unit = found.group(1)
+    # -- header fields --------------------------------------------------------------------
+
+    def _field_row(self, row: list[Cell]) -> None:
+        """Label → value pairs of a header row: value to the right, glued, or below."""
+        unlabelled: list[Cell] = []
+        row_fields: list[str] = []
+        money_unit_row = False
+        i = 0
+        while i < len(row):
+            cell = row[i]
+            text = cell.text
+            unit = money_unit_in(text)
+            match = match_label(text)
+            if unit and (match is None or match.field in ("unit", "money_group")):
+                self.money_unit = unit
+                money_unit_row = True
+                if match is not None and match.field == "money_group":
+                    row_fields.append(match.field)
+                i += 1
                 continue
-            owner = normalize_space(cell.text).replace("\n", "")
-            if not owner:
+            if match is None:
+                if text.strip():
+                    unlabelled.append(cell)
+                i += 1
                 continue
-            match = _UNIT_OWNER.match(owner)
-            if match:
-                self.unit = Unit(code=match.group(1), name=match.group(2).strip() or None)
-            else:
-                self.unit = Unit(code=None, name=owner)
+            row_fields.append(match.field)
+            if match.rest:
+                self._set(match, match.rest, cell)
+                i += 1
+                continue
+            nxt = row[i + 1] if i + 1 < len(row) else None
+            if nxt is not None and self._is_value_cell(nxt):
+                self._set(match, nxt.text, cell)
+                if not nxt.text.strip():  # blank here: the value may stand below the label
+                    self._below[cell.col] = match
+                i += 2
+                continue
+            if match.field in _GROUPS:
+                i += 1
+                continue
+            self._below[cell.col] = match
+            i += 1
+        if unlabelled:
+            self._unlabelled(unlabelled, row_fields, money_unit_row=money_unit_row)
+        if row_fields:
+            self._last_field = row_fields[0]
+        if any(f in ("total", "mid_total") for f in row_fields) or "money_group" in row_fields:
+            self._state = "after_money"
+        elif row_fields:
+            self._state = "fields"
 
-    def _identity_row(self, row: list[Cell], keys: list[str]) -> None:
-        for i, key in enumerate(keys[:-1]):
-            value = row[i + 1].text
-            if key == "项目编码":
-                self.code = "".join(value.split()) or None
-            elif key == "项目名称":
-                self.name = normalize_space(join_wrapped(value.split("\n"))) or None
+    @staticmethod
+    def _is_value_cell(cell: Cell) -> bool:
+        if money_unit_in(cell.text) and len(cell.text.strip()) < 12:
+            return False
+        return match_label(cell.text, glued=False) is None and role_of(cell.text) is None
 
-    def _money_row(self, row: list[Cell], keys: list[str]) -> None:
-        amounts: dict[str, Decimal | None] = {}
-        for i, key in enumerate(keys[:-1]):
-            slot = (
-                "total"
-                if key in _TOTAL_LABELS
-                else "fiscal"
-                if key in _FISCAL_LABELS
-                else "other"
-                if key in _OTHER_LABELS
-                else None
-            )
-            if slot is not None:
-                amounts[slot] = self._amount(row[i + 1], key)
-        self.budget = Budget(**amounts)
-
-    def _amount(self, cell: Cell, label: str) -> Decimal | None:
+    @staticmethod
+    def _fits(match: LabelMatch, cell: Cell) -> bool:
+        """A value found below a money label must be an amount."""
+        if match.field not in ("total", "fiscal", "other", "mid_total"):
+            return True
         try:
-            return parse_amount(cell.text)
+            parse_amount(cell.text)
+        except ValueError:
+            return False
+        return True
+
+    def _fill_below(self, grid_row: list[Cell | None], r: int) -> bool:
+        """Values under a row of labels (``年度资金总额 | 财政拨款`` over ``100 | 80``)."""
+        below = {
+            col: cell
+            for col in self._below
+            if col < len(grid_row)
+            and (cell := grid_row[col]) is not None
+            and cell.row == r
+            and cell.col == col
+            and cell.text.strip()
+        }
+        if not below or any(
+            not self._is_value_cell(c) or not self._fits(self._below[col], c)
+            for col, c in below.items()
+        ):
+            self._below.clear()
+            return False
+        for col, cell in below.items():
+            self._set(self._below[col], cell.text, cell)
+        self._last_field = next(iter(self._below.values())).field
+        self._below.clear()
+        return True
+
+    def set_field(self, field_name: str, value: str, cell: Cell) -> None:
+        """A header field found outside the table (a paragraph above it)."""
+        self._touched = True
+        self._set(LabelMatch(field_name, field_name, value), value, cell)
+
+    def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
+        kind = match.field
+        text = value.strip()
+        if kind in ("total", "mid_total"):
+            self._money_context[cell.col] = "mid" if kind == "mid_total" else "annual"
+        if kind in ("total", "fiscal", "other", "mid_total"):
+            context = self._context(cell.col)
+            target = self.mid_budget if kind == "mid_total" or context == "mid" else self.budget
+            slot = "total" if kind == "mid_total" else _MONEY[kind]
+            if slot in target and target[slot] is not None and target is self.budget:
+                self.extra.append(ExtraField(label=match.label, text=text))
+                return
+            target[slot] = self._amount(cell, text, match.label)
+            return
+        if kind == "code":
+            self.code = "".join(text.split()) or None
+        elif kind == "name":
+            self.name = normalize_space(join_wrapped(text.split("\n"))) or None
+        elif kind == "unit":
+            self.unit = parse_unit(text)
+            self.unit_labelled = True
+        elif kind == "department":
+            self.department = text
+            self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
+        elif kind == "goals":
+            self.goals = split_goals(text)
+        elif kind == "mid_goals":
+            self.mid_goals = split_goals(text)
+        elif kind == "purpose":
+            self.purpose = normalize_space(join_wrapped(text.split("\n"))) or None
+        elif kind == "year":
+            return
+        elif text or kind == "extra":
+            self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
+
+    def _context(self, col: int) -> str | None:
+        """The 中期/年度 total whose label stands in this column, or the nearest to its left."""
+        left = [c for c in self._money_context if c <= col]
+        return self._money_context[max(left)] if left else None
+
+    def _unlabelled(
+        self, cells: list[Cell], row_fields: list[str], *, money_unit_row: bool
+    ) -> None:
+        """Cells without a label: the unit in a 单位：万元 row, else kept as extra text."""
+        for cell in cells:
+            text = one_line(cell.text)
+            if not text:
+                continue
+            if money_unit_row and not row_fields and not self.unit_labelled:
+                self.unit = parse_unit(cell.text)
+                continue
+            unit_free = not row_fields and not self.unit_labelled and self.unit == Unit()
+            if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
+                self.unit = parse_unit(cell.text)
+                continue
+            if ("绩效目标" in text and text.endswith("表")) or _YEAR_ONLY.fullmatch(text):
+                self.title = self.title or text
+                continue
+            if not row_fields and self._state == "start" and self.unit == Unit():
+                self.unit = parse_unit(cell.text)
+                continue
+            self.extra.append(ExtraField(label="", text=text))
+
+    def _continuation(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
+        """A row whose label cell is empty or merged from above continues the field above:
+        the 资金用途 under 预算规模及资金用途, more goal items after a page break."""
+        first = grid_row[0] if grid_row else None
+        empty_label = first is None or first.row != r or not first.text.strip()
+        if not empty_label:
+            return False
+        if any(match_label(c.text, glued=False) for c in row):
+            return False
+        text = join_wrapped([cell.text for cell in row if cell.text.strip()])
+        if self._last_field in ("money_group", "total", "fiscal", "other") or (
+            self._state == "after_money"
+        ):
+            self.purpose = normalize_space(text) or None
+            self._state = "after_purpose"
+            self._last_field = "purpose"
+            return True
+        if self._last_field == "goals":
+            self.goals += split_goals(text)
+            return True
+        if self._last_field == "mid_goals":
+            self.mid_goals += split_goals(text)
+            return True
+        return False
+
+    def _amount(self, cell: Cell, text: str, label: str) -> Decimal | None:
+        try:
+            return parse_amount(text)
         except ValueError:
             self._warn(
                 "amount_unreadable",
-                f"“{label}”的金额“{cell.text.strip()}”不是数字，已留空",
+                f"“{one_line(label)}”的金额“{text.strip()}”不是数字，已留空",
                 cell.position,
             )
             return None
@@ -198,64 +436,28 @@ class ProjectBuilder:
             if cell is None or cell.row != r:
                 self.plan[month] = None
                 continue
-            self.plan[month] = self._amount(cell, f"{month}月底支出计划")
-
-    def _indicator_row(self, grid_row: list[Cell | None], r: int) -> None:
-        assert self.columns is not None
-        fields: dict[str, str] = {}
-        inherited: dict[str, bool] = {}
-        for i, name in self.columns.items():
-            cell = grid_row[i] if i < len(grid_row) else None
-            fields[name] = cell.text.strip() if cell is not None else ""
-            inherited[name] = cell is not None and cell.row != r
-        cells = [c for c in grid_row if c is not None and c.row == r]
-        if not any(v for k, v in fields.items() if not inherited[k]):
-            return  # an empty row (the exports leave them at the end of tables)
-        # A row covering fewer grid slots than the header has cells was cut off. (The grid is
-        # as wide as the table's widest row, so count the slots this row's cells cover.)
-        self.last_row_short = sum(1 for c in grid_row if c is not None) < self.header_width
-        own_level1 = "" if inherited.get("level1") else normalize_space(fields.get("level1", ""))
-        own_level2 = "" if inherited.get("level2") else normalize_space(fields.get("level2", ""))
-        if own_level1:
-            level1, level2 = own_level1, own_level2
-        else:
-            level1, level2 = self._level1, own_level2 or self._level2
-        self._level1, self._level2 = level1, level2
-        value_text = fields.get("value", "")
-        lines = [n for c in cells for n in (c.position.line, c.position.end_line) if n]
-        first = cells[0].position if cells else Position()
-        position = Position(
-            line=min(lines) if lines else None,
-            end_line=max(lines) if lines else None,
-            page=first.page,
-            table=first.table,
-            row=first.row,
-            sheet=first.sheet,
-        )
-        self.indicators.append(
-            Indicator(
-                level1=level1,
-                level2=level2,
-                category=categorize(level1, level2),
-                name=_one_line(fields.get("name", "")),
-                description=_one_line(fields.get("description", "")) or None,
-                value_text=value_text,
-                value=parse_value(value_text),
-                basis=_one_line(fields.get("basis", "")) or None,
-                source=position.to_location(),
-            )
-        )
+            self.plan[month] = self._amount(cell, cell.text, f"{month}月底支出计划")
 
     def _warn(self, code: str, message: str, position: Position) -> None:
         self.warnings.append(LayoutWarning(code, message, position))
 
     # -- result -------------------------------------------------------------------------
 
+    @property
+    def last_row_short(self) -> bool:
+        return self.rows is not None and self.rows.last_row_short
+
     def is_complete(self) -> bool:
         """A project cut off mid-table lacks its indicators or ends in a short row."""
         return bool(
-            self.name and self.columns is not None and self.indicators and not self.last_row_short
+            (self.name or self.title)
+            and self.columns is not None
+            and self.indicators
+            and not self.last_row_short
         )
+
+    def all_warnings(self) -> list[LayoutWarning]:
+        return self.warnings + ([] if self.rows is None else self.rows.warnings)
 
     def build(self) -> Project:
         plan = (
@@ -263,14 +465,22 @@ class ProjectBuilder:
             if self.plan
             else []
         )
+        unit = self.unit
+        extra = self.extra
+        if unit == Unit() and self.department:
+            unit = parse_unit(self.department)
+            extra = [e for e in extra if e.text != one_line(self.department)]
+        code, name = self.code, self.name
+        if code is None and name and (found := _CODE_PREFIX.match(name)):
+            code, name = found.group(1), found.group(2).strip()
         return Project(
             seq=self.seq,
             title=self.title,
-            unit=self.unit,
-            code=self.code,
-            name=self.name or (self.title or ""),
+            unit=unit,
+            code=code,
+            name=name or (self.title or ""),
             money_unit="元" if self.money_unit == "元" else "万元",
-            budget=self.budget,
+            budget=Budget(**self.budget),
             purpose=self.purpose,
             spending_plan=plan,
             goals=self.goals,
@@ -281,16 +491,10 @@ class ProjectBuilder:
                 page=self.first_page,
                 sheet=self.sheet,
             ).to_location(),
+            mid_term_budget=Budget(**self.mid_budget) if self.mid_budget else None,
+            mid_term_goals=self.mid_goals,
+            extra=extra,
         )
-
-
-def _label_merged_from_above(grid_row: list[Cell | None], r: int) -> bool:
-    """The row's first grid slot belongs to a cell merged down from a row above (or none)."""
-    return not grid_row or grid_row[0] is None or grid_row[0].row != r
-
-
-def _one_line(text: str) -> str:
-    return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
 
 
 def split_goals(text: str) -> list[str]:
@@ -298,7 +502,7 @@ def split_goals(text: str) -> list[str]:
     goals: list[str] = []
     for line in normalize_space(text).split("\n"):
         for part in _INLINE_GOAL.split(line):
-            goal = strip_list_marker(part)
+            goal = strip_list_marker(_GOAL_MARKER.sub("", part))
             if goal:
                 goals.append(goal)
     return goals

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FRAMEWORK", "LEVEL1", "categorize", "level1_code", "normalize_label"]
+from jixiao.textutil import to_simplified
+
+__all__ = ["FRAMEWORK", "LEVEL1", "categorize", "level1_code", "level1_for", "normalize_label"]
 
 LEVEL1: dict[str, str] = {
     "产出": "output",
@@ -49,11 +51,13 @@ FRAMEWORK: dict[str, dict[str, str]] = {
 }
 
 _SPACE = re.compile(r"\s+")
+_SUFFIX_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # 数量指标（必填硬性指标）
 
 
 def normalize_label(label: str) -> str:
     """Drop whitespace and the generic suffixes 指标/类 (``社会效益指标`` → ``社会效益``)."""
-    text = _SPACE.sub("", label)
+    text = _SPACE.sub("", to_simplified(label))
+    text = _SUFFIX_NOTE.sub("", text)
     for suffix in ("指标", "类"):
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
@@ -71,3 +75,18 @@ def categorize(level1: str, level2: str) -> str | None:
         return None
     code2 = FRAMEWORK[code1].get(normalize_label(level2))
     return None if code2 is None else f"{code1}.{code2}"
+
+
+_LEVEL1_LABELS = {"output": "产出指标", "effect": "效益指标", "satisfaction": "满意度指标"}
+
+
+def level1_for(level2: str) -> str | None:
+    """The framework's level-1 label for a level-2 label printed without one (prose notices,
+    rows whose level-1 cell is missing): ``数量指标`` → ``产出指标``."""
+    key = normalize_label(level2)
+    for code1 in ("output", "effect", "satisfaction"):
+        if key in FRAMEWORK[code1]:
+            return _LEVEL1_LABELS[code1]
+    if key in FRAMEWORK["cost"]:
+        return "成本指标"
+    return None

@@ -1,0 +1,152 @@
+"""Column roles: what each column of an indicator table holds, recognised from its header.
+
+An indicator table is recognised by its header (一级指标 / 二级指标 / 三级指标 / 指标值 or their
+variants), wherever it sits, not by a project code. Each header cell gets a role; split value
+columns (指标性质 / 指标值 / 度量单位), weights, directions, scoring standards and the project
+columns of a flat list (单位名称 / 项目名称 / 预算数 on every row) are roles like any other. A
+header that repeats its roles holds two blocks side by side (中期 and 年度 targets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jixiao.assemble.labels import label_key, match_label
+
+__all__ = ["ROLE_LABELS", "Columns", "header_columns", "role_of"]
+
+# role → header label variants (as ``label_key`` leaves them)
+ROLE_LABELS: dict[str, tuple[str, ...]] = {
+    "level1": ("一级指标", "一级", "一级指标名称"),
+    "level2": ("二级指标", "二级", "二级指标名称"),
+    "name": ("三级指标", "三级", "三级指标名称", "指标名称", "绩效指标名称", "指标内容"),
+    "description": ("绩效指标描述", "指标描述", "指标解释", "指标说明", "指标定义"),
+    "value": (
+        "指标值",
+        "年度指标值",
+        "目标值",
+        "指标目标值",
+        "当年预期实现值",
+        "预期目标值",
+        "指标值及单位",
+        "绩效标准",
+        "绩效指标值",
+        "中期指标值",
+        "实施期指标值",
+        "年度目标值",
+        "中期目标值",
+        "全年目标值",
+        "指标值目标值",
+    ),
+    "operator": ("指标性质", "计算符号", "运算符", "比较符号", "指标值性质", "符号"),
+    "unit": ("度量单位", "计量单位", "单位", "指标单位", "指标值单位"),
+    "basis": ("指标值确定依据", "确定依据", "指标值设定依据", "设定依据", "备注", "指标依据"),
+    "weight": ("权重", "分值", "权重分值", "指标权重", "分值权重"),
+    "direction": ("指标方向性", "指标方向", "方向", "指标性质方向"),
+    "scoring": ("评分标准", "计分标准", "评计分标准", "评分方法", "评分规则", "评分依据"),
+    "core": ("是否核心指标", "核心指标", "是否核心"),
+    # Project columns of a flat list (family F): the project repeats on every row.
+    "p_unit": ("单位名称", "预算单位", "申报单位", "实施单位", "部门单位名称"),
+    "p_code": ("项目编码", "项目代码", "项目编号"),
+    "p_name": ("项目名称", "项目支出名称", "专项资金名称", "项目专项名称"),
+    "p_total": ("预算数", "年度预算数", "预算金额", "年度资金总额", "项目申报金额", "全年预算数"),
+    "p_fiscal": ("财政拨款", "财政资金", "其中财政拨款", "一般公共预算"),
+    "p_other": ("其他资金", "自有资金"),
+    "p_goals": ("年度目标", "年度绩效目标", "绩效目标", "年度总体目标", "项目年度目标"),
+    "p_purpose": ("资金用途", "项目概况"),
+}
+
+_BY_KEY: dict[str, str] = {}
+for _role, _labels in ROLE_LABELS.items():
+    for _label in _labels:
+        _BY_KEY.setdefault(label_key(_label), _role)
+
+_GROUP_FIELDS = {"indicators_group", "goals_group", "money_group", "tasks"}
+_MID = ("中期", "实施期", "中长期")
+_ANNUAL = ("年度", "本年", "当年", "全年")
+
+
+def role_of(text: str) -> str | None:
+    return _BY_KEY.get(label_key(text))
+
+
+@dataclass
+class Columns:
+    """The roles of an indicator table's columns (by grid column), and what was not known."""
+
+    roles: dict[int, str]
+    mid_roles: dict[int, str] = field(default_factory=dict)  # the 中期 block, if any
+    unknown: dict[int, str] = field(default_factory=dict)  # column → printed header
+    width: int = 0
+
+    @property
+    def flat(self) -> bool:
+        """Project columns on every row: several projects in one table (family F)."""
+        return any(role.startswith("p_") for role in self.roles.values())
+
+
+def header_columns(
+    cells: list[tuple[int, int, str]], above: list[tuple[int, int, str]] | None = None
+) -> Columns | None:
+    """Columns from a header row given as (col, colspan, text), or None if it is not one.
+
+    A header needs the level-2 or level-3 column and a value column (or the level-1 and
+    level-2 columns). ``above`` is the row above, whose cells may say which block is 中期 and
+    which 年度.
+    """
+    found: list[tuple[int, str, str]] = []
+    unknown: dict[int, str] = {}
+    for col, _span, text in cells:
+        role = role_of(text)
+        if role is None:
+            group = match_label(text, glued=False)
+            if group is not None and group.field in _GROUP_FIELDS:
+                continue  # 绩效指标 / 年度绩效指标 printed down the table's left edge
+            if text.strip():
+                unknown[col] = " ".join(text.split())
+            continue
+        found.append((col, role, text))
+    roles = {role for _, role, _ in found}
+    has_levels = "level1" in roles and "level2" in roles
+    has_value = "value" in roles or "operator" in roles
+    if not (("name" in roles and (has_value or has_levels)) or (has_levels and has_value)):
+        return None
+    width = max((col + span for col, span, _ in cells), default=0)
+    # Two blocks side by side: a role met again starts the second block.
+    seen: set[str] = set()
+    split_at: int | None = None
+    for col, role, _ in found:
+        if role in seen and role in ("level2", "name", "value") and split_at is None:
+            split_at = col
+        seen.add(role)
+    if split_at is None:
+        return Columns({c: r for c, r, _ in found}, unknown=unknown, width=width)
+    first = {c: r for c, r, _ in found if c < split_at}
+    second = {c: r for c, r, _ in found if c >= split_at}
+    first_mid = _first_block_is_mid(found, above, split_at)
+    mid, annual = (first, second) if first_mid else (second, first)
+    # level-1 printed once, before both blocks, belongs to both
+    for c, r in list(mid.items()):
+        if r == "level1":
+            annual.setdefault(c, r)
+            del mid[c]
+    return Columns(annual, mid_roles=mid, unknown=unknown, width=width)
+
+
+def _first_block_is_mid(
+    found: list[tuple[int, str, str]], above: list[tuple[int, int, str]] | None, split_at: int
+) -> bool:
+    """Whether the first block is the 中期 one: from its own labels (中期指标值), from the row
+    above (中期指标 / 年度指标 over the blocks), else the 88号 form's order: 中期 first."""
+    texts_first = [t for c, _, t in found if c < split_at]
+    texts_second = [t for c, _, t in found if c >= split_at]
+    if above:
+        texts_first += [t for c, _, t in above if c < split_at]
+        texts_second += [t for c, _, t in above if c >= split_at]
+    first_annual = any(m in t for t in texts_first for m in _ANNUAL)
+    second_annual = any(m in t for t in texts_second for m in _ANNUAL)
+    first_mid = any(m in t for t in texts_first for m in _MID)
+    second_mid = any(m in t for t in texts_second for m in _MID)
+    if first_annual and not first_mid:
+        return False
+    return not (second_mid and not second_annual)

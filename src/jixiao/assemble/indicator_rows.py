@@ -1,0 +1,236 @@
+"""One indicator row → an ``Indicator``, by the roles of its columns (``columns``).
+
+Merged 一级/二级 cells, whether spans (DOCX, XLSX, HTML, PDF) or blank cells (text exports,
+filled-down lists), are inherited from the row above. Split value columns are joined into the
+one 指标值 the grammar parses, keeping the printed pieces. A row cut by a page break (no levels
+and no name of its own, at the top of the next page) continues the indicator above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jixiao.assemble.columns import Columns
+from jixiao.layout import Cell, LayoutWarning, Position
+from jixiao.model import (
+    ExtraField,
+    Indicator,
+    MidTermTarget,
+    ValueParts,
+    categorize,
+)
+from jixiao.model.categories import level1_for
+from jixiao.textutil import join_wrapped, normalize_space, to_simplified
+from jixiao.values import parse_value
+
+__all__ = ["IndicatorRows", "one_line"]
+
+_OPERATOR_START = re.compile(
+    r"^\s*(?:[≥≤><=＞＜＝≧≦]|不低于|不少于|不高于|不超过|大于|小于|等于|以上|以下)"
+)
+_QUALITATIVE_OPS = {"定性", "定性指标"}
+_NO_OPS = {"定量", "定量指标", "数值", "数量"}
+_DIRECTIONS = {
+    "正向": "positive",
+    "正向指标": "positive",
+    "正": "positive",
+    "越大越好": "positive",
+    "反向": "reverse",
+    "反向指标": "reverse",
+    "逆向": "reverse",
+    "反": "reverse",
+    "越小越好": "reverse",
+}
+_YES = {"是", "√", "✓", "★", "Y", "y", "核心", "核心指标"}
+_NO = {"否", "×", "N", "n", "非核心"}
+
+
+def one_line(text: str) -> str:
+    return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
+
+
+@dataclass
+class IndicatorRows:
+    """Reads the indicator rows of one project's table(s) with the current column roles."""
+
+    columns: Columns
+    indicators: list[Indicator] = field(default_factory=list)
+    warnings: list[LayoutWarning] = field(default_factory=list)
+    last_row_short: bool = False
+    _level1: str = ""
+    _level2: str = ""
+    _mid_level2: str = ""
+    _last_page: int | None = None
+
+    def add(self, grid_row: list[Cell | None], r: int, header_width: int) -> None:
+        own = {c: cell for c, cell in enumerate(grid_row) if cell is not None and cell.row == r}
+        fields, inherited = self._fields(self.columns.roles, grid_row, r)
+        cells = [cell for cell in own.values()]
+        if not any(v for k, v in fields.items() if not inherited[k]) and not any(
+            cell.text.strip() for cell in cells
+        ):
+            return  # an empty row (the exports leave them at the end of tables)
+        page = min((c.position.page for c in cells if c.position.page), default=None)
+        if self._continues_previous(fields, inherited, page):
+            self._join(fields, inherited)
+            self._last_page = page
+            return
+        self._last_page = page
+        self.last_row_short = sum(1 for c in grid_row if c is not None) < header_width
+        own_level1 = "" if inherited.get("level1") else one_line(fields.get("level1", ""))
+        own_level2 = "" if inherited.get("level2") else one_line(fields.get("level2", ""))
+        if own_level1:
+            level1, level2 = own_level1, own_level2
+        else:
+            level1, level2 = self._level1, own_level2 or self._level2
+        if not level1 and level2:
+            level1 = level1_for(level2) or ""
+        self._level1, self._level2 = level1, level2
+        value_text, parts = _value(fields)
+        lines = [n for c in cells for n in (c.position.line, c.position.end_line) if n]
+        first = min(cells, key=lambda c: c.col).position if cells else Position()
+        position = Position(
+            line=min(lines) if lines else None,
+            end_line=max(lines) if lines else None,
+            page=first.page,
+            table=first.table,
+            row=first.row,
+            sheet=first.sheet,
+        )
+        extra = [
+            ExtraField(label=label, text=one_line(own[c].text))
+            for c, label in self.columns.unknown.items()
+            if c in own and own[c].text.strip()
+        ]
+        self.indicators.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                category=categorize(level1, level2),
+                name=one_line(fields.get("name", "")),
+                description=one_line(fields.get("description", "")) or None,
+                value_text=value_text,
+                value=parse_value(value_text),
+                basis=one_line(fields.get("basis", "")) or None,
+                source=position.to_location(),
+                value_parts=parts,
+                weight=self._weight(fields.get("weight", ""), position),
+                direction=_direction(fields.get("direction", "")),
+                core=_core(fields.get("core", "")),
+                scoring=one_line(fields.get("scoring", "")) or None,
+                mid_term=self._mid_term(grid_row, r),
+                extra=extra,
+            )
+        )
+
+    @staticmethod
+    def _fields(
+        roles: dict[int, str], grid_row: list[Cell | None], r: int
+    ) -> tuple[dict[str, str], dict[str, bool]]:
+        fields: dict[str, str] = {}
+        inherited: dict[str, bool] = {}
+        for i, name in roles.items():
+            cell = grid_row[i] if i < len(grid_row) else None
+            fields[name] = cell.text.strip() if cell is not None else ""
+            inherited[name] = cell is not None and cell.row != r
+        return fields, inherited
+
+    def _continues_previous(
+        self, fields: dict[str, str], inherited: dict[str, bool], page: int | None
+    ) -> bool:
+        """A row broken by a page break: the rest of its cells at the top of the next page,
+        with no levels and no name of their own."""
+        if not self.indicators or page is None or self._last_page is None:
+            return False
+        if page <= self._last_page:
+            return False
+        return not any(
+            fields.get(role) and not inherited.get(role) for role in ("level1", "level2", "name")
+        )
+
+    def _join(self, fields: dict[str, str], inherited: dict[str, bool]) -> None:
+        previous = self.indicators[-1]
+        update: dict[str, object] = {}
+        for role in ("description", "basis", "scoring"):
+            text = fields.get(role, "")
+            if text and not inherited.get(role):
+                before = getattr(previous, role) or ""
+                update[role] = one_line(join_wrapped([before, text]) if before else text)
+        value_text, _parts = _value(fields)
+        if value_text and not inherited.get("value"):
+            joined = join_wrapped([previous.value_text, value_text])
+            update["value_text"] = joined
+            update["value"] = parse_value(joined)
+        self.indicators[-1] = previous.model_copy(update=update)
+
+    def _mid_term(self, grid_row: list[Cell | None], r: int) -> MidTermTarget | None:
+        if not self.columns.mid_roles:
+            return None
+        fields, inherited = self._fields(self.columns.mid_roles, grid_row, r)
+        own_level2 = "" if inherited.get("level2") else one_line(fields.get("level2", ""))
+        level2 = own_level2 or self._mid_level2
+        self._mid_level2 = level2
+        value_text, _parts = _value(fields)
+        name = one_line(fields.get("name", ""))
+        if not (value_text or name):
+            return None
+        return MidTermTarget(
+            level2=level2 or None,
+            name=name or None,
+            value_text=value_text,
+            value=parse_value(value_text),
+        )
+
+    def _weight(self, text: str, position: Position) -> Decimal | None:
+        cleaned = "".join(text.split()).rstrip("分%％")
+        if not cleaned:
+            return None
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            self.warnings.append(
+                LayoutWarning(
+                    "weight_unreadable",
+                    f"指标权重（分值）“{text.strip()}”不是数字，已留空",
+                    position,
+                )
+            )
+            return None
+
+
+def _value(fields: dict[str, str]) -> tuple[str, ValueParts | None]:
+    """The printed 指标值 and, for split columns, its printed pieces."""
+    if "operator" not in fields and "unit" not in fields:
+        return fields.get("value", ""), None
+    value = join_wrapped(fields.get("value", "").split("\n")).strip()
+    op = one_line(fields.get("operator", ""))
+    unit = one_line(fields.get("unit", ""))
+    parts = ValueParts(operator=op or None, value=value or None, unit=unit or None)
+    if not (op or unit):
+        return value, parts
+    text = value
+    simple_op = to_simplified(op)
+    has_op = op and simple_op not in _QUALITATIVE_OPS and simple_op not in _NO_OPS
+    if has_op and not _OPERATOR_START.match(value):
+        text = op + text
+    if unit and value and simple_op not in _QUALITATIVE_OPS and not value.endswith(unit):
+        text += unit
+    return text, parts
+
+
+def _direction(text: str) -> str | None:
+    key = "".join(to_simplified(text).split())
+    return _DIRECTIONS.get(key)
+
+
+def _core(text: str) -> bool | None:
+    key = "".join(text.split())
+    if not key:
+        return None
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
