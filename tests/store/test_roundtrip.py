@@ -172,3 +172,64 @@ def test_a_unit_inserted_meanwhile_is_reused(engine: Engine) -> None:
         store_document(second, jixiao.read_path(SEEDS["001"]))
         commit(second)
         assert second.scalar(select(func.count()).select_from(UnitRow)) == 1
+
+
+def test_other_templates_fields_round_trip(session: Session) -> None:
+    """Weights, directions, split value pieces, mid-term targets and budgets, extra columns
+    and the department-wide table (other provinces' templates) are stored and loaded exactly."""
+    from jixiao.model import DepartmentTask, ExtraField, MidTermTarget, ValueParts
+    from jixiao.values import parse_value
+
+    indicator = Indicator(
+        level1="产出指标",
+        level2="数量指标（必填硬性指标）",
+        category="output.quantity",
+        name="硬化道路长度",
+        value_text="≥10公里",
+        value=parse_value("≥10公里"),
+        value_parts=ValueParts(operator="≥", value="10", unit="公里"),
+        weight=Decimal("20.50"),
+        direction="positive",
+        core=True,
+        scoring="完成得满分，每少1公里扣2分",
+        mid_term=MidTermTarget(
+            level2="数量指标",
+            name="硬化道路长度",
+            value_text="≥30公里",
+            value=parse_value("≥30公里"),
+        ),
+        extra=[ExtraField(label="备注说明", text="分两期实施")],
+    )
+    project = Project(
+        seq=1,
+        name="乡村道路硬化工程",
+        unit=Unit(code="610001", name="某县交通运输局"),
+        money_unit="元",
+        budget=Budget(total=Decimal("1250000.00"), fiscal=Decimal("1000000.00")),
+        goals=["完成道路硬化10公里"],
+        indicators=[indicator],
+        mid_term_budget=Budget(total=Decimal("3000000.00")),
+        mid_term_goals=["三年完成道路硬化30公里"],
+        extra=[ExtraField(label="项目属性", text="延续项目")],
+    )
+    department = jixiao.model.Department(
+        overall_goals=["完成年度重点工作"],
+        unit=Unit(code="610001", name="某县交通运输局"),
+        functions="负责全县交通运输行业管理",
+        money_unit="万元",
+        budget=Budget(total=Decimal("500.00")),
+        tasks=[
+            DepartmentTask(
+                name="农村公路养护", content="养护300公里", budget=Budget(total=Decimal("200.00"))
+            )
+        ],
+        indicators=[indicator.model_copy(update={"mid_term": None})],
+    )
+    doc = Document(
+        source=SourceInfo(name="b.docx", format="docx", sha256="0" * 64),
+        department=department,
+        projects=[project],
+    )
+    loaded = round_trip(session, doc)
+    assert exact(loaded.model_dump()) == exact(doc.model_dump())
+    assert loaded.to_json() == doc.to_json()

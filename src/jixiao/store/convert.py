@@ -77,6 +77,38 @@ def jsonable(value: Any, *, compact: bool = False) -> Any:
     return value
 
 
+# The optional fields of other provinces' templates, kept in one JSON column per row.
+_INDICATOR_EXTENSIONS = (
+    "value_parts",
+    "weight",
+    "direction",
+    "core",
+    "scoring",
+    "mid_term",
+    "extra",
+)
+_PROJECT_EXTENSIONS = ("mid_term_budget", "mid_term_goals", "extra")
+_DEPARTMENT_EXTENSIONS = (
+    "unit",
+    "functions",
+    "money_unit",
+    "budget",
+    "tasks",
+    "indicators",
+    "extra",
+)
+
+
+def extensions(model: BaseModel, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The model's non-empty optional fields as exact JSON data, or None if it has none."""
+    out = {
+        name: jsonable(getattr(model, name))
+        for name in names
+        if getattr(model, name) not in (None, [])
+    }
+    return out or None
+
+
 # -- Document → rows --------------------------------------------------------------------------
 
 
@@ -137,6 +169,7 @@ def indicator_values(indicator: Indicator, position: int) -> dict[str, Any]:
         "value": jsonable(indicator.value, compact=True),
         "basis": indicator.basis,
         "source": jsonable(indicator.source, compact=True),
+        "extensions": extensions(indicator, _INDICATOR_EXTENSIONS),
     }
 
 
@@ -159,6 +192,7 @@ def project_values(project: Project) -> dict[str, Any]:
         "purpose": project.purpose,
         "spending_plan": _spending_plan(project),
         "goals": list(project.goals),
+        "extensions": extensions(project, _PROJECT_EXTENSIONS),
     }
 
 
@@ -185,6 +219,7 @@ def store_document(session: Session, doc: Document, *, owner: UserRow | None = N
         sub_goals=list(doc.department.sub_goals),
         safeguards=list(doc.department.safeguards),
         warnings=[jsonable(w, compact=True) for w in doc.warnings],
+        extensions=extensions(doc.department, _DEPARTMENT_EXTENSIONS),
         status="draft",
         owner=owner,
         projects=[project_row(session, p, i) for i, p in enumerate(doc.projects)],
@@ -227,10 +262,12 @@ def project_from_row(row: ProjectRow) -> Project:
                 value=IndicatorValue.model_validate(ind.value),
                 basis=ind.basis,
                 source=SourceLocation.model_validate(ind.source),
+                **(ind.extensions or {}),
             )
             for ind in row.indicators
         ],
         source=SourceLocation.model_validate(row.source),
+        **(row.extensions or {}),
     )
 
 
@@ -248,6 +285,7 @@ def document_from_row(row: DocumentRow) -> Document:
             overall_goals=list(row.overall_goals),
             sub_goals=list(row.sub_goals),
             safeguards=list(row.safeguards),
+            **(row.extensions or {}),
         ),
         projects=[project_from_row(p) for p in row.projects],
         warnings=[Warning.model_validate(w) for w in row.warnings],

@@ -129,6 +129,7 @@ class DocumentRow(Base):
     sub_goals: Mapped[list[str]] = mapped_column(JSONData, default=list)
     safeguards: Mapped[list[str]] = mapped_column(JSONData, default=list)
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSONData, default=list)
+    extensions: Mapped[dict[str, Any] | None] = mapped_column(JSONData, nullable=True)
     status: Mapped[DocumentStatus] = mapped_column(String(16), default="draft", index=True)
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
@@ -186,6 +187,7 @@ class ProjectRow(Base):
     """Month (``"3"``, ``"6"``, ``"10"``, ``"12"``) → cumulative percent as exact decimal text."""
     goals: Mapped[list[str]] = mapped_column(JSONData, default=list)
     source: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
+    extensions: Mapped[dict[str, Any] | None] = mapped_column(JSONData, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer)
 
@@ -220,6 +222,7 @@ class IndicatorRow(Base):
     value: Mapped[dict[str, Any]] = mapped_column(JSONData)
     basis: Mapped[str | None] = mapped_column(Text)
     source: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
+    extensions: Mapped[dict[str, Any] | None] = mapped_column(JSONData, nullable=True)
 
     project: Mapped[ProjectRow] = relationship(back_populates="indicators")
 

@@ -80,6 +80,25 @@ Edited = tuple[Project, list[int | None]]
 """A project as edited, and the stored id of each of its indicators (``None``: added)."""
 
 
+def _kept_extensions(stored: Indicator | None, value_text: str) -> dict[str, Any]:
+    """The fields the form does not show (weight, direction, mid-term target, extra columns
+    of other provinces' templates) stay as stored; the split value pieces only while the
+    value is unchanged."""
+    if stored is None:
+        return {}
+    kept: dict[str, Any] = {
+        "weight": stored.weight,
+        "direction": stored.direction,
+        "core": stored.core,
+        "scoring": stored.scoring,
+        "mid_term": stored.mid_term,
+        "extra": stored.extra,
+    }
+    if value_text == stored.value_text:
+        kept["value_parts"] = stored.value_parts
+    return kept
+
+
 def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> Edited:
     """The project as edited in the form (unit and source stay as stored).
 
@@ -115,6 +134,7 @@ def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> E
                 value=parse_value(value_text),
                 basis=(bases[i] if i < len(bases) else "") or None,
                 source=SourceLocation() if stored is None else stored.source,
+                **_kept_extensions(stored, value_text),
             )
         )
     money_unit = _text(form, "money_unit") or base.money_unit
@@ -140,6 +160,9 @@ def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> E
             goals=[line.strip() for line in _text(form, "goals").splitlines() if line.strip()],
             indicators=indicators,
             source=base.source,
+            mid_term_budget=base.mid_term_budget,
+            mid_term_goals=base.mid_term_goals,
+            extra=base.extra,
         )
     except ValidationError as exc:
         raise FormError(f"表单内容无效：{exc.errors()[0]['msg']}") from None
