@@ -91,11 +91,12 @@ class _Reader:
         flat: FlatProjects | None = None
         for r, row in enumerate(table.rows()):
             current = self.current
-            if current is None or (current.is_finished() and current.starts_next(row)):
+            if current is None:
                 current = self.new_builder(self.pending_title)
                 self.pending_title = None
             elif current.starts_next(row):
-                current = self.new_builder()
+                current = self.new_builder(self.pending_title if current.is_finished() else None)
+                self.pending_title = None
             if self.pending or self.pending_unit:
                 self._apply_pending(current)
             if flat is not None and flat.columns is not current.columns:

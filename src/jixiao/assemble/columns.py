@@ -10,10 +10,11 @@ header that repeats its roles holds two blocks side by side (中期 and 年度 t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.assemble.labels import label_key, match_label
 
-__all__ = ["ROLE_LABELS", "Columns", "header_columns", "role_of"]
+__all__ = ["ROLE_LABELS", "Columns", "header_columns", "inferred_columns", "role_of"]
 
 # role → header label variants (as ``label_key`` leaves them)
 ROLE_LABELS: dict[str, tuple[str, ...]] = {
@@ -61,11 +62,13 @@ for _role, _labels in ROLE_LABELS.items():
     for _label in _labels:
         _BY_KEY.setdefault(label_key(_label), _role)
 
+_KEY_ROLES = {"level1", "level2", "name", "value", "operator"}
 _GROUP_FIELDS = {"indicators_group", "goals_group", "money_group", "tasks"}
 _MID = ("中期", "实施期", "中长期")
 _ANNUAL = ("年度", "本年", "当年", "全年")
 
 
+@lru_cache(maxsize=16384)
 def role_of(text: str) -> str | None:
     return _BY_KEY.get(label_key(text))
 
@@ -78,11 +81,11 @@ class Columns:
     mid_roles: dict[int, str] = field(default_factory=dict)  # the 中期 block, if any
     unknown: dict[int, str] = field(default_factory=dict)  # column → printed header
     width: int = 0
+    inferred: bool = False  # no header: roles guessed from a row's level labels
+    flat: bool = False  # project columns on every row: several projects in one table (F)
 
-    @property
-    def flat(self) -> bool:
-        """Project columns on every row: several projects in one table (family F)."""
-        return any(role.startswith("p_") for role in self.roles.values())
+    def __post_init__(self) -> None:
+        self.flat = any(role.startswith("p_") for role in self.roles.values())
 
 
 def header_columns(
@@ -94,6 +97,8 @@ def header_columns(
     level-2 columns). ``above`` is the row above, whose cells may say which block is 中期 and
     which 年度.
     """
+    if not any(role_of(text) in _KEY_ROLES for _, _, text in cells):
+        return None
     found: list[tuple[int, str, str]] = []
     unknown: dict[int, str] = {}
     for col, _span, text in cells:
@@ -150,3 +155,30 @@ def _first_block_is_mid(
     if first_annual and not first_mid:
         return False
     return not (second_mid and not second_annual)
+
+
+def inferred_columns(cells: list[tuple[int, int, str]]) -> Columns | None:
+    """Columns of an indicator table printed without its header, from a row that begins with
+    a level-1 label followed by a level-2 label (``产出指标 | 数量指标 | …``): the level-3 name
+    next, then the value where the remaining cells read as one, description before it and
+    basis after it."""
+    from jixiao.model.categories import categorize, level1_code
+
+    texts = [(col, text) for col, _span, text in cells if text.strip()]
+    for i in range(len(texts) - 2):
+        (c1, t1), (c2, t2) = texts[i], texts[i + 1]
+        if level1_code(t1) and categorize(t1, t2):
+            rest = [col for col, _ in texts[i + 2 :]]
+            if not rest:
+                return None
+            roles = {c1: "level1", c2: "level2", rest[0]: "name"}
+            tail = rest[1:]
+            if len(tail) == 1:
+                roles[tail[0]] = "value"
+            elif len(tail) == 2:
+                roles[tail[0]], roles[tail[1]] = "value", "basis"
+            elif len(tail) >= 3:
+                roles[tail[0]], roles[tail[1]], roles[tail[2]] = "description", "value", "basis"
+            width = max((col + span for col, span, _ in cells), default=0)
+            return Columns(roles, width=width, inferred=True)
+    return None

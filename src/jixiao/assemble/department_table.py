@@ -27,6 +27,8 @@ _TASK_COLUMNS = {
     "主要内容": "content",
     "任务内容": "content",
     "主要任务内容": "content",
+    "总额": "total",
+    "金额": "total",
 }
 _MONEY_COLUMNS = {"total": "total", "fiscal": "fiscal", "other": "other"}
 
@@ -85,6 +87,8 @@ class DepartmentTable:
             self._fields(row)
 
     def _task_header(self, row: list[Cell]) -> bool:
+        if any(_amount(c.text) is not None for c in row):
+            return False  # a row of figures (金额合计) is not a header
         cols: dict[int, str] = {}
         for cell in row:
             key = label_key(cell.text)
@@ -93,7 +97,8 @@ class DepartmentTable:
             found = match_label(cell.text, glued=False)
             if found is not None and found.field in _MONEY_COLUMNS:
                 cols[cell.col] = _MONEY_COLUMNS[found.field]
-        if "name" in cols.values() or (self._task_cols and set(cols.values()) & {"total"}):
+        money = set(cols.values()) & set(_MONEY_COLUMNS)
+        if "name" in cols.values() or (self._task_cols and money):
             self._task_cols.update(cols)
             return True
         return False

@@ -99,11 +99,24 @@ class IndicatorRows:
             row=first.row,
             sheet=first.sheet,
         )
-        extra = [
-            ExtraField(label=label, text=one_line(own[c].text))
-            for c, label in self.columns.unknown.items()
-            if c in own and own[c].text.strip()
-        ]
+        extra = (
+            [
+                ExtraField(label=label, text=one_line(own[c].text))
+                for c, label in self.columns.unknown.items()
+                if c in own and own[c].text.strip()
+            ]
+            if self.columns.unknown
+            else []
+        )
+        optional: dict[str, object] = {
+            "value_parts": parts,
+            "weight": self._weight(fields.get("weight", ""), position),
+            "direction": _direction(fields.get("direction", "")),
+            "core": _core(fields.get("core", "")),
+            "scoring": one_line(fields.get("scoring", "")) or None,
+            "mid_term": self._mid_term(grid_row, r),
+            "extra": extra,
+        }
         self.indicators.append(
             Indicator(
                 level1=level1,
@@ -115,13 +128,7 @@ class IndicatorRows:
                 value=parse_value(value_text),
                 basis=one_line(fields.get("basis", "")) or None,
                 source=position.to_location(),
-                value_parts=parts,
-                weight=self._weight(fields.get("weight", ""), position),
-                direction=_direction(fields.get("direction", "")),
-                core=_core(fields.get("core", "")),
-                scoring=one_line(fields.get("scoring", "")) or None,
-                mid_term=self._mid_term(grid_row, r),
-                extra=extra,
+                **{k: v for k, v in optional.items() if v is not None and v != []},
             )
         )
 
@@ -184,6 +191,8 @@ class IndicatorRows:
         )
 
     def _weight(self, text: str, position: Position) -> Decimal | None:
+        if not text:
+            return None
         cleaned = "".join(text.split()).rstrip("分%％")
         if not cleaned:
             return None
@@ -221,6 +230,8 @@ def _value(fields: dict[str, str]) -> tuple[str, ValueParts | None]:
 
 
 def _direction(text: str) -> str | None:
+    if not text:
+        return None
     key = "".join(to_simplified(text).split())
     return _DIRECTIONS.get(key)
 

@@ -163,7 +163,9 @@ def _index() -> dict[str, str]:
 
 
 _BY_KEY = _index()
-_BY_LENGTH = sorted(_BY_KEY, key=len, reverse=True)
+# Label lengths tried for a value glued to its label, longest first (short labels such as
+# 单位 or 合计 are too likely to begin an ordinary text).
+_GLUED_LENGTHS = sorted({len(k) for k in _BY_KEY if len(k) >= 4}, reverse=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,7 @@ class LabelMatch:
     rest: str  # a value glued to the label in the same cell (``项目名称：乡村道路`` → 乡村道路)
 
 
+@lru_cache(maxsize=16384)
 def match_label(text: str, *, glued: bool = True) -> LabelMatch | None:
     """The field a cell's text labels, if any. With ``glued``, a cell that starts with a label
     followed by a colon, or by a value when the label is a long one (``项目名称党外人才培训``),
@@ -192,9 +195,10 @@ def match_label(text: str, *, glued: bool = True) -> LabelMatch | None:
         if field is not None:
             return LabelMatch(field, head.strip(), tail.strip())
     compact = "".join(to_simplified(printed).split())
-    for label in _BY_LENGTH:
-        if len(label) >= 4 and compact.startswith(label) and len(compact) > len(label):
-            rest = _strip_chars(printed, len(label))
+    for length in _GLUED_LENGTHS:
+        label = compact[:length]
+        if len(compact) > length and label in _BY_KEY:
+            rest = _strip_chars(printed, length)
             if rest and not rest.startswith(("（", "(")):
                 return LabelMatch(_BY_KEY[label], printed[: len(printed) - len(rest)].strip(), rest)
     return None
@@ -212,6 +216,7 @@ def _strip_chars(printed: str, n: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def money_unit_in(text: str) -> str | None:
     """``单位：万元``, ``金额单位：元`` or a label such as ``项目资金（万元）`` → the unit."""
     compact = "".join(to_simplified(text).split())

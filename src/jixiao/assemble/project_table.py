@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from jixiao.assemble.columns import Columns, header_columns, role_of
+from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Position
@@ -103,8 +103,8 @@ class ProjectBuilder:
     _money_context: dict[int, str] = field(default_factory=dict)
     _last_field: str | None = None
     _touched: bool = False
-    _above: list[tuple[int, int, str]] | None = None  # the previous row, for two-row headers
-    _current: list[tuple[int, int, str]] | None = None
+    _above: list[Cell] | None = None  # the previous row, for two-row headers
+    _current: list[Cell] | None = None
 
     # -- state the assembler asks about ---------------------------------------------------
 
@@ -169,6 +169,16 @@ class ProjectBuilder:
             if found is not None:
                 self.set_columns(found, row)
                 return
+        if self.columns is None and (guess := self._inferred(row)) is not None:
+            self.set_columns(guess, row)
+            self._warn(
+                "indicator_header_missing",
+                "指标表没有表头（一级指标、二级指标……），已按各列内容推断栏目，请核对",
+                row[0].position,
+            )
+            assert self.rows is not None
+            self.rows.add(grid_row, r, 0)
+            return
         if any("资金支出计划" in "".join(t.split()) for t in texts):
             self._months = {
                 cell.col: int(m.group(1))
@@ -203,7 +213,12 @@ class ProjectBuilder:
         self._below.clear()
 
     def _header(self, row: list[Cell]) -> Columns | None:
-        return header_columns([(c.col, c.colspan, c.text) for c in row], self._above)
+        above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
+        return header_columns([(c.col, c.colspan, c.text) for c in row], above)
+
+    @staticmethod
+    def _inferred(row: list[Cell]) -> Columns | None:
+        return inferred_columns([(c.col, c.colspan, c.text) for c in row])
 
     def _is_repeated_header(self, row: list[Cell]) -> bool:
         """The header again (a table continued on a new page or in a new table)."""
@@ -233,7 +248,7 @@ class ProjectBuilder:
         for cell in row:
             self.first_page = self.first_page or cell.position.page
             self.sheet = self.sheet or cell.position.sheet
-        self._above, self._current = self._current, [(c.col, c.colspan, c.text) for c in row]
+        self._above, self._current = self._current, row
 
     # -- header fields --------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ generations are covered: 成本 as a 二级 under 产出 (88号 era) and as a �
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.textutil import to_simplified
 
@@ -54,6 +55,7 @@ _SPACE = re.compile(r"\s+")
 _SUFFIX_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")  # 数量指标（必填硬性指标）
 
 
+@lru_cache(maxsize=4096)
 def normalize_label(label: str) -> str:
     """Drop whitespace and the generic suffixes 指标/类 (``社会效益指标`` → ``社会效益``)."""
     text = _SPACE.sub("", to_simplified(label))
