@@ -58,10 +58,10 @@ def build_corpus(
     on_hashing: Progress | None = None,
     on_progress: Progress | None = None,
 ) -> BuildSummary:
+    refs = expand_inputs(inputs)  # before the dataset, so a wrong input creates no folder
     dataset = CorpusDataset(out)
     if retry_failed:
         dataset.forget_failures()
-    refs = expand_inputs(inputs)
     summary = BuildSummary(found=len(refs))
     todo: list[SourceRef] = []
     first_of: dict[str, str] = {}

@@ -70,7 +70,7 @@ def _file(path: Path, region: str | None) -> Iterator[SourceRef]:
         yield SourceRef(key=str(path.resolve()), path=str(path.resolve()), region=region)
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[SourceRef]:
+def expand_inputs(inputs: list[str]) -> list[SourceRef]:
     """Every file the inputs name, once each, in a stable order."""
     seen: set[str] = set()
     out: list[SourceRef] = []
@@ -99,6 +99,12 @@ def expand_inputs(inputs: Iterable[str]) -> list[SourceRef]:
                     add(_file(Path(match), None))
         else:
             raise ReadError("路径不存在", source=text, hint="请检查文件或文件夹的路径。")
+    if not out:
+        raise ReadError(
+            "输入中没有任何文件",
+            source="、".join(inputs),
+            hint="请指定含有绩效目标文件（DOCX、XLSX、PDF、文本等）的文件夹、文件或 ZIP 压缩包。",
+        )
     return out
 
 
