@@ -619,6 +619,7 @@ def _report_click_error(exc: Exception) -> int:
 # Sub-commands that live in their own modules (imported here, registered once).
 from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
+from jixiao.cli.diff import DIFF_HELP, DIFF_SHORT_HELP, diff_command  # noqa: E402
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
@@ -632,6 +633,13 @@ app.command(
     help=SERVE_HELP,
     short_help=SERVE_SHORT_HELP,
 )(serve_command)
+app.command(
+    "diff",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=DIFF_HELP,
+    short_help=DIFF_SHORT_HELP,
+)(diff_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
