@@ -39,6 +39,7 @@ def test_lowered_target_is_flagged() -> None:
     assert diff.flags[0].message == f"指标“{QUALITY}”的目标值低于上年：≥98% → ≥95%"
     assert diff.flags[0].severity_label == "警告"
     assert diff.projects[0].flags == diff.flags
+    assert [p.new.seq for p in diff.projects if p.has_changes()] == [1]
     assert (diff.summary.lowered, diff.summary.unchanged, diff.summary.flags) == (1, 47, 1)
 
 
@@ -135,7 +136,7 @@ def test_budget_up_with_quantity_targets_flat_is_flagged() -> None:
         ("YOY-02", "预算增加而产出未增加", 2)
     ]
     assert diff.flags[0].message == (
-        "预算增加 20.0%（10 万元 → 12 万元），而 1 项可比较的数量指标目标都没有提高"
+        "预算增加 20.0%（10 万元 → 12 万元），而数量指标目标没有提高（可比较的 1 项均持平或降低）"
     )
 
 

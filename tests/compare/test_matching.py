@@ -19,6 +19,7 @@ def test_identical_documents_match_every_project_by_code() -> None:
     assert diff.summary.raised == diff.summary.lowered == diff.summary.incomparable == 0
     assert diff.flags == []
     assert all(i.match_reason == "指标名称相同" for p in diff.projects for i in p.indicators)
+    assert not any(p.has_changes() for p in diff.projects)
 
 
 def test_renamed_project_without_code_is_matched_by_name_similarity() -> None:

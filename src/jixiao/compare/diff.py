@@ -162,8 +162,8 @@ def _project_diff(
     ):
         message = (
             f"预算增加 {budget.percent:.1f}%（{_money(budget.old, budget.money_unit)} → "
-            f"{_money(budget.new, budget.money_unit)}），而 {len(quantity_changes)} 项"
-            "可比较的数量指标目标都没有提高"
+            f"{_money(budget.new, budget.money_unit)}），而数量指标目标没有提高"
+            f"（可比较的 {len(quantity_changes)} 项均持平或降低）"
         )
         diff.flags.append(_flag("YOY-02", message, new))
     return diff

@@ -102,6 +102,17 @@ class ProjectDiff(_Result):
     indicators_dropped: list[IndicatorRef] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
 
+    def has_changes(self) -> bool:
+        """Anything beyond the match itself: a target moved or not comparable, an indicator
+        added or dropped, the goals or the budget changed."""
+        return bool(
+            any(i.change != "unchanged" for i in self.indicators)
+            or self.indicators_added
+            or self.indicators_dropped
+            or self.goals.changed
+            or self.budget.delta != 0
+        )
+
 
 class DiffSummary(_Result):
     matched: int

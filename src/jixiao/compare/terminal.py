@@ -25,7 +25,9 @@ def _amount(value: Decimal | None) -> str:
 
 
 def budget_text(budget: BudgetChange) -> str:
-    """``72.64 → 87.17 万元（+14.53，+20.0%）``"""
+    """``72.64 → 87.17 万元（+14.53，+20.0%）``, or ``10 万元（不变）``."""
+    if budget.delta == 0:
+        return f"{_amount(budget.new)} {budget.money_unit}（不变）"
     text = f"{_amount(budget.old)} → {_amount(budget.new)} {budget.money_unit}"
     if budget.delta is not None:
         sign = "+" if budget.delta > 0 else ""
