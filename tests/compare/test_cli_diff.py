@@ -100,3 +100,19 @@ def test_usage_errors(tmp_path: Path) -> None:
     bad_format = _jixiao("diff", a, b, "-f", "pdf", cwd=tmp_path)
     assert bad_format.returncode == 2
     assert "不支持的输出格式“pdf”" in bad_format.stderr
+    bad_threshold = _jixiao("diff", a, b, "--threshold", "2", cwd=tmp_path)
+    assert bad_threshold.returncode == 2
+    assert "--threshold 的值无效" in bad_threshold.stderr
+
+
+def test_threshold_option_changes_the_matching(tmp_path: Path) -> None:
+    old, new = pair()
+    new.projects[0].code = None
+    new.projects[0].name = "公共资源双盲评审工作经费"  # similarity 0.83
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(old.to_json(), encoding="utf-8")
+    b.write_text(new.to_json(), encoding="utf-8")
+    strict = _jixiao("diff", a, b, "-f", "json", "--threshold", "0.9", cwd=tmp_path)
+    assert strict.returncode == 0, strict.stderr
+    summary = json.loads(strict.stdout)["summary"]
+    assert (summary["matched"], summary["added"], summary["dropped"]) == (7, 1, 1)
