@@ -1,0 +1,231 @@
+"""The page body in document order → paragraphs and tables of the intermediate layout.
+
+Body text becomes one ``Paragraph`` per visual line: block elements and ``<br>`` end a line,
+inline elements (``span``, ``b``, Word's ``o:p`` …) do not. A ``<table>`` becomes a ``Table``
+on its grid (``grid``), with ``<br>`` and block elements inside a cell kept as line breaks.
+A table nested in a cell (a 资金支出计划 table inside the cell beside its label) is kept as
+the cell's text, one line per nested row with its cells separated by spaces, so every figure
+stays readable. A table that only lays out the page (a cell of it holds a table at least as
+large as itself, as portals wrap their content) is read through: its cells' contents are
+read as body content, in order.
+
+Positions: a paragraph's ``line`` is the line of the page source where it starts (of the
+HTML part, for MHTML); a table cell has ``table`` (1-based number among the page's data
+tables), ``row`` (1-based ``<tr>`` number) and ``col`` (1-based grid column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from jixiao._exceptions import FileTooLargeError
+from jixiao.layout import Cell, Layout, Paragraph, Position, Table
+from jixiao.readers.html.grid import cell_elements, table_grid, table_rows
+from jixiao.readers.html.tree import Element
+from jixiao.readers.html.whitespace import BREAK, visible_lines
+
+__all__ = ["MAX_CELLS", "is_layout_table", "read_body"]
+
+MAX_CELLS = 250_000
+"""As in the DOCX reader: a department's 500 projects have about 50,000 cells."""
+
+_BLOCK = {
+    "address",
+    "article",
+    "blockquote",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
+
+
+def read_body(body: Element, *, source: str) -> Layout:
+    """The layout of a pruned ``<body>`` (see ``tree.parse_page``)."""
+    walker = _Walker(source)
+    walker.block(body)
+    walker.flush()
+    return walker.layout
+
+
+def _cell_count(table: Element) -> int:
+    return sum(1 for tr in table_rows(table) for _ in cell_elements(tr))
+
+
+def _nested_tables(table: Element) -> list[Element]:
+    """Tables directly inside this table's cells (not inside those tables)."""
+    out: list[Element] = []
+    for tr in table_rows(table):
+        for td in cell_elements(tr):
+            out += [t for t in td.iter("table") if _owner_cell(t) is td]
+    return out
+
+
+def _owner_cell(table: Element) -> Element | None:
+    for ancestor in table.iterancestors("td", "th"):
+        return ancestor
+    return None
+
+
+def is_layout_table(table: Element) -> bool:
+    """A table that frames other content: one of its cells holds a table at least as big."""
+    own = _cell_count(table)
+    return any(_cell_count(nested) >= own for nested in _nested_tables(table))
+
+
+class _Walker:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.layout = Layout()
+        self.parts: list[str] = []
+        self.line: int | None = None
+        self.tables = 0
+        self.cells = 0
+
+    # -- body content -------------------------------------------------------------------
+
+    def flush(self) -> None:
+        for text in visible_lines("".join(self.parts)):
+            self.layout.blocks.append(Paragraph(text, Position(line=self.line)))
+        self.parts.clear()
+        self.line = None
+
+    def _text(self, text: str | None, el: Element) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = el.sourceline
+            self.parts.append(text)
+
+    def block(self, el: Element) -> None:
+        """The content of a block container (body, div, a layout table's cell …)."""
+        self._text(el.text, el)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "table":
+                self.flush()
+                self.table(child)
+            elif tag == "br":
+                self.flush()
+            elif tag in _BLOCK:
+                self.flush()
+                if tag == "pre":
+                    self._pre(child)
+                else:
+                    self.block(child)
+                self.flush()
+            elif tag:
+                self.inline(child)
+            self._text(child.tail, child)
+
+    def inline(self, el: Element) -> None:
+        """An inline element: its text joins the current line; blocks inside still break."""
+        self.block(el)
+
+    def _pre(self, el: Element) -> None:
+        for line in el.text_content().splitlines():
+            self._text(line, el)
+            self.flush()
+
+    def table(self, table: Element) -> None:
+        if is_layout_table(table):
+            for tr in table_rows(table):
+                for td in cell_elements(tr):
+                    self.flush()
+                    self.block(td)
+                    self.flush()
+            return
+        self.tables += 1
+        k = self.tables
+        caption = table.find("caption")
+        if caption is not None:
+            self.block(caption)
+            self.flush()
+        cells = [
+            Cell(
+                cell.text,
+                cell.row,
+                cell.col,
+                rowspan=cell.rowspan,
+                colspan=cell.colspan,
+                position=Position(table=k, row=cell.source_row + 1, col=cell.col + 1),
+            )
+            for cell in table_grid(table, self.cell_text)
+        ]
+        if any(c.text for c in cells):
+            cells.sort(key=lambda c: (c.row, c.col))
+            self.layout.blocks.append(Table(tuple(cells), Position(table=k)))
+        else:
+            self.tables -= 1
+
+    # -- cell content -------------------------------------------------------------------
+
+    def cell_text(self, td: Element) -> str:
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise FileTooLargeError(
+                f"网页中的表格单元格过多（超过 {MAX_CELLS:,} 个），已停止读取",
+                source=self.source,
+                hint="绩效目标文件通常只有几千个单元格；请确认选择了正确的文件。",
+            )
+        parts: list[str] = []
+        _collect_cell(td, parts, self.cell_text)
+        return "\n".join(visible_lines("".join(parts)))
+
+
+def _collect_cell(el: Element, parts: list[str], cell_text: Callable[[Element], str]) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "table":
+            parts.append(BREAK)
+            for tr in table_rows(child):
+                texts = [cell_text(td).replace("\n", " ") for td in cell_elements(tr)]
+                parts.append(" ".join(t for t in texts if t) + BREAK)
+        elif tag == "br":
+            parts.append(BREAK)
+        elif tag == "pre":
+            parts.append(BREAK + child.text_content().replace("\n", BREAK) + BREAK)
+        elif tag in _BLOCK:
+            parts.append(BREAK)
+            _collect_cell(child, parts, cell_text)
+            parts.append(BREAK)
+        elif tag:
+            _collect_cell(child, parts, cell_text)
+        if child.tail:
+            parts.append(child.tail)
