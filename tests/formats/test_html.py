@@ -481,3 +481,56 @@ def test_cli_refuses_a_bad_page(tmp_path: Path, content: bytes, reason: str) -> 
     assert path.name in result.stderr
     assert reason in result.stderr
     assert "处理建议" in result.stderr
+
+
+# -- markup as Word and hostile pages write it ---------------------------------------------------
+
+
+def test_word_saved_page() -> None:
+    """Word's "save as web page": Office namespaces, conditional comments, ``<o:p>``, spans
+    with ``mso-`` styles, unclosed cells and rows, GBK bytes under a gb2312 declaration."""
+    text = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt'>
+<div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:16.0pt'>项目支出绩效目标申报表<o:p>
+</o:p></span></b></p>
+<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>
+<tr><td><p class=MsoNormal>项目名称<o:p></o:p></td><td colspan=3><p class=MsoNormal>社区<span
+style='mso-spacerun:yes'>&nbsp;</span>养老服务补贴<o:p></o:p></p></td>
+<tr><td><p>一级指标</td><td><p>二级指标</td><td><p>三级指标</td><td><p>指标值</td>
+<tr><td rowspan=2><p>产出指标</td><td><p>数量指标</td><td><p>补贴人数</td><td><p>&ge;1200人</td>
+<tr><td><p>质量指标</td><td><p>补贴发放准确率</td><td><p>100%</td>
+<tr><td><p>满意度指标<span style='display:none'>隐藏</span></td><td><p>服务对象满意度指标</td>
+<td><p>老人满意度</td><td><p>&ge;90%<o:p>&nbsp;</o:p></td>
+</table>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+</div></body></html>"""
+    doc = read_bytes(text.encode("gbk"), name="申报表.htm")
+    (project,) = doc.projects
+    assert project.name == "社区 养老服务补贴"
+    assert [(i.level1, i.level2, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "数量指标", "补贴人数", "≥1200人"),
+        ("产出指标", "质量指标", "补贴发放准确率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "老人满意度", "≥90%"),
+    ]
+
+
+def test_hostile_spans_stay_bounded() -> None:
+    rows = "".join(
+        "<tr>" + "<td colspan=1000 rowspan=65534>x</td>" * 50 + "</tr>" for _ in range(200)
+    )
+    table = only_table(read_html(page(f"<table>{rows}</table>").encode(), source="bomb.html"))
+    assert len(table.grid()[0]) == 64  # never wider than the bound
+    assert table.n_rows == 1
+    (cell,) = table.cells
+    assert cell.text.count("x") == 50 * 200  # the text of the cells past the bound is kept
+
+
+def test_too_deeply_nested_page_is_refused() -> None:
+    body = "<div>" * 400 + "项目名称" + "</div>" * 400
+    with pytest.raises(ReadError, match="嵌套层次过深"):
+        read_bytes(page(body).encode(), name="deep.html")

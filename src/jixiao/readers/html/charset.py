@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import lxml.html
+import lxml.etree
 
 from jixiao._exceptions import DecodeError
 
@@ -63,10 +63,12 @@ def declared_charset(data: bytes) -> str | None:
         _, found, rest = decl.partition("encoding=")
         if found and rest[:1] in ("'", '"'):
             return rest[1:].split(rest[0], 1)[0]
-    parser = lxml.html.HTMLParser(encoding="iso-8859-1", remove_comments=True)
+    parser = lxml.etree.HTMLParser(encoding="iso-8859-1", remove_comments=True)
     try:
-        root = lxml.html.document_fromstring(head, parser=parser)
+        root = lxml.etree.fromstring(head, parser=parser)
     except Exception:  # lxml raises several kinds on fragments; then there is no declaration
+        return None
+    if root is None:
         return None
     for meta in root.iter("meta"):
         if meta.get("charset"):

@@ -24,14 +24,19 @@ _SECTIONS = ("thead", "tbody", "tfoot")
 
 @dataclass
 class GridCell:
-    """One cell on the grid (0-based); ``source_row`` is the 0-based ``<tr>`` it starts in."""
+    """One cell on the grid (0-based); ``source_row`` is the 0-based ``<tr>`` it starts in.
+    ``parts``: its text, then the texts of cells past the widest grid, kept rather than lost."""
 
-    text: str
+    parts: list[str]
     row: int
     col: int
     rowspan: int
     colspan: int
     source_row: int
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p for p in self.parts if p)
 
 
 def table_rows(table: Element) -> list[Element]:
@@ -68,11 +73,12 @@ def table_grid(table: Element, cell_text: Callable[[Element], str]) -> list[Grid
         last: GridCell | None = None
         for td in cell_elements(tr):
             text = cell_text(td)
-            while (r, col) in covered:
+            while col < MAX_COLS and (r, col) in covered:
                 col += 1
             if col >= MAX_COLS:
-                if last is not None and text:
-                    last.text = f"{last.text}\n{text}".strip()
+                host = last or (cells[-1] if cells else None)
+                if host is not None:
+                    host.parts.append(text)
                 continue
             colspan = max(1, min(_span(td, "colspan", 1000), MAX_COLS - col))
             rowspan = _span(td, "rowspan", _MAX_ROWSPAN)
@@ -80,7 +86,7 @@ def table_grid(table: Element, cell_text: Callable[[Element], str]) -> list[Grid
             for rr in range(r, r + rowspan):
                 for cc in range(col, col + colspan):
                     covered.add((rr, cc))
-            last = GridCell(text, r, col, rowspan, colspan, r)
+            last = GridCell([text], r, col, rowspan, colspan, r)
             cells.append(last)
             col += colspan
     return _drop_empty_rows(cells, n_rows)

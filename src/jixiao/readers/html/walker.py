@@ -157,7 +157,7 @@ class _Walker:
         self.block(el)
 
     def _pre(self, el: Element) -> None:
-        for line in el.text_content().splitlines():
+        for line in "".join(el.itertext()).splitlines():
             self._text(line, el)
             self.flush()
 
@@ -220,7 +220,7 @@ def _collect_cell(el: Element, parts: list[str], cell_text: Callable[[Element], 
         elif tag == "br":
             parts.append(BREAK)
         elif tag == "pre":
-            parts.append(BREAK + child.text_content().replace("\n", BREAK) + BREAK)
+            parts.append(BREAK + "".join(child.itertext()).replace("\n", BREAK) + BREAK)
         elif tag in _BLOCK:
             parts.append(BREAK)
             _collect_cell(child, parts, cell_text)
