@@ -323,6 +323,7 @@ def test_nested_table_in_a_cell_is_kept_as_lines(seeds: dict[str, Document]) -> 
     plan = next(c for c in tables[0].cells if c.text.startswith("3月底"))
     assert plan.text == "3月底 6月底 10月底 12月底\n25.00% 50.00% 75.00% 100.00%"
     assert plan.colspan == 6
+    assert_same(seeds["000"], assembled(layout))  # the plan read from the lines, goals kept
 
 
 def test_nested_table_in_an_indicator_cell_keeps_its_figures() -> None:
