@@ -535,3 +535,27 @@ def test_too_deeply_nested_page_is_refused() -> None:
     body = "<div>" * 400 + "项目名称" + "</div>" * 400
     with pytest.raises(ReadError, match="嵌套层次过深"):
         read_bytes(page(body).encode(), name="deep.html")
+
+
+def test_what_the_browser_prints_besides_the_text() -> None:
+    """Numbered lists, check boxes (资金用途 choices), form fields, m², zero-width spaces."""
+    body = (
+        "<table><tr><td>资金用途</td><td><input type=checkbox checked>基本建设 "
+        "<input type=checkbox>设备购置</td></tr>"
+        "<tr><td>预算数</td><td><input type=text value=72.64 readonly>"
+        "<input type=hidden value=secret></td></tr>"
+        "<tr><td>绩效目标</td><td><ol><li>改造校舍2000m<sup>2</sup></li>"
+        "<li>受益\u200b学生≥500人</li></ol></td></tr></table>"
+        "<ol start=3><li>第三项</li><li value=9>第九项</li></ol>"
+    )
+    layout = read_html(page(body).encode(), source="t.html")
+    table = next(layout.tables())
+    assert [c.text for c in table.cells] == [
+        "资金用途",
+        "√基本建设 □设备购置",
+        "预算数",
+        "72.64",
+        "绩效目标",
+        "1.改造校舍2000m²\n2.受益学生≥500人",
+    ]
+    assert texts(layout) == ["3.第三项", "9.第九项"]

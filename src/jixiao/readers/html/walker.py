@@ -1,7 +1,9 @@
 """The page body in document order → paragraphs and tables of the intermediate layout.
 
 Body text becomes one ``Paragraph`` per visual line: block elements and ``<br>`` end a line,
-inline elements (``span``, ``b``, Word's ``o:p`` …) do not. A ``<table>`` becomes a ``Table``
+inline elements (``span``, ``b``, Word's ``o:p`` …) do not. What the browser prints that is
+not in the text is added: numbers of ``<ol>`` items, check boxes as √/□, form fields' values,
+m<sup>2</sup> as m². A ``<table>`` becomes a ``Table``
 on its grid (``grid``), with ``<br>`` and block elements inside a cell kept as line breaks.
 A table nested in a cell (a 资金支出计划 table inside the cell beside its label) is kept as
 the cell's text, one line per nested row with its cells separated by spaces, so every figure
@@ -16,6 +18,7 @@ tables), ``row`` (1-based ``<tr>`` number) and ``col`` (1-based grid column).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from jixiao._exceptions import FileTooLargeError
@@ -24,7 +27,7 @@ from jixiao.readers.html.grid import cell_elements, table_grid, table_rows
 from jixiao.readers.html.tree import Element
 from jixiao.readers.html.whitespace import BREAK, visible_lines
 
-__all__ = ["MAX_CELLS", "is_layout_table", "read_body"]
+__all__ = ["MAX_CELLS", "is_layout_table", "list_marker", "read_body", "replacement"]
 
 MAX_CELLS = 250_000
 """As in the DOCX reader: a department's 500 projects have about 50,000 cells."""
@@ -73,6 +76,43 @@ _BLOCK = {
     "tr",
     "ul",
 }
+
+
+_REPLACED = {"input", "sup"}
+_SUPERSCRIPTS = {"2": "²", "3": "³"}
+
+
+def replacement(el: Element) -> str | None:
+    """What the page shows for an element that is not plain text, or None to read it as
+    usual: a check box or radio button as √/□ (资金用途 choices), a text field as its value,
+    m<sup>2</sup> as m²."""
+    if el.tag == "input":
+        kind = (el.get("type") or "text").lower()
+        if kind in ("checkbox", "radio"):
+            return "√" if el.get("checked") is not None else "□"
+        return "" if kind in ("hidden", "submit", "button", "image", "reset") else el.get("value")
+    if el.tag == "sup":
+        return _SUPERSCRIPTS.get("".join(el.itertext()).strip())
+    return None
+
+
+def list_marker(el: Element) -> str:
+    """The number a browser prints before an item of a numbered list (``1.``), else nothing."""
+    parent = el.getparent()
+    if el.tag != "li" or parent is None or parent.tag != "ol":
+        return ""
+    try:
+        number = int(parent.get("start") or 1)
+    except ValueError:
+        number = 1
+    for sibling in parent:
+        if sibling is el:
+            break
+        if sibling.tag == "li":
+            number += 1
+    with contextlib.suppress(ValueError):
+        number = int(el.get("value") or number)
+    return f"{number}."
 
 
 def read_body(body: Element, *, source: str) -> Layout:
@@ -136,7 +176,10 @@ class _Walker:
         self._text(el.text, el)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "table":
+            shown = replacement(child) if tag in _REPLACED else None
+            if shown is not None:
+                self._text(shown, child)
+            elif tag == "table":
                 self.flush()
                 self.table(child)
             elif tag == "br":
@@ -146,6 +189,7 @@ class _Walker:
                 if tag == "pre":
                     self._pre(child)
                 else:
+                    self._text(list_marker(child), child)
                     self.block(child)
                 self.flush()
             elif tag:
@@ -212,7 +256,10 @@ def _collect_cell(el: Element, parts: list[str], cell_text: Callable[[Element], 
         parts.append(el.text)
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "table":
+        shown = replacement(child) if tag in _REPLACED else None
+        if shown is not None:
+            parts.append(shown)
+        elif tag == "table":
             parts.append(BREAK)
             for tr in table_rows(child):
                 texts = [cell_text(td).replace("\n", " ") for td in cell_elements(tr)]
@@ -222,7 +269,7 @@ def _collect_cell(el: Element, parts: list[str], cell_text: Callable[[Element], 
         elif tag == "pre":
             parts.append(BREAK + "".join(child.itertext()).replace("\n", BREAK) + BREAK)
         elif tag in _BLOCK:
-            parts.append(BREAK)
+            parts.append(BREAK + list_marker(child))
             _collect_cell(child, parts, cell_text)
             parts.append(BREAK)
         elif tag:
