@@ -559,3 +559,53 @@ def test_what_the_browser_prints_besides_the_text() -> None:
         "1.改造校舍2000m²\n2.受益学生≥500人",
     ]
     assert texts(layout) == ["3.第三项", "9.第九项"]
+
+
+def _b_with_nested_indicators(tail: str) -> str:
+    values = B_PROJECTS[0]
+    header = [[None if t is None else t.format(**values) for t in row] for row in B_HEADER]
+    indicators = [[t.format(**values) if t else "" for t in row[1:]] for row in B_INDICATORS]
+    indicators[2][0] = indicators[1][0]  # no merges inside: one row per indicator
+    nested = grid_table([list(r) for r in indicators])
+    return grid_table(header).replace(
+        "\n</tbody>", f"\n<tr><td>绩效指标</td><td colspan=4>{nested}</td></tr>\n{tail}</tbody>"
+    )
+
+
+def test_indicator_table_nested_in_a_cell_is_a_table_of_its_own() -> None:
+    """A 申报表 whose 绩效指标 cell holds the indicator table: the outer table is cut around
+    it, so the header fields, then the indicators (then the rows below) are read in order."""
+    tail = "<tr><td>备注</td><td colspan=4>无</td></tr>\n"
+    layout = read_html(page(_b_with_nested_indicators(tail)).encode(), source="nested.html")
+    assert [len(t.cells) for t in layout.tables()] == [15, 20, 2]
+    assert texts(layout) == ["绩效指标"]
+    assert [t.cells[0].position.row for t in layout.tables()] == [1, 1, 8]  # source <tr>
+    assert [t.cells[0].text for t in layout.tables()] == ["项目名称", "一级指标", "备注"]
+
+    layout = read_html(page(_b_with_nested_indicators("")).encode(), source="nested.html")
+    (project,) = assembled(layout).projects
+    values = B_PROJECTS[0]
+    assert project.name == values["name"]
+    assert project.budget.total == Decimal("320.00")
+    assert [(i.level1, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "新建管网长度", "≥40公里"),
+        ("产出指标", "完工时间", "2024年11月底前"),
+        ("效益指标", "受益人口", "≥0.8万人"),
+        ("满意度指标", "受益群众满意度", "≥92%"),
+    ]
+
+
+def test_layout_table_whose_content_cell_holds_only_the_table(
+    seeds: dict[str, Document],
+) -> None:
+    rows: list[Row] = [["一级指标", "二级指标", "三级指标", "指标值"]]
+    rows += [["产出指标", "数量指标", f"指标{n}", f"≥{n}0%"] for n in range(1, 6)]
+    body = (
+        "<p>项目名称：乡村道路养护</p>"
+        "<table width=100%><tr><td>网站首页</td><td>信息公开</td></tr>"
+        f"<tr><td width=20%></td><td>{grid_table(rows)}</td></tr></table>"
+    )
+    layout = read_html(page(body).encode(), source="wrapped.html")
+    (project,) = assembled(layout).projects
+    assert project.name == "乡村道路养护"
+    assert [i.value_text for i in project.indicators] == [f"≥{n}0%" for n in range(1, 6)]

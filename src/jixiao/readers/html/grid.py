@@ -62,9 +62,8 @@ def _span(cell: Element, name: str, limit: int) -> int:
     return min(max(value, 0), limit)
 
 
-def table_grid(table: Element, cell_text: Callable[[Element], str]) -> list[GridCell]:
-    """The cells of one ``<table>``, merged areas as one cell each, in reading order."""
-    rows = table_rows(table)
+def table_grid(rows: list[Element], cell_text: Callable[[Element], str]) -> list[GridCell]:
+    """The cells of a table's ``<tr>`` rows, merged areas as one cell each, in reading order."""
     n_rows = len(rows)
     covered: set[tuple[int, int]] = set()
     cells: list[GridCell] = []

@@ -5,11 +5,10 @@ inline elements (``span``, ``b``, Word's ``o:p`` …) do not. What the browser p
 not in the text is added: numbers of ``<ol>`` items, check boxes as √/□, form fields' values,
 m<sup>2</sup> as m². A ``<table>`` becomes a ``Table``
 on its grid (``grid``), with ``<br>`` and block elements inside a cell kept as line breaks.
-A table nested in a cell (a 资金支出计划 table inside the cell beside its label) is kept as
-the cell's text, one line per nested row with its cells separated by spaces, so every figure
-stays readable. A table that only lays out the page (a cell of it holds a table at least as
-large as itself, as portals wrap their content) is read through: its cells' contents are
-read as body content, in order.
+A small table nested in a cell (a 资金支出计划 table inside the cell beside its label) is kept
+as the cell's text, one line per nested row with its cells separated by spaces, so every figure
+stays readable; a larger one is a table of its own, and the table around it either frames the
+page (its cells are read as body content) or is cut around it (``nesting``).
 
 Positions: a paragraph's ``line`` is the line of the page source where it starts (of the
 HTML part, for MHTML); a table cell has ``table`` (1-based number among the page's data
@@ -24,10 +23,11 @@ from collections.abc import Callable
 from jixiao._exceptions import FileTooLargeError
 from jixiao.layout import Cell, Layout, Paragraph, Position, Table
 from jixiao.readers.html.grid import cell_elements, table_grid, table_rows
+from jixiao.readers.html.nesting import Nesting
 from jixiao.readers.html.tree import Element
 from jixiao.readers.html.whitespace import BREAK, visible_lines
 
-__all__ = ["MAX_CELLS", "is_layout_table", "list_marker", "read_body", "replacement"]
+__all__ = ["MAX_CELLS", "list_marker", "read_body", "replacement"]
 
 MAX_CELLS = 250_000
 """As in the DOCX reader: a department's 500 projects have about 50,000 cells."""
@@ -123,31 +123,6 @@ def read_body(body: Element, *, source: str) -> Layout:
     return walker.layout
 
 
-def _cell_count(table: Element) -> int:
-    return sum(1 for tr in table_rows(table) for _ in cell_elements(tr))
-
-
-def _nested_tables(table: Element) -> list[Element]:
-    """Tables directly inside this table's cells (not inside those tables)."""
-    out: list[Element] = []
-    for tr in table_rows(table):
-        for td in cell_elements(tr):
-            out += [t for t in td.iter("table") if _owner_cell(t) is td]
-    return out
-
-
-def _owner_cell(table: Element) -> Element | None:
-    for ancestor in table.iterancestors("td", "th"):
-        return ancestor
-    return None
-
-
-def is_layout_table(table: Element) -> bool:
-    """A table that frames other content: one of its cells holds a table at least as big."""
-    own = _cell_count(table)
-    return any(_cell_count(nested) >= own for nested in _nested_tables(table))
-
-
 class _Walker:
     def __init__(self, source: str) -> None:
         self.source = source
@@ -206,19 +181,38 @@ class _Walker:
             self.flush()
 
     def table(self, table: Element) -> None:
-        if is_layout_table(table):
+        nesting = Nesting(table)
+        if nesting.kind == "layout":
             for tr in table_rows(table):
                 for td in cell_elements(tr):
-                    self.flush()
-                    self.block(td)
-                    self.flush()
+                    self._cell_as_body(td)
             return
-        self.tables += 1
-        k = self.tables
         caption = table.find("caption")
         if caption is not None:
             self.block(caption)
             self.flush()
+        rows = table_rows(table)
+        if nesting.kind == "data":
+            self._data_table(rows, 0)
+            return
+        first = 0  # split at each row holding a sub-table
+        for r, tr in enumerate(rows):
+            cells = list(cell_elements(tr))
+            if any(td in nesting.hoisted for td in cells):
+                self._data_table(rows[first:r], first)
+                for td in cells:
+                    self._cell_as_body(td)
+                first = r + 1
+        self._data_table(rows[first:], first)
+
+    def _cell_as_body(self, td: Element) -> None:
+        self.flush()
+        self.block(td)
+        self.flush()
+
+    def _data_table(self, rows: list[Element], first_row: int) -> None:
+        """One ``Table`` of ``rows`` (``first_row``: the index of the first in its table)."""
+        k = self.tables + 1
         cells = [
             Cell(
                 cell.text,
@@ -226,15 +220,14 @@ class _Walker:
                 cell.col,
                 rowspan=cell.rowspan,
                 colspan=cell.colspan,
-                position=Position(table=k, row=cell.source_row + 1, col=cell.col + 1),
+                position=Position(table=k, row=first_row + cell.source_row + 1, col=cell.col + 1),
             )
-            for cell in table_grid(table, self.cell_text)
+            for cell in table_grid(rows, self.cell_text)
         ]
         if any(c.text for c in cells):
+            self.tables = k
             cells.sort(key=lambda c: (c.row, c.col))
             self.layout.blocks.append(Table(tuple(cells), Position(table=k)))
-        else:
-            self.tables -= 1
 
     # -- cell content -------------------------------------------------------------------
 
