@@ -21,7 +21,7 @@ from jixiao import Document, read_bytes, read_path
 from jixiao._exceptions import DecodeError, NotAPerformanceDocumentError, ReadError
 from jixiao.assemble import assemble
 from jixiao.layout import Layout, Table
-from jixiao.model import SourceInfo
+from jixiao.model import SourceInfo, Unit
 from jixiao.readers.detect import sniff_format
 from jixiao.readers.html import read_html, read_mhtml
 from tests.conftest import SEEDS
@@ -602,10 +602,12 @@ def test_layout_table_whose_content_cell_holds_only_the_table(
     rows += [["产出指标", "数量指标", f"指标{n}", f"≥{n}0%"] for n in range(1, 6)]
     body = (
         "<p>项目名称：乡村道路养护</p>"
-        "<table width=100%><tr><td>网站首页</td><td>信息公开</td></tr>"
+        "<table width=100%><tr><td><a href=/>网站首页</a></td>"
+        "<td><a href=/xx>信息公开</a></td></tr>"
         f"<tr><td width=20%></td><td>{grid_table(rows)}</td></tr></table>"
     )
     layout = read_html(page(body).encode(), source="wrapped.html")
     (project,) = assembled(layout).projects
     assert project.name == "乡村道路养护"
+    assert project.unit == Unit() and project.extra == []  # the menu is not read as fields
     assert [i.value_text for i in project.indicators] == [f"≥{n}0%" for n in range(1, 6)]

@@ -8,7 +8,8 @@ table of its own (an indicator table nested in the 绩效指标 cell of a 申报
 Around a hoisted table, the outer table either
 
 - frames the page (a portal's layout table: a cell holds the hoisted table *and* other text,
-  the article's title and paragraphs), and its cells are read as body content; or
+  the article's title and paragraphs; or its own text is mostly links, a banner and a menu),
+  and its cells are read as body content; or
 - is a data table with a sub-table: it is cut at the row holding the sub-table, so the rows
   above, the sub-table and the rows below are read as tables in that order.
 """
@@ -61,7 +62,9 @@ class Nesting:
         elif any(_text_outside(td, tables) for td, tables in self.hoisted.items()):
             self.kind = "layout"
         else:
-            self.kind = "split"
+            hoisted = {t for tables in self.hoisted.values() for t in tables}
+            linked, plain = _text_lengths(table, hoisted, in_link=False)
+            self.kind = "layout" if linked >= plain else "split"
 
 
 def _text_outside(td: Element, tables: list[Element]) -> bool:
@@ -78,3 +81,26 @@ def _shows_text(el: Element, hoisted: set[Element]) -> bool:
         if child.tail and child.tail.strip():
             return True
     return False
+
+
+def _text_lengths(el: Element, hoisted: set[Element], *, in_link: bool) -> tuple[int, int]:
+    """(characters inside links, characters outside) of the text around the hoisted tables:
+    a menu or banner is mostly links, a data table's labels are not."""
+    linked = plain = 0
+    here = in_link or el.tag == "a"
+
+    def add(text: str | None, link: bool) -> None:
+        nonlocal linked, plain
+        size = len(text.strip()) if text else 0
+        if link:
+            linked += size
+        else:
+            plain += size
+
+    add(el.text, here)
+    for child in el:
+        if child not in hoisted and isinstance(child.tag, str):
+            a, b = _text_lengths(child, hoisted, in_link=here)
+            linked, plain = linked + a, plain + b
+        add(child.tail, here)
+    return linked, plain
