@@ -3,12 +3,12 @@
 Body text becomes one ``Paragraph`` per visual line: block elements and ``<br>`` end a line,
 inline elements (``span``, ``b``, Word's ``o:p`` …) do not. What the browser prints that is
 not in the text is added: numbers of ``<ol>`` items, check boxes as √/□, form fields' values,
-m<sup>2</sup> as m². A ``<table>`` becomes a ``Table``
-on its grid (``grid``), with ``<br>`` and block elements inside a cell kept as line breaks.
-A small table nested in a cell (a 资金支出计划 table inside the cell beside its label) is kept
-as the cell's text, one line per nested row with its cells separated by spaces, so every figure
-stays readable; a larger one is a table of its own, and the table around it either frames the
-page (its cells are read as body content) or is cut around it (``nesting``).
+m<sup>2</sup> as m². A ``<table>`` becomes a ``Table`` on its grid (``grid``), with ``<br>``
+and block elements inside a cell kept as line breaks. A small table nested in a cell (a
+资金支出计划 table inside the cell beside its label) is kept as the cell's text, one line per
+nested row with its cells separated by spaces, so every figure stays readable; a larger one
+is a table of its own, and the table around it either frames the page (its cells are read as
+body content) or is cut around it (``nesting``).
 
 Positions: a paragraph's ``line`` is the line of the page source where it starts (of the
 HTML part, for MHTML); a table cell has ``table`` (1-based number among the page's data
