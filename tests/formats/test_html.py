@@ -611,3 +611,61 @@ def test_layout_table_whose_content_cell_holds_only_the_table(
     assert project.name == "乡村道路养护"
     assert project.unit == Unit() and project.extra == []  # the menu is not read as fields
     assert [i.value_text for i in project.indicators] == [f"≥{n}0%" for n in range(1, 6)]
+
+
+def test_family_f_flat_list_with_merged_unit_and_project_cells() -> None:
+    """A system export as a page: one row per indicator, the unit and project cells merged
+    down their block (rowspan), amounts in 元 said in a paragraph above the table."""
+    out = ["产出指标", "数量指标"]
+    rows: list[Row] = [
+        [
+            "单位名称",
+            "项目名称",
+            "预算数",
+            "年度目标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+        ],
+        [
+            "[610301]某镇人民政府",
+            "人居环境整治",
+            "1,200,000.00",
+            "整治村庄12个",
+            *out,
+            "整治村庄数",
+            "12个",
+        ],
+        [None, None, None, None, None, "质量指标", "验收合格率", "100%"],
+        [None, None, None, None, "满意度指标", "服务对象满意度指标", "村民满意度", "≥90%"],
+        [None, "农村公路养护", "356,000.50", "养护公路50公里", *out, "养护里程", "50公里"],
+        [
+            "[610302]另一镇人民政府",
+            "人居环境整治",
+            "800,000.00",
+            "整治村庄8个",
+            *out,
+            "整治村庄数",
+            "8个",
+        ],
+    ]
+    html_page = page("<p>项目支出绩效目标表</p><p align=right>金额单位：元</p>" + grid_table(rows))
+    layout = read_html(html_page.encode(), source="f.html")
+    unit = next(c for c in only_table(layout).cells if c.text.startswith("[610301]"))
+    assert unit.rowspan == 4
+    doc = assembled(layout)
+    got = [
+        (p.unit.code, p.name, p.money_unit, p.budget.total, p.goals, len(p.indicators))
+        for p in doc.projects
+    ]
+    assert got == [
+        ("610301", "人居环境整治", "元", Decimal("1200000.00"), ["整治村庄12个"], 3),
+        ("610301", "农村公路养护", "元", Decimal("356000.50"), ["养护公路50公里"], 1),
+        ("610302", "人居环境整治", "元", Decimal("800000.00"), ["整治村庄8个"], 1),
+    ]
+    assert [(i.level1, i.level2, i.name) for i in doc.projects[0].indicators] == [
+        ("产出指标", "数量指标", "整治村庄数"),
+        ("产出指标", "质量指标", "验收合格率"),
+        ("满意度指标", "服务对象满意度指标", "村民满意度"),
+    ]
