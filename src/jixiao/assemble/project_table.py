@@ -28,9 +28,9 @@ from jixiao.model import (
 )
 from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
+__all__ = ["MONTH", "ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
 
-_MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
 _PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
@@ -185,7 +185,7 @@ class ProjectBuilder:
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
-                if (m := _MONTH.match("".join(cell.text.split())))
+                if (m := MONTH.match("".join(cell.text.split())))
             }
             if self._months or not self._plan_in_cells(row):
                 self._state = "plan_values"
