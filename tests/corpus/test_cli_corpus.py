@@ -70,6 +70,11 @@ def test_generate_build_and_report_from_the_command_line(tmp_path: Path) -> None
     page = (tmp_path / "统计.html").read_text(encoding="utf-8")
     assert "echarts" in page and "<script src=" not in page  # charts inlined, opens offline
 
+    url = f"sqlite:///{tmp_path / 'jixiao.db'}"
+    loaded = _jixiao("corpus", "import", "语料库", "--url", url, "-q", cwd=tmp_path)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "语料库共 8 个文档：载入 8 个" in loaded.stdout + loaded.stderr
+
 
 def test_a_folder_that_is_not_a_corpus_is_refused_in_chinese(tmp_path: Path) -> None:
     (tmp_path / "随便").mkdir()

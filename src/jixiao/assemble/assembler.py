@@ -67,7 +67,8 @@ class _Reader:
                 builder.first_line = block.position.line
             else:
                 self.pending_title = text
-                self.front.append(block)
+                if not self.front:  # the form's own title is the document's title too
+                    self.front.append(block)
             return
         fields = _paragraph_fields(text)
         if fields:

@@ -29,7 +29,7 @@ from rich.table import Table
 from jixiao._exceptions import JixiaoError
 from jixiao.cli._common import EXIT_FAILED, EXIT_USAGE, error, say, stdout_console
 from jixiao.cli._help import ChineseCommand as _Command
-from jixiao.cli._help import command_group
+from jixiao.cli._help import UrlOption, command_group
 
 __all__ = ["corpus_app"]
 
@@ -291,4 +291,39 @@ def generate_command(
         f"（{units} 个单位 × {len(year_list)} 个年度；"
         f"下调的目标 {made.lowered} 个，含糊的指标值 {made.vague} 个，复制指标的项目 "
         f"{made.copied_projects} 个）。"
+    )
+
+
+@corpus_app.command(
+    "import",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=(
+        "把语料库中的全部文档成批载入工作台的数据库（SQLite 或 PostgreSQL），\n"
+        "作为草稿保存并审核，审计日志记为“语料库导入”。\n"
+        "\n"
+        "数据库中已有的文档（内容相同）会跳过，所以语料库增加文件后可以再次导入。\n"
+        "数据库默认是数据目录中的 SQLite 文件；\n"
+        "--url 或环境变量 JIXIAO_DATABASE_URL 可指定其他数据库。"
+    ),
+    short_help="把语料库载入工作台数据库。",
+)
+def import_command(
+    corpus: Annotated[Path, typer.Argument(metavar="语料库文件夹")],
+    url: UrlOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    from jixiao.corpus.importer import import_corpus
+    from jixiao.store.db import display_url
+
+    try:
+        with _bar(quiet) as bar:
+            summary = import_corpus(
+                corpus, url, on_progress=lambda d, t: bar.update("载入数据库", d, 0, t)
+            )
+    except JixiaoError as err:
+        raise _fail(err) from None
+    say(
+        f"语料库共 {summary.total} 个文档：载入 {summary.imported} 个，"
+        f"数据库中已有（跳过）{summary.skipped} 个。数据库：{display_url(url)}"
     )

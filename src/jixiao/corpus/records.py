@@ -148,7 +148,7 @@ def document_rows(
         "source_key": ref.key,
         "file_name": ref.file_name,
         "region": ref.region,
-        "sha256": doc.source.sha256 or "",
+        "sha256": ref.sha256,
         "format": doc.source.format,
         "title": doc.title,
         "units": len(units),
@@ -161,6 +161,7 @@ def document_rows(
         "grade": summary.grade,
         "overall_goals": list(doc.department.overall_goals),
         "synthetic": synthetic,
+        "model_json": doc.to_json(indent=None),
     }
     return {
         "documents": [document],

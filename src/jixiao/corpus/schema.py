@@ -45,6 +45,9 @@ DOCUMENTS = pa.schema(
         pa.field("grade", pa.string()),
         pa.field("overall_goals", _TEXTS),
         pa.field("synthetic", pa.bool_(), nullable=False),
+        # The whole document in the open jixiao JSON format (schemas/document.schema.json):
+        # what `corpus import` loads into the workbench, and what any reader can re-analyse.
+        pa.field("model_json", pa.string(), nullable=False),
     ]
 )
 
