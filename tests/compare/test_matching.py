@@ -105,3 +105,13 @@ def test_indicators_are_matched_by_level_and_name_then_by_similarity() -> None:
     )
     assert diff.projects[0].indicators_added == []
     assert diff.projects[0].indicators_dropped == []
+
+
+def test_placeholder_codes_are_no_codes() -> None:
+    old, new = pair()
+    old.projects[0].code = new.projects[1].code = "无"
+    old.projects[1].code = new.projects[0].code = "/"
+    diff = compare_documents(old, new)
+    reasons = {p.new.seq: (p.old.seq, p.match_reason) for p in diff.projects}
+    assert reasons[1] == (1, "项目名称相同")
+    assert reasons[2] == (2, "项目名称相同")

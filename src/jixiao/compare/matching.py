@@ -19,6 +19,7 @@ from jixiao.model.categories import normalize_label
 __all__ = ["Match", "match_indicators", "match_projects", "project_code"]
 
 _CODE_SPACE = re.compile(r"\s+")
+_CODE_CONTENT = re.compile(r"[A-Z1-9]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,10 @@ def project_code(project: Project) -> str | None:
     if project.code is None:
         return None
     code = _CODE_SPACE.sub("", project.code).upper()
-    return code or None
+    # placeholders such as 无, /, —, 000 are no code (they would match every other placeholder)
+    if not _CODE_CONTENT.search(code):
+        return None
+    return code
 
 
 def _score(value: float) -> str:
