@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from jixiao.compare import DiffOptions, DocumentDiff, compare_documents
 from jixiao.compare.result import IndicatorChange, ProjectDiff
+from jixiao.model import Budget
 from tests.compare.documents import find, pair, set_value
 
 # seed 003, project 1 (公共资源“双盲评审”工作资金, 29.25 万元):
@@ -198,3 +199,31 @@ def test_json_form_round_trips() -> None:
     set_value(find(new, 0, QUALITY), "≥95%")
     diff = compare_documents(old, new)
     assert DocumentDiff.model_validate_json(diff.to_json()) == diff
+
+
+def test_department_wide_indicators_are_compared() -> None:
+    old, new = pair()
+    for doc in (old, new):
+        doc.department.indicators = [
+            i.model_copy(deep=True) for i in doc.projects[0].indicators[:3]
+        ]
+        doc.department.budget = Budget(total=Decimal("500"))
+    set_value(new.department.indicators[0], "25 个")  # 30 个 → 25 个
+    new.department.indicators.pop(2)
+    diff = compare_documents(old, new)
+    dept = diff.department
+    assert dept is not None
+    assert (dept.new.seq, dept.new.name, dept.match_reason) == (0, "部门整体绩效目标", "部门整体")
+    assert [(i.new.name, i.change) for i in dept.indicators] == [
+        (COUNT, "lowered"),
+        (QUALITY, "unchanged"),
+    ]
+    assert [i.name for i in dept.indicators_dropped] == ["管理机、终端工作响应及时率"]
+    assert [(f.code, f.project, f.project_seq) for f in diff.flags] == [
+        ("YOY-01", "部门整体绩效目标", 0)
+    ]
+    assert (diff.summary.lowered, diff.summary.indicators_dropped) == (1, 1)
+    assert diff.summary.matched == 8  # the department is not counted as a project
+    # only one document with department indicators: nothing to compare
+    old.department.indicators = []
+    assert compare_documents(old, new).department is None

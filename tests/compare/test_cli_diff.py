@@ -24,8 +24,12 @@ def _jixiao(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _files(tmp_path: Path) -> tuple[Path, Path]:
+def _files(tmp_path: Path, *, department: bool = False) -> tuple[Path, Path]:
     old, new = pair()
+    if department:
+        for doc in (old, new):
+            doc.department.indicators = [doc.projects[1].indicators[0].model_copy(deep=True)]
+        set_value(new.department.indicators[0], "≥15 次")
     set_value(find(new, 0, "购买各种管理机、终端机产品合格率"), "≥95%")
     new.projects[2].code = None
     new.projects[2].name = "干部教育培训"
@@ -116,3 +120,16 @@ def test_threshold_option_changes_the_matching(tmp_path: Path) -> None:
     assert strict.returncode == 0, strict.stderr
     summary = json.loads(strict.stdout)["summary"]
     assert (summary["matched"], summary["added"], summary["dropped"]) == (7, 1, 1)
+
+
+def test_department_section_in_every_format(tmp_path: Path) -> None:
+    a, b = _files(tmp_path, department=True)
+    data = json.loads(_jixiao("diff", a, b, "-f", "json", cwd=tmp_path).stdout)
+    assert data["department"]["indicators"][0]["reason"] == "≥20次 → ≥15次"
+    text = _jixiao("diff", a, b, cwd=tmp_path).stdout
+    assert "部门整体绩效目标的变化" in text
+    target = tmp_path / "d.html"
+    assert _jixiao("diff", a, b, "-f", "html", "-o", target, cwd=tmp_path).returncode == 0
+    page = target.read_text(encoding="utf-8")
+    assert '<section class="diff-project" id="department">' in page
+    assert "部门整体绩效目标——指标“土地招拍挂公正及发布公告数量”的目标值低于上年" in page

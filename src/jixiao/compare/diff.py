@@ -1,7 +1,8 @@
 """Building the year-over-year diff of two documents (OLD = the earlier year, NEW = the later).
 
 ``compare_documents`` matches the projects (``matching``), then for each pair compares the
-budget, the goals and the indicators (``change``), and raises two kinds of flags:
+budget, the goals and the indicators (``change``) — the department-wide table too, when both
+documents have its indicators — and raises two kinds of flags:
 
 - ``YOY-01`` 目标值低于上年: a matched indicator's target was lowered;
 - ``YOY-02`` 预算增加而产出未增加: the budget rose by at least ``budget_increase`` per cent
@@ -28,10 +29,10 @@ from jixiao.compare.result import (
     ProjectRef,
 )
 from jixiao.compare.text import normalise
-from jixiao.model import Budget, Document, Indicator, Project
+from jixiao.model import Budget, Document, Indicator, Project, Unit
 from jixiao.review.output.labels import SEVERITY_LABELS
 
-__all__ = ["FLAG_TITLES", "DiffOptions", "compare_documents"]
+__all__ = ["DEPARTMENT_NAME", "FLAG_TITLES", "DiffOptions", "compare_documents"]
 
 FLAG_TITLES = {"YOY-01": "目标值低于上年", "YOY-02": "预算增加而产出未增加"}
 
@@ -169,6 +170,27 @@ def _project_diff(
     return diff
 
 
+DEPARTMENT_NAME = "部门整体绩效目标"
+
+
+def _department_as_project(doc: Document) -> Project | None:
+    """The department-wide table (family G) in the shape of a project (seq 0), so its budget,
+    overall goals and indicators are compared by the same code; None when it has no
+    indicators."""
+    dept = doc.department
+    if not dept.indicators:
+        return None
+    return Project(
+        seq=0,
+        name=DEPARTMENT_NAME,
+        unit=dept.unit or Unit(),
+        money_unit=dept.money_unit or "万元",
+        budget=dept.budget or Budget(),
+        goals=dept.overall_goals,
+        indicators=dept.indicators,
+    )
+
+
 def compare_documents(
     old: Document, new: Document, options: DiffOptions | None = None
 ) -> DocumentDiff:
@@ -181,8 +203,15 @@ def compare_documents(
         )
         for pair in matching.pairs
     ]
-    changes = [ind.change for p in projects for ind in p.indicators]
-    flags = [flag for p in projects for flag in p.flags]
+    old_dept, new_dept = _department_as_project(old), _department_as_project(new)
+    department = (
+        _project_diff(old_dept, new_dept, "部门整体", 1.0, options)
+        if old_dept is not None and new_dept is not None
+        else None
+    )
+    every = projects if department is None else [department, *projects]
+    changes = [ind.change for p in every for ind in p.indicators]
+    flags = [flag for p in every for flag in p.flags]
     summary = DiffSummary(
         matched=len(projects),
         added=len(matching.added),
@@ -191,14 +220,15 @@ def compare_documents(
         lowered=changes.count("lowered"),
         unchanged=changes.count("unchanged"),
         incomparable=changes.count("incomparable"),
-        indicators_added=sum(len(p.indicators_added) for p in projects),
-        indicators_dropped=sum(len(p.indicators_dropped) for p in projects),
+        indicators_added=sum(len(p.indicators_added) for p in every),
+        indicators_dropped=sum(len(p.indicators_dropped) for p in every),
         flags=len(flags),
     )
     return DocumentDiff(
         old=_doc_ref(old),
         new=_doc_ref(new),
         summary=summary,
+        department=department,
         projects=projects,
         projects_added=[_project_ref(new.projects[j]) for j in matching.added],
         projects_dropped=[_project_ref(old.projects[i]) for i in matching.dropped],

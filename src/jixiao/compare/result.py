@@ -131,13 +131,16 @@ class DocumentDiff(_Result):
     old: DocumentRef
     new: DocumentRef
     summary: DiffSummary
+    department: ProjectDiff | None = None
+    """The department-wide targets (部门整体绩效目标, seq 0), when both documents have
+    their indicators."""
     projects: list[ProjectDiff] = Field(default_factory=list)
     projects_added: list[ProjectRef] = Field(default_factory=list)
     """Projects of NEW with no partner in OLD (新增)."""
     projects_dropped: list[ProjectRef] = Field(default_factory=list)
     """Projects of OLD with no partner in NEW (取消)."""
     flags: list[Flag] = Field(default_factory=list)
-    """Every project's flags, in project order."""
+    """Every flag: the department's first, then the projects' in order."""
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)

@@ -73,7 +73,8 @@ def _project_details(p: ProjectDiff, console: Console) -> None:
     changed = [i for i in p.indicators if i.change != "unchanged"]
     if not (changed or p.indicators_added or p.indicators_dropped or p.goals.changed):
         return
-    table = Table(title=f"项目“{p.new.name}”的变化", title_justify="left")
+    title = f"项目“{p.new.name}”的变化" if p.new.seq else f"{p.new.name}的变化"
+    table = Table(title=title, title_justify="left")
     for header in ("变化", "指标", "上年", "本年", "说明"):
         table.add_column(header)
     for i in changed:
@@ -116,6 +117,11 @@ def render_text(diff: DocumentDiff, console: Console) -> None:
             f"删除指标 {s.indicators_dropped} 项；提示 {s.flags} 条。"
         )
     )
+    if diff.department is not None:
+        console.print(
+            Text(f"{diff.department.new.name}：预算 {budget_text(diff.department.budget)}")
+        )
+        _project_details(diff.department, console)
     if diff.projects:
         console.print(_projects_table(diff))
     for title, refs in (("新增项目", diff.projects_added), ("取消项目", diff.projects_dropped)):
@@ -136,7 +142,7 @@ def render_text(diff: DocumentDiff, console: Console) -> None:
             table.add_row(
                 _cell(flag.severity_label, "yellow"),
                 _cell(flag.title),
-                _cell(f"{flag.project_seq}. {flag.project}"),
+                _cell(f"{flag.project_seq}. {flag.project}" if flag.project_seq else flag.project),
                 _cell(flag.message),
             )
         console.print(table)
