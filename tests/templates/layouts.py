@@ -503,7 +503,7 @@ def _t(content: FamilyContent) -> list[Block]:
         grid = Grid(rows, widths=[2, 2, 3, 2, 1, 2])
         if n == 0:
             grid.page_break = (5 + 3, 2, 2)
-        blocks += [Para(content.title, heading=True), grid]
+        blocks += [Para(content.title, heading=True), Para(f"（{content.year}年度）"), grid]
     return blocks
 
 

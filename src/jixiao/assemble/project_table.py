@@ -154,7 +154,7 @@ class ProjectBuilder:
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
         self._touch(row)
         if self._state == "indicators" and self.columns is not None:
-            if self._is_repeated_header(row) or self._summary_row(row):
+            if self._is_repeated_header(row, grid_row, r) or self._summary_row(row):
                 return
             if not self.is_header_row(row):
                 assert self.rows is not None
@@ -165,7 +165,7 @@ class ProjectBuilder:
         if not any(t.strip() for t in texts) and self._state != "plan_values":
             return  # a blank row between blocks (spreadsheets keep them)
         if self.columns is None or self._state != "indicators":
-            found = self._header(row)
+            found = self._header(row, grid_row, r)
             if found is not None:
                 self.set_columns(found, row)
                 return
@@ -212,17 +212,26 @@ class ProjectBuilder:
         self._state = "indicators"
         self._below.clear()
 
-    def _header(self, row: list[Cell]) -> Columns | None:
+    def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
+        """The row's column roles if it is a header. In a two-row header, a column title merged
+        down from the row above (一级指标 over both rows) belongs to this row too."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        return header_columns([(c.col, c.colspan, c.text) for c in row], above)
+        cells = [(c.col, c.colspan, c.text) for c in row]
+        own = {col for c in row for col in range(c.col, c.col + c.colspan)}
+        for cell in grid_row:
+            if cell is None or cell.row == r or cell.col in own or role_of(cell.text) is None:
+                continue
+            own.update(range(cell.col, cell.col + cell.colspan))
+            cells.append((cell.col, cell.colspan, cell.text))
+        return header_columns(sorted(cells), above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
         return inferred_columns([(c.col, c.colspan, c.text) for c in row])
 
-    def _is_repeated_header(self, row: list[Cell]) -> bool:
+    def _is_repeated_header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """The header again (a table continued on a new page or in a new table)."""
-        found = self._header(row)
+        found = self._header(row, grid_row, r)
         if found is None:
             return False
         assert self.columns is not None

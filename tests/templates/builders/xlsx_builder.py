@@ -26,6 +26,8 @@ def build(blocks: list[Block]) -> bytes:
             continue
         for cell in block.cells():
             target = ws.cell(row=row + cell.row, column=cell.col + 1, value=cell.text or None)
+            if cell.text.startswith("="):
+                target.data_type = "s"  # ``=12所`` is a value typed as text, not a formula
             target.alignment = Alignment(wrap_text=True, vertical="center")
             if cell.rowspan > 1 or cell.colspan > 1:
                 ws.merge_cells(
