@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
+from jixiao.layout import Table
+from jixiao.model import ExtraField
+from jixiao.values import parse_value
 from tests.assemble._layouts import read, table
 
 HEADER = [
@@ -51,3 +58,93 @@ def test_a_new_indicator_at_the_top_of_a_page_is_not_joined() -> None:
     (project,) = read(table(rows, pages=[1, 1, 1, 1, 2])).projects
     assert [i.name for i in project.indicators] == ["养护里程", "维修桥涵"]
     assert project.indicators[1].level2 == "数量指标"
+
+
+def test_title_rows_inside_the_table_start_the_next_project_and_give_the_year() -> None:
+    def project(name: str, number: int) -> Table:
+        return table(
+            [
+                ["项目支出绩效目标表", None, None, None],
+                ["（2024年度）", None, None, None],
+                ["项目名称", None, name, None],  # the label spans two columns
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "体检人数", "≥3.2万人"],
+            ],
+            number=number,
+        )
+
+    doc = read(project("老年人健康管理服务", 1), project("基层医疗卫生机构能力建设", 2))
+    assert doc.fiscal_year == 2024
+    assert [p.name for p in doc.projects] == ["老年人健康管理服务", "基层医疗卫生机构能力建设"]
+    assert [len(p.indicators) for p in doc.projects] == [1, 1]
+    assert doc.projects[0].unit.code is None  # （2024年度） is not a unit code
+
+
+def test_unit_and_money_unit_on_one_line_above_the_table() -> None:
+    doc = read(
+        "财政项目支出绩效目标批复表",
+        "填报单位：[610001]某县交通运输局\u3000\u3000\u3000\u3000金额单位：元",
+        table(
+            [
+                *HEADER,
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "养护里程", "≥380公里"],
+            ]
+        ),
+    )
+    (project,) = doc.projects
+    assert (project.unit.code, project.unit.name) == ("610001", "某县交通运输局")
+    assert project.money_unit == "元"
+
+
+def test_a_label_on_its_own_line_takes_the_next_line_as_its_value() -> None:
+    doc = read(
+        table([["专项资金名称", "农村人居环境整治"], ["实施单位", "某县农业农村局"]], number=1),
+        "立项依据",
+        "《农村人居环境整治提升五年行动方案》",
+        table(
+            [
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "改厕数量", "≥3000户"],
+            ],
+            number=2,
+        ),
+    )
+    (project,) = doc.projects
+    assert (
+        ExtraField(label="立项依据", text="《农村人居环境整治提升五年行动方案》") in project.extra
+    )
+    assert len(project.indicators) == 1
+
+
+def test_prose_unit_and_level1_before_a_level2_that_shares_its_name() -> None:
+    doc = read(
+        "项目名称：村内道路硬化工程",
+        "实施单位：某镇人民政府",
+        "数量指标：★新建道路≥2公里；硬化村道≥5公里。",
+        "满意度指标：服务对象满意度指标：群众满意度≥90%。",
+    )
+    (project,) = doc.projects
+    assert project.unit.name == "某镇人民政府"
+    last = project.indicators[-1]
+    assert (last.level1, last.level2, last.name, last.value_text) == (
+        "满意度指标",
+        "服务对象满意度指标",
+        "群众满意度",
+        "≥90%",
+    )
+    assert project.indicators[0].core is True
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("≥1200批次", "1200", "批次"),
+        ("≥2.4萬人", "2.4", "萬人"),
+        ("≤88萬元", "88", "萬元"),
+        ("=6個", "6", "個"),
+    ],
+)
+def test_value_units_compound_and_traditional(text: str, number: str, unit: str) -> None:
+    value = parse_value(text)
+    assert (value.number, value.unit, value.anomalies) == (Decimal(number), unit, [])

@@ -15,7 +15,16 @@ from functools import lru_cache
 
 from jixiao.textutil import to_simplified
 
-__all__ = ["FIELD_LABELS", "LabelMatch", "label_key", "match_label", "money_unit_in"]
+__all__ = [
+    "FIELD_LABELS",
+    "TABLE_TITLE",
+    "LabelMatch",
+    "is_table_title",
+    "label_key",
+    "match_label",
+    "money_unit_in",
+    "split_money_unit",
+]
 
 # field → label variants (as ``label_key`` leaves them). Order inside a field does not matter;
 # matching prefers the longest label, so 年度资金总额 wins over 资金总额.
@@ -136,12 +145,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "spending": ("支出构成", "支出预算"),
 }
 
+# A project table's own title (项目支出绩效目标申报表, 财政项目支出绩效目标批复表, 绩效目标表…),
+# printed above the table or in its first row.
+TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
+
 _NOTES = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _NUMBERING = re.compile(
     r"^(?:[0-9]{1,2}[、.．]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
 _PUNCT = str.maketrans("", "", "：:；;、，,。.·*＊ \u3000\t\n")
 MONEY_UNIT = re.compile(r"(?:金额|资金)?单位[：:]\s*(?:人民币)?\s*(万元|元)")
+_MONEY_UNIT_SPACED = re.compile(r"(?:金额|资金)?\s*单位\s*[：:]\s*(?:人民币)?\s*(万元|元)")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 
 
@@ -222,3 +236,17 @@ def money_unit_in(text: str) -> str | None:
     compact = "".join(to_simplified(text).split())
     found = MONEY_UNIT.search(compact) or _UNIT_IN_LABEL.search(compact)
     return found.group(1) if found else None
+
+
+def is_table_title(text: str) -> bool:
+    compact = "".join(to_simplified(text).split())
+    return len(compact) <= 60 and TABLE_TITLE.search(compact) is not None
+
+
+def split_money_unit(text: str) -> tuple[str, str | None]:
+    """``填报单位：某局　　金额单位：元`` → (``填报单位：某局``, ``元``): the money unit printed on
+    the same line as header fields, cut out so the fields read alone."""
+    found = _MONEY_UNIT_SPACED.search(text)
+    if found is None:
+        return text, None
+    return (text[: found.start()] + text[found.end() :]).strip(), found.group(1)

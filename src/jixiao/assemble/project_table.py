@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
+from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     Budget,
@@ -37,7 +37,7 @@ _INLINE_GOAL = re.compile(
     r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-_YEAR_ONLY = re.compile(r"[（(]?\s*20[0-9]{2}\s*年度?\s*[）)]?")
+_YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
@@ -96,6 +96,7 @@ class ProjectBuilder:
     rows: IndicatorRows | None = None
     header_width: int = 0
     department: str | None = None
+    year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
@@ -129,9 +130,17 @@ class ProjectBuilder:
             or ("name" in fields and self.name is not None)
         ):
             return True
+        if self.is_finished() and self._title_row(row):
+            return True
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row)
+
+    @staticmethod
+    def _title_row(row: list[Cell]) -> bool:
+        """A row holding only the table's title (项目支出绩效目标表 printed inside the table)."""
+        texts = [c.text for c in row if c.text.strip()]
+        return len(texts) == 1 and is_table_title(texts[0])
 
     def is_header_row(self, row: list[Cell]) -> bool:
         """A row of header fields (not an indicator): its first filled cell is a field label or
@@ -355,6 +364,11 @@ class ProjectBuilder:
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
 
+    def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
+        """A header field whose label and value were printed on lines of their own."""
+        self._touched = True
+        self._set(match, value, cell)
+
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
         text = value.strip()
@@ -386,6 +400,8 @@ class ProjectBuilder:
         elif kind == "purpose":
             self.purpose = normalize_space(join_wrapped(text.split("\n"))) or None
         elif kind == "year":
+            if found := _YEAR_ONLY.search(text):
+                self.year = int(found.group(1))
             return
         elif text or kind == "extra":
             self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
@@ -403,6 +419,11 @@ class ProjectBuilder:
             text = one_line(cell.text)
             if not text:
                 continue
+            year = _YEAR_ONLY.fullmatch(text)
+            if year is not None:  # （2024年度） under the title, never a unit code
+                self.year = int(year.group(1))
+                self.title = self.title or text
+                continue
             if money_unit_row and not row_fields and not self.unit_labelled:
                 self.unit = parse_unit(cell.text)
                 continue
@@ -410,7 +431,7 @@ class ProjectBuilder:
             if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
-            if ("绩效目标" in text and text.endswith("表")) or _YEAR_ONLY.fullmatch(text):
+            if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             if not row_fields and self._state == "start" and self.unit == Unit():
