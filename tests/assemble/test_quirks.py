@@ -148,3 +148,31 @@ def test_prose_unit_and_level1_before_a_level2_that_shares_its_name() -> None:
 def test_value_units_compound_and_traditional(text: str, number: str, unit: str) -> None:
     value = parse_value(text)
     assert (value.number, value.unit, value.anomalies) == (Decimal(number), unit, [])
+
+
+def test_level1_printed_in_both_blocks_side_by_side() -> None:
+    rows = [
+        *HEADER,
+        ["实施期绩效指标", None, None, "本年度绩效指标", None, None],
+        ["一级指标", "三级指标", "指标值及单位", "一级指标", "三级指标", "指标值及单位"],
+        ["产出指标", "养护里程", "≥360公里", "产出指标", "养护里程", "≥120公里"],
+        ["满意度指标", "群众满意度", "≥90%", "满意度指标", "群众满意度", "≥92%"],
+    ]
+    (project,) = read(table(rows)).projects
+    got = [(i.level1, i.name, i.value_text) for i in project.indicators]
+    assert got == [("产出指标", "养护里程", "≥120公里"), ("满意度指标", "群众满意度", "≥92%")]
+    mids = [i.mid_term and i.mid_term.value_text for i in project.indicators]
+    assert mids == ["≥360公里", "≥90%"]
+
+
+def test_mid_term_cells_broken_across_a_page_are_joined() -> None:
+    rows = [
+        *HEADER,
+        ["一级指标", "三级指标", "指标值", "三级指标", "指标值"],
+        ["效益指标", "受益", "≥2万人", "受益人口", "≥0.8万人"],
+        ["", "人口", "", "", ""],
+    ]
+    (project,) = read(table(rows, pages=[1, 1, 1, 1, 2])).projects
+    (indicator,) = project.indicators
+    assert indicator.mid_term is not None
+    assert (indicator.mid_term.name, indicator.mid_term.value_text) == ("受益人口", "≥2万人")

@@ -86,6 +86,9 @@ def _project(
     extras = {(e.label, e.text) for e in got.extra}
     for label, text in p.extra:
         out.check(f"{path}.extra[{label}]", text, text if (label, text) in extras else extras)
+    texts = " ".join(e.text for e in got.extra)
+    for text in p.kept:
+        out.check(f"{path}.kept[{text}]", True, text in texts)
     _indicators(out, path, p.indicators, got.indicators)
 
 
@@ -125,6 +128,10 @@ def _indicators(
         if want.mid_value is not None:
             mid = have.mid_term
             out.check(f"{here}.mid_term.value_text", want.mid_value, mid and mid.value_text)
+            if want.mid_name is not None:
+                out.check(f"{here}.mid_term.name", want.mid_name, mid and mid.name)
+        if want.scoring is not None:
+            out.check(f"{here}.scoring", want.scoring, have.scoring)
 
 
 def _department(out: Comparison, content: FamilyContent, doc: Document) -> None:

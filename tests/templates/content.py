@@ -8,7 +8,7 @@ these facts field by field. Amounts are in the document's money unit, as printed
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 __all__ = ["CONTENTS", "DeptContent", "FamilyContent", "IndicatorC", "ProjectC", "TaskC"]
@@ -31,6 +31,8 @@ class IndicatorC:
     direction_printed: str | None = None
     core: bool | None = None
     mid_value: str | None = None  # the 中期 target beside the 年度 one
+    mid_name: str | None = None  # its level-3 name, where the 中期 block prints one
+    scoring: str | None = None  # 评(计)分标准
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ProjectC:
     goals: tuple[str, ...] = ()
     mid_goals: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # header fields kept as (label, text)
+    kept: tuple[str, ...] = ()  # unlabelled texts (sub-tables) that must be kept somewhere
     indicators: tuple[IndicatorC, ...] = ()
 
 
@@ -315,6 +318,8 @@ _C = FamilyContent(
                     "≥70%",
                     basis="国家基本公共卫生服务规范",
                 ),
+                # a placeholder copied from the blank template: kept as printed, for review
+                I("效益指标", "可持续影响指标", "健康管理长效机制", "(≥**%)", basis="XXX"),
             ),
         ),
     ),
@@ -650,6 +655,12 @@ _H = FamilyContent(
                 ("项目类别", "专项转移支付"),
                 ("立项依据", "《农村人居环境整治提升五年行动方案（2021—2025年）》"),
             ),
+            kept=(
+                "户厕改造补助",
+                "3000户×1500元=450万元",
+                "垃圾收运设备购置",
+                "按实际采购价测算150万元",
+            ),
             indicators=(
                 I("产出指标", "数量指标", "改造农村户厕数量", "≥3000户"),
                 I("产出指标", "质量指标", "改厕验收合格率", "≥95%"),
@@ -757,4 +768,43 @@ _T = FamilyContent(
     ),
 )
 
-CONTENTS: dict[str, FamilyContent] = {c.family: c for c in (_A, _B, _C, _D, _E, _F, _G, _H, _I, _T)}
+
+def _with_mid_names(content: FamilyContent) -> FamilyContent:
+    """The 88号 form prints the level-3 name in both blocks."""
+    projects = tuple(
+        replace(p, indicators=tuple(replace(i, mid_name=i.name) for i in p.indicators))
+        for p in content.projects
+    )
+    return replace(content, projects=projects)
+
+
+_B = _with_mid_names(_B)
+
+# Variants: the same facts printed with other label spellings and arrangements (templates.md §2).
+# B2: 88号 copy with 实施期/本年度 labels, 一级指标 in both blocks, 上年结转 on its own line.
+_B2 = replace(
+    _B,
+    family="B2",
+    projects=tuple(replace(p, extra=(*p.extra, ("上年结转", "0.00"))) for p in _B.projects),
+)
+# E2: 一体化 export with 计算符号 / 目标值 / 计量单位 / 分值 / 指标方向 / 评(计)分标准.
+_E2 = replace(
+    _E,
+    family="E2",
+    projects=tuple(
+        replace(
+            p,
+            indicators=tuple(
+                replace(i, scoring=f"达到目标值得{i.weight}分，未达到按比例扣分")
+                for i in p.indicators
+            ),
+        )
+        for p in _E.projects
+    ),
+)
+# F2: the flat list as copied: unit and project cells blank (not merged) after a block's first row.
+_F2 = replace(_F, family="F2")
+
+CONTENTS: dict[str, FamilyContent] = {
+    c.family: c for c in (_A, _B, _B2, _C, _D, _E, _E2, _F, _F2, _G, _H, _I, _T)
+}

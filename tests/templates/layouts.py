@@ -17,6 +17,7 @@ from tests.templates.content import CONTENTS, DeptContent, FamilyContent, Indica
 __all__ = ["Block", "Grid", "Para", "PlacedCell", "blocks_for"]
 
 Row = list[str | None]
+UP = "\x00up"  # a slot covered by the cell above even where the cell to its left is in the row
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ class Grid:
         for r, row in enumerate(self.rows):
             for c in range(width):
                 text = row[c] if c < len(row) else ""
-                if text is None:
-                    left = owner.get((r, c - 1)) if c > 0 else None
+                if text is None or text == UP:
+                    left = owner.get((r, c - 1)) if c > 0 and text is None else None
                     above = owner.get((r - 1, c)) if r > 0 else None
                     host = left if left is not None and left[0] == r else above
                     assert host is not None, (r, c)
@@ -443,6 +444,7 @@ def _h(content: FamilyContent) -> list[Block]:
             ["资金用途", p.purpose, None, None, None, None],
             ["立项依据", None, None, None, None, None],  # a label on its own line above its value
             [ex["立项依据"], None, None, None, None, None],
+            *_cost_table(p),
             ["年度绩效目标", goals_text(p.goals), None, None, None, None],
             ["一级指标", "二级指标", "三级指标", None, "指标值", None],
         ]
@@ -450,10 +452,22 @@ def _h(content: FamilyContent) -> list[Block]:
         for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
             rows.append([l1, l2, ind.name, None, ind.value, None])
         grid = Grid(rows, widths=[3, 2, 2, 2, 2, 2])
-        if n == 0:
+        if n == 0:  # the name of the last indicator is cut
             grid.page_break = (start + 4, 2, 2)
+        else:  # the value of the 时效指标 row is cut
+            grid.page_break = (start + 1, 4, 5)
         blocks += [Para(content.title, heading=True), grid]
     return blocks
+
+
+def _cost_table(p: ProjectC) -> list[Row]:
+    """The 成本构成 / 测算依据 sub-table of a special-fund form (its rows from ``kept``)."""
+    if not p.kept:
+        return []
+    rows: list[Row] = [["成本构成", None, "测算依据", None, None, None]]
+    for item, basis in zip(p.kept[::2], p.kept[1::2], strict=True):
+        rows.append([item, None, basis, None, None, None])
+    return rows
 
 
 # -- I ------------------------------------------------------------------------------------
@@ -507,13 +521,182 @@ def _t(content: FamilyContent) -> list[Block]:
     return blocks
 
 
+# -- variants ------------------------------------------------------------------------------
+
+
+def _b2(content: FamilyContent) -> list[Block]:
+    """88号 copy: 项目支出名称 / 预算单位, 实施期 and 本年度 labels, 一级指标 in both blocks,
+    the annual money as 本年财政拨款 / 自有资金 and 上年结转 on its own line."""
+    blocks: list[Block] = []
+    for p in content.projects:
+        extra = dict(p.extra)
+        rows: list[Row] = [
+            ["项目支出名称", p.name, None, None, None, None, None, None],
+            [
+                "主管部门",
+                p.department,
+                None,
+                None,
+                "预算单位",
+                f"[{p.unit_code}]{p.unit_name}",
+                None,
+                None,
+            ],
+            ["项目属性", extra["项目属性"], None, None, "项目期", extra["项目期"], None, None],
+            [
+                "实施期资金总额（万元）",
+                money(p.mid_total),
+                None,
+                None,
+                "年度资金总额（万元）",
+                money(p.total),
+                None,
+                None,
+            ],
+            [
+                "其中：财政拨款",
+                money(p.mid_fiscal),
+                None,
+                None,
+                "本年财政拨款",
+                money(p.fiscal),
+                None,
+                None,
+            ],
+            ["其他资金", money(p.mid_other), None, None, "自有资金", money(p.other), None, None],
+            ["", "", "", "", "上年结转", extra["上年结转"], None, None],
+            ["实施期绩效目标", goals_text(p.mid_goals), None, None, None, None, None, None],
+            ["本年度绩效目标", goals_text(p.goals), None, None, None, None, None, None],
+            ["实施期绩效指标", None, None, None, "本年度绩效指标", None, None, None],
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标值及单位",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标值及单位",
+            ],
+        ]
+        for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
+            up1, up2 = UP if l1 is None else l1, UP if l2 is None else l2
+            rows.append([l1, l2, ind.name, ind.mid_value, up1, up2, ind.name, ind.value])
+        blocks += [
+            Para("项目支出绩效目标申报表", heading=True),
+            Para(f"（{content.year}年度）"),
+            Grid(rows, widths=[3, 2, 3, 2, 3, 2, 3, 2]),
+        ]
+    return blocks
+
+
+def _e2(content: FamilyContent) -> list[Block]:
+    """一体化 export spelled differently, one table per project under its own title."""
+    blocks: list[Block] = []
+    for p in content.projects:
+        rows: list[Row] = [
+            [
+                "预算单位",
+                f"{p.unit_code}-{p.unit_name}",
+                None,
+                None,
+                None,
+                "项目名称",
+                p.name_printed or p.name,
+                None,
+                None,
+                None,
+                None,
+            ],
+        ]
+        if p.name_printed is None:
+            rows.append(["项目代码", p.code, None, None, None, None, None, None, None, None, None])
+        rows += [
+            [
+                "全年预算数（万元）",
+                money(p.total),
+                None,
+                "一般公共预算",
+                money(p.fiscal),
+                None,
+                "其他资金",
+                money(p.other),
+                None,
+                None,
+                None,
+            ],
+            [
+                "项目年度目标",
+                goals_text(p.goals),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
+            [
+                "一级指标",
+                "二级指标",
+                "指标名称",
+                "计算符号",
+                "目标值",
+                "计量单位",
+                "分值",
+                "指标方向",
+                "指标说明",
+                "是否核心指标",
+                "评（计）分标准",
+            ],
+        ]
+        for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
+            rows.append(
+                [
+                    l1,
+                    l2,
+                    ind.name,
+                    ind.operator,
+                    ind.number,
+                    ind.unit,
+                    f"{ind.weight}",
+                    ind.direction_printed,
+                    ind.description,
+                    "是" if ind.core else "否",
+                    ind.scoring,
+                ]
+            )
+        blocks += [
+            Para(f"{content.year}年项目支出绩效目标表", heading=True),
+            Grid(rows, widths=[2, 2, 3, 1, 2, 1, 1, 1, 3, 1, 3]),
+        ]
+    return blocks
+
+
+def _f2(content: FamilyContent) -> list[Block]:
+    """The flat list as a copy prints it: the project's cells blank after its first row."""
+    title, unit_line, grid = _f(content)
+    assert isinstance(grid, Grid)
+    header = list(grid.rows[0])
+    header[:4] = ["预算单位", "项目名称", "全年预算数（元）", "绩效目标"]
+    rows: list[Row] = [header]
+    for row in grid.rows[1:]:
+        rows.append(["" if (c < 4 and t is None) else t for c, t in enumerate(row)])
+    return [title, unit_line, Grid(rows, page_break=grid.page_break, widths=grid.widths)]
+
+
 _BY_FAMILY = {
     "A": _a,
     "B": _b,
+    "B2": _b2,
     "C": _c,
     "D": _d,
     "E": _e,
+    "E2": _e2,
     "F": _f,
+    "F2": _f2,
     "G": _g,
     "H": _h,
     "I": _i,

@@ -76,7 +76,7 @@ class IndicatorRows:
             return  # an empty row (the exports leave them at the end of tables)
         page = min((c.position.page for c in cells if c.position.page), default=None)
         if self._continues_previous(fields, inherited, page):
-            self._join(fields, inherited)
+            self._join(fields, inherited, grid_row, r)
             self._last_page = page
             return
         self._last_page = page
@@ -166,9 +166,17 @@ class IndicatorRows:
         previous = self.indicators[-1]
         return bool(value_roles) and not own & value_roles and bool(previous.value_text)
 
-    def _join(self, fields: dict[str, str], inherited: dict[str, bool]) -> None:
+    def _join(
+        self,
+        fields: dict[str, str],
+        inherited: dict[str, bool],
+        grid_row: list[Cell | None],
+        r: int,
+    ) -> None:
         previous = self.indicators[-1]
         update: dict[str, object] = {}
+        if previous.mid_term is not None and self.columns.mid_roles:
+            update["mid_term"] = self._join_mid(previous.mid_term, grid_row, r)
         name = fields.get("name", "")
         if name and not inherited.get("name"):
             update["name"] = one_line(join_wrapped([previous.name, name]))
@@ -183,6 +191,20 @@ class IndicatorRows:
             update["value_text"] = joined
             update["value"] = parse_value(joined)
         self.indicators[-1] = previous.model_copy(update=update)
+
+    def _join_mid(self, mid: MidTermTarget, grid_row: list[Cell | None], r: int) -> MidTermTarget:
+        """The 中期 block's cells continued on the next page."""
+        fields, inherited = self._fields(self.columns.mid_roles, grid_row, r)
+        update: dict[str, object] = {}
+        name = fields.get("name", "")
+        if name and not inherited.get("name"):
+            update["name"] = one_line(join_wrapped([mid.name or "", name]))
+        value_text, _parts = _value(fields)
+        if value_text and not inherited.get("value"):
+            joined = join_wrapped([mid.value_text, value_text])
+            update["value_text"] = joined
+            update["value"] = parse_value(joined)
+        return mid.model_copy(update=update)
 
     def _mid_term(self, grid_row: list[Cell | None], r: int) -> MidTermTarget | None:
         if not self.columns.mid_roles:

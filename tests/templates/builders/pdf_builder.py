@@ -1,9 +1,10 @@
 """PDF fixtures with reportlab and its built-in CID font STSong-Light (no font file needed).
 
-Tables are ruled grids with spans. A grid's ``page_break`` cuts one row across a page as a
-word processor does: the first part of the cell stays at the bottom of the page, the rest
-continues in the same column at the top of the next page (after the repeated header row, if
-the grid asks for one); merged cells crossing the break become two cells, the lower one empty.
+Every page carries its number at the foot (``— 1 —``). Tables are ruled grids with spans.
+A grid's ``page_break`` cuts one row across a page as a word processor does: the first part of
+the cell stays at the bottom of the page, the rest continues in the same column at the top of
+the next page (after the repeated header row, if the grid asks for one); merged cells crossing
+the break become two cells, the lower one empty.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -48,8 +50,16 @@ def build(blocks: list[Block]) -> bytes:
             continue
         story += _grid(block, doc.width)
         story.append(Spacer(1, 6 * mm))
-    doc.build(story)
+    doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
     return out.getvalue()
+
+
+def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+    """Page furniture as Chinese documents print it: ``— 1 —`` centred at the foot."""
+    canvas.saveState()
+    canvas.setFont(_FONT, 10)
+    canvas.drawCentredString(_PAGE[0] / 2, 8 * mm, f"— {doc.page} —")
+    canvas.restoreState()
 
 
 def _grid(grid: Grid, width: float) -> list[Flowable]:
