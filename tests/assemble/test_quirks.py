@@ -176,3 +176,34 @@ def test_mid_term_cells_broken_across_a_page_are_joined() -> None:
     (indicator,) = project.indicators
     assert indicator.mid_term is not None
     assert (indicator.mid_term.name, indicator.mid_term.value_text) == ("受益人口", "≥2万人")
+
+
+def test_block_titles_over_a_two_row_header_are_not_kept_as_loose_text() -> None:
+    rows = [
+        *HEADER,
+        ["实施期绩效指标", None, "本年度绩效指标", None, None],
+        ["三级指标", "指标值", "一级指标", "三级指标", "指标值"],
+        ["养护里程", "≥360公里", "产出指标", "养护里程", "≥120公里"],
+    ]
+    (project,) = read(table(rows)).projects
+    assert [e for e in project.extra if not e.label] == []
+    assert project.indicators[0].mid_term is not None
+
+
+def test_a_sub_table_under_a_row_of_labels_keeps_every_row_under_its_label() -> None:
+    rows = [
+        *HEADER,
+        ["成本构成", "测算依据", None, None, None],
+        ["户厕改造补助", "3000户×1500元", None, None, None],
+        ["垃圾收运设备", "按采购价测算", None, None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值", None],
+        ["产出指标", "数量指标", "改厕数量", "≥3000户", None],
+    ]
+    (project,) = read(table(rows)).projects
+    assert [(e.label, e.text) for e in project.extra] == [
+        ("成本构成", "户厕改造补助"),
+        ("测算依据", "3000户×1500元"),
+        ("成本构成", "垃圾收运设备"),
+        ("测算依据", "按采购价测算"),
+    ]
+    assert len(project.indicators) == 1

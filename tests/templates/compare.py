@@ -45,6 +45,7 @@ def compare(family: str, doc: Document) -> Comparison:
     out = Comparison()
     out.check("fiscal_year", content.year, doc.fiscal_year)
     out.check("projects", len(content.projects), len(doc.projects))
+    out.check("warnings", [], [f"{w.code}: {w.message}" for w in doc.warnings])
     for n, expected in enumerate(content.projects, 1):
         got = doc.projects[n - 1] if n <= len(doc.projects) else None
         _project(out, f"P{n}", expected, got, content)
@@ -86,9 +87,11 @@ def _project(
     extras = {(e.label, e.text) for e in got.extra}
     for label, text in p.extra:
         out.check(f"{path}.extra[{label}]", text, text if (label, text) in extras else extras)
-    texts = " ".join(e.text for e in got.extra)
-    for text in p.kept:
-        out.check(f"{path}.kept[{text}]", True, text in texts)
+    # every cell the fixture prints is a field or a labelled extra: nothing read as loose text
+    out.check(f"{path}.extra[unlabelled]", [], [e.text for e in got.extra if not e.label])
+    for n, (item, basis) in enumerate(p.costs, 1):
+        out.check(f"{path}.extra[成本构成 {n}]", True, ("成本构成", item) in extras)
+        out.check(f"{path}.extra[测算依据 {n}]", True, ("测算依据", basis) in extras)
     _indicators(out, path, p.indicators, got.indicators)
 
 

@@ -54,7 +54,7 @@ class ProjectC:
     goals: tuple[str, ...] = ()
     mid_goals: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # header fields kept as (label, text)
-    kept: tuple[str, ...] = ()  # unlabelled texts (sub-tables) that must be kept somewhere
+    costs: tuple[tuple[str, str], ...] = ()  # 成本构成 / 测算依据 sub-table rows
     indicators: tuple[IndicatorC, ...] = ()
 
 
@@ -655,11 +655,9 @@ _H = FamilyContent(
                 ("项目类别", "专项转移支付"),
                 ("立项依据", "《农村人居环境整治提升五年行动方案（2021—2025年）》"),
             ),
-            kept=(
-                "户厕改造补助",
-                "3000户×1500元=450万元",
-                "垃圾收运设备购置",
-                "按实际采购价测算150万元",
+            costs=(
+                ("户厕改造补助", "3000户×1500元=450万元"),
+                ("垃圾收运设备购置", "按实际采购价测算150万元"),
             ),
             indicators=(
                 I("产出指标", "数量指标", "改造农村户厕数量", "≥3000户"),

@@ -461,11 +461,11 @@ def _h(content: FamilyContent) -> list[Block]:
 
 
 def _cost_table(p: ProjectC) -> list[Row]:
-    """The 成本构成 / 测算依据 sub-table of a special-fund form (its rows from ``kept``)."""
-    if not p.kept:
+    """The 成本构成 / 测算依据 sub-table of a special-fund form."""
+    if not p.costs:
         return []
     rows: list[Row] = [["成本构成", None, "测算依据", None, None, None]]
-    for item, basis in zip(p.kept[::2], p.kept[1::2], strict=True):
+    for item, basis in p.costs:
         rows.append([item, None, basis, None, None, None])
     return rows
 

@@ -104,7 +104,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "整体目标",
     ),
     "goals_group": ("总体目标", "绩效总目标"),
-    "indicators_group": ("绩效指标", "年度绩效指标", "中期绩效指标", "年度指标"),
+    "indicators_group": (
+        "绩效指标",
+        "年度绩效指标",
+        "中期绩效指标",
+        "年度指标",
+        "中期指标",
+        "实施期绩效指标",
+        "实施期指标",
+        "本年度绩效指标",
+        "本年度指标",
+        "中长期绩效指标",
+    ),
     "year": ("年度", "预算年度"),
     # Header fields the model keeps as ``extra`` (printed label and text), listed so that a
     # row of them is known to be a header row, not an indicator.

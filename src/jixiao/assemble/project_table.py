@@ -289,7 +289,8 @@ class ProjectBuilder:
                 i += 1
                 continue
             if match is None:
-                if text.strip():
+                # a column title (一级指标 merged over a two-row header) is not content
+                if text.strip() and role_of(text) is None:
                     unlabelled.append(cell)
                 i += 1
                 continue
@@ -356,7 +357,10 @@ class ProjectBuilder:
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
-        self._below.clear()
+        # A sub-table of kept fields (成本构成 | 测算依据 over several rows) goes on under its
+        # labels; a row of ordinary fields has one value each.
+        if any(m.field != "extra" for m in self._below.values()):
+            self._below.clear()
         return True
 
     def set_field(self, field_name: str, value: str, cell: Cell) -> None:
