@@ -207,3 +207,26 @@ def test_a_sub_table_under_a_row_of_labels_keeps_every_row_under_its_label() -> 
         ("测算依据", "按采购价测算"),
     ]
     assert len(project.indicators) == 1
+
+
+def test_money_by_source_is_kept_as_printed_not_taken_for_the_purpose() -> None:
+    rows = [
+        ["项目名称", "农村公路养护", None, None],
+        ["项目资金", "年度资金总额", "1,250,000.00", None],
+        [None, "1.中央", "500,000.00", None],
+        [None, "2.市级", "700,000.00", None],
+        [None, "4.其他资金", "50,000.00", None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥380公里"],
+    ]
+    (project,) = read("金额单位：元", table(rows)).projects
+    assert project.purpose is None
+    assert (project.budget.total, project.budget.fiscal, project.budget.other) == (
+        Decimal("1250000.00"),
+        None,
+        Decimal("50000.00"),
+    )
+    assert [(e.label, e.text) for e in project.extra] == [
+        ("1.中央", "500,000.00"),
+        ("2.市级", "700,000.00"),
+    ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from jixiao.model import Document, Indicator, Project
+from jixiao.model import Document, Indicator, Project, categorize
 from tests.templates.content import CONTENTS, FamilyContent, IndicatorC, ProjectC
 
 __all__ = ["Comparison", "compare"]
@@ -133,6 +133,9 @@ def _indicators(
             out.check(f"{here}.mid_term.value_text", want.mid_value, mid and mid.value_text)
             if want.mid_name is not None:
                 out.check(f"{here}.mid_term.name", want.mid_name, mid and mid.name)
+        if want.canonical_level2 is not None:
+            usual = categorize(want.level1, want.canonical_level2)
+            out.check(f"{here}.category", usual, have.category)
         if want.scoring is not None:
             out.check(f"{here}.scoring", want.scoring, have.scoring)
 
@@ -154,4 +157,7 @@ def _department(out: Comparison, content: FamilyContent, doc: Document) -> None:
     out.check("D.budget", (d.total, d.fiscal, d.other), budget)
     out.check("D.money_unit", content.money_unit, got.money_unit)
     out.check("D.overall_goals", list(d.goals), got.overall_goals)
+    extras = {(e.label, e.text) for e in got.extra}
+    for label, text in d.extra:
+        out.check(f"D.extra[{label}]", True, (label, text) in extras)
     _indicators(out, "D", d.indicators, got.indicators)

@@ -33,6 +33,7 @@ class IndicatorC:
     mid_value: str | None = None  # the 中期 target beside the 年度 one
     mid_name: str | None = None  # its level-3 name, where the 中期 block prints one
     scoring: str | None = None  # 评(计)分标准
+    canonical_level2: str | None = None  # the usual spelling of a level-2 printed otherwise
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class DeptContent:
     other: Decimal
     goals: tuple[str, ...]
     indicators: tuple[IndicatorC, ...]
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -618,6 +620,10 @@ _G = FamilyContent(
         total=D("320.00"),
         fiscal=D("305.00"),
         other=D("15.00"),
+        extra=(
+            ("收入构成", "一般公共预算拨款305.00万元，其他收入15.00万元"),
+            ("支出构成", "基本支出210.00万元，项目支出110.00万元"),
+        ),
         goals=(
             "食品安全抽检覆盖全部食品类别，守住不发生系统性区域性食品安全风险的底线。",
             "特种设备定期检验率保持在98%以上。",
@@ -803,6 +809,39 @@ _E2 = replace(
 # F2: the flat list as copied: unit and project cells blank (not merged) after a block's first row.
 _F2 = replace(_F, family="F2")
 
+
+def _short_level2(i: IndicatorC) -> IndicatorC:
+    return replace(i, level2=i.level2.removesuffix("指标"), canonical_level2=i.level2)
+
+
+# C2: a province's copy of the 2021 template: 项目（专项）名称, 申报单位, 项目申报金额,
+# 一般公共预算, 年度总体目标, level-2 printed without 指标, 指标内容 / 当年预期实现值 / 备注.
+_C2 = replace(
+    _C,
+    family="C2",
+    projects=tuple(
+        replace(p, indicators=tuple(_short_level2(i) for i in p.indicators)) for p in _C.projects
+    ),
+)
+# D2: the 批复表 with the year's money by source (1.中央 2.市级 3.区级 4.其他资金): no
+# 财政拨款 figure is printed, so none is read; the sources are kept as printed.
+_D2 = replace(
+    _D,
+    family="D2",
+    projects=(
+        replace(
+            _D.projects[0],
+            fiscal=None,
+            extra=(("1.中央", "500,000.00"), ("2.市级", "400,000.00"), ("3.区级", "300,000.00")),
+        ),
+        replace(
+            _D.projects[1],
+            fiscal=None,
+            extra=(("1.中央", "0.00"), ("2.市级", "600,000.00"), ("3.区级", "260,000.00")),
+        ),
+    ),
+)
+
 CONTENTS: dict[str, FamilyContent] = {
-    c.family: c for c in (_A, _B, _B2, _C, _D, _E, _E2, _F, _F2, _G, _H, _I, _T)
+    c.family: c for c in (_A, _B, _B2, _C, _C2, _D, _D2, _E, _E2, _F, _F2, _G, _H, _I, _T)
 }

@@ -407,6 +407,7 @@ def _g(content: FamilyContent) -> list[Block]:
         rows.append([None, t.name, t.content, money(t.total), money(t.fiscal), money(t.other)])
     rows += [
         ["金额合计", None, None, money(d.total), money(d.fiscal), money(d.other)],
+        *([label, text, None, None, None, None] for label, text in d.extra),
         ["年度总体目标", goals_text(d.goals), None, None, None, None],
         ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", None],
     ]
@@ -675,6 +676,53 @@ def _e2(content: FamilyContent) -> list[Block]:
     return blocks
 
 
+def _c2(content: FamilyContent) -> list[Block]:
+    """A province's copy of the 2021 template, other spellings, one table per project."""
+    blocks: list[Block] = []
+    for p in content.projects:
+        rows: list[Row] = [
+            ["项目（专项）名称", p.name, None, None, None],
+            ["申报单位", p.unit_name, None, None, None],
+            ["项目申报金额（万元）", money(p.total), "其中：一般公共预算", money(p.fiscal), None],
+            ["", "", "其他资金", money(p.other), None],
+            ["年度总体目标", goals_text(p.goals), None, None, None],
+            ["一级指标", "二级指标", "指标内容", "当年预期实现值", "备注"],
+        ]
+        for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
+            rows.append([l1, l2, ind.name, ind.value, ind.basis])
+        blocks += [
+            Para(f"项目支出绩效目标表（{content.year}年度）", heading=True),
+            Grid(rows, widths=[3, 2, 3, 2, 3]),
+        ]
+    return blocks
+
+
+def _d2(content: FamilyContent) -> list[Block]:
+    """The 批复表 with the year's money by source under 项目资金."""
+    blocks: list[Block] = []
+    for p in content.projects:
+        blocks += [
+            Para(content.title, heading=True),
+            Para(f"（{content.year}年度）"),
+            Para(f"填报单位：[{p.unit_code}]{p.unit_name}\u3000\u3000\u3000\u3000金额单位：元"),
+        ]
+        rows: list[Row] = [
+            ["项目名称", p.name, None, None, None, None],
+            ["项目资金", "年度资金总额", money(p.total, thousands=True), None, None, None],
+        ]
+        for label, text in p.extra:
+            rows.append([None, label, text, None, None, None])
+        rows += [
+            [None, "4.其他资金", money(p.other, thousands=True), None, None, None],
+            ["年度绩效目标", goals_text(p.goals), None, None, None, None],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "中期指标值", "备注"],
+        ]
+        for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
+            rows.append([l1, l2, ind.name, ind.value, ind.mid_value, ""])
+        blocks.append(Grid(rows, widths=[2, 3, 3, 2, 2, 2]))
+    return blocks
+
+
 def _f2(content: FamilyContent) -> list[Block]:
     """The flat list as a copy prints it: the project's cells blank after its first row."""
     title, unit_line, grid = _f(content)
@@ -695,6 +743,8 @@ _BY_FAMILY = {
     "D": _d,
     "E": _e,
     "E2": _e2,
+    "C2": _c2,
+    "D2": _d2,
     "F": _f,
     "F2": _f2,
     "G": _g,

@@ -1,5 +1,6 @@
-"""XLSX fixtures with openpyxl: everything on one sheet, tables with merged ranges, a blank
-row between blocks, paragraphs as single cells in column A."""
+"""XLSX fixtures with openpyxl: tables with merged ranges, a blank row between blocks,
+paragraphs as single cells in column A; each project table after the first on a sheet of its
+own (a heading after a table opens a new sheet), as exports do."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ def build(blocks: list[Block]) -> bytes:
     assert ws is not None
     ws.title = "绩效目标表"
     row = 1
+    after_table = False
     for block in blocks:
+        if isinstance(block, Para) and block.heading and after_table:
+            ws = wb.create_sheet(f"项目{len(wb.worksheets) + 1}")
+            row, after_table = 1, False
         if isinstance(block, Para):
             ws.cell(row=row, column=1, value=block.text)
             row += 1
@@ -37,6 +42,7 @@ def build(blocks: list[Block]) -> bytes:
                     end_column=cell.col + cell.colspan,
                 )
         row += len(block.rows) + 1
+        after_table = True
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
