@@ -22,6 +22,15 @@ _SIMPLE_VALUE = re.compile(r"^([≥≤=<>])?([0-9][0-9,]*(?:\.[0-9]+)?)([^0-9]*)
 _OPS = {"≥": ">=", "≤": "<=", "=": "=", "<": "<", ">": ">", None: "="}
 
 
+_AMOUNT = re.compile(r"^-?[0-9][0-9,]*\.[0-9]+$")
+
+
+def _figure(text: str) -> str:
+    """An amount kept as text, without thousands separators: a spreadsheet stores the number
+    and its reader prints it plainly (1,250,000.00 → 1250000.00)."""
+    return text.replace(",", "") if _AMOUNT.match(text) else text
+
+
 @dataclass
 class Comparison:
     checked: int = 0
@@ -84,9 +93,10 @@ def _project(
         plan = {s.month: s.percent for s in got.spending_plan}
         for month, percent in zip((3, 6, 10, 12), p.plan, strict=True):
             out.check(f"{path}.spending_plan.{month}", percent, plan.get(month))
-    extras = {(e.label, e.text) for e in got.extra}
+    extras = {(e.label, _figure(e.text)) for e in got.extra}
     for label, text in p.extra:
-        out.check(f"{path}.extra[{label}]", text, text if (label, text) in extras else extras)
+        found = (label, _figure(text)) in extras
+        out.check(f"{path}.extra[{label}]", text, text if found else extras)
     # every cell the fixture prints is a field or a labelled extra: nothing read as loose text
     out.check(f"{path}.extra[unlabelled]", [], [e.text for e in got.extra if not e.label])
     for n, (item, basis) in enumerate(p.costs, 1):
