@@ -791,6 +791,8 @@ _B2 = replace(
     family="B2",
     projects=tuple(replace(p, extra=(*p.extra, ("上年结转", "0.00"))) for p in _B.projects),
 )
+# the system marks required and optional level-2 groups
+_SYSTEM_SUFFIX = {"数量指标": "（必填硬性指标）", "经济效益指标": "（选填）"}
 # E2: 一体化 export with 计算符号 / 目标值 / 计量单位 / 分值 / 指标方向 / 评(计)分标准.
 _E2 = replace(
     _E,
@@ -799,7 +801,12 @@ _E2 = replace(
         replace(
             p,
             indicators=tuple(
-                replace(i, scoring=f"达到目标值得{i.weight}分，未达到按比例扣分")
+                replace(
+                    i,
+                    scoring=f"达到目标值得{i.weight}分，未达到按比例扣分",
+                    level2=i.level2 + _SYSTEM_SUFFIX.get(i.level2, ""),
+                    canonical_level2=i.level2,
+                )
                 for i in p.indicators
             ),
         )

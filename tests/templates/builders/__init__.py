@@ -21,13 +21,23 @@ _BUILDERS: dict[str, tuple[str, Callable[[list[Block]], bytes]]] = {
     "xlsx": ("xlsx", xlsx_builder.build),
     "pdf": ("pdf", pdf_builder.build),
     "html": ("html", html_builder.build),
+    "html-gbk": ("htm", html_builder.build_gbk),
     "mhtml": ("mhtml", html_builder.build_mhtml),
     "text-pipe": ("txt", text_builder.build_pipe),
     "text-tab": ("txt", text_builder.build_tab),
+    "text-spaces": ("txt", text_builder.build_spaces),
     "text-lines": ("txt", text_builder.build_lines),
 }
 PAGED_FORMS = ("docx", "xlsx", "pdf")
-WEB_AND_TEXT_FORMS = ("html", "mhtml", "text-pipe", "text-tab", "text-lines")
+WEB_AND_TEXT_FORMS = (
+    "html",
+    "html-gbk",
+    "mhtml",
+    "text-pipe",
+    "text-tab",
+    "text-spaces",
+    "text-lines",
+)
 
 
 def build(family: str, form: str) -> tuple[bytes, str]:

@@ -1,5 +1,6 @@
-"""Saved web pages: a table per grid with rowspan/colspan, paragraphs around them; and the
-same page saved by a browser as MHTML (quoted-printable HTML inside a MIME multipart)."""
+"""Saved web pages: a table per grid with rowspan/colspan, paragraphs around them (UTF-8, or
+GBK as many government sites serve); and the same page saved by a browser as MHTML
+(quoted-printable HTML inside a MIME multipart)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from html import escape
 
 from tests.templates.layouts import Block, Para
 
-__all__ = ["build", "build_mhtml"]
+__all__ = ["build", "build_gbk", "build_mhtml"]
 
 
-def _html(blocks: list[Block]) -> str:
+def _html(blocks: list[Block], charset: str = "utf-8") -> str:
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-CN"><head><meta charset="utf-8"><title>绩效目标公开</title>',
+        f'<html lang="zh-CN"><head><meta charset="{charset}"><title>绩效目标公开</title>',
         "<style>td{border:1px solid #000}</style></head><body>",
         '<div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div>',
     ]
@@ -43,6 +44,11 @@ def _html(blocks: list[Block]) -> str:
 
 def build(blocks: list[Block]) -> bytes:
     return _html(blocks).encode("utf-8")
+
+
+def build_gbk(blocks: list[Block]) -> bytes:
+    """Many government sites still serve GBK pages (declared in a meta tag)."""
+    return _html(blocks, "gbk").encode("gbk")
 
 
 def build_mhtml(blocks: list[Block]) -> bytes:
