@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
+from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     Budget,
@@ -28,9 +28,9 @@ from jixiao.model import (
 )
 from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
+__all__ = ["MONTH", "ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
 
-_MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
 _PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
@@ -39,7 +39,7 @@ _INLINE_GOAL = re.compile(
     r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-_YEAR_ONLY = re.compile(r"[（(]?\s*20[0-9]{2}\s*年度?\s*[）)]?")
+_YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
@@ -98,6 +98,7 @@ class ProjectBuilder:
     rows: IndicatorRows | None = None
     header_width: int = 0
     department: str | None = None
+    year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
@@ -131,9 +132,17 @@ class ProjectBuilder:
             or ("name" in fields and self.name is not None)
         ):
             return True
+        if self.is_finished() and self._title_row(row):
+            return True
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row)
+
+    @staticmethod
+    def _title_row(row: list[Cell]) -> bool:
+        """A row holding only the table's title (项目支出绩效目标表 printed inside the table)."""
+        texts = [c.text for c in row if c.text.strip()]
+        return len(texts) == 1 and is_table_title(texts[0])
 
     def is_header_row(self, row: list[Cell]) -> bool:
         """A row of header fields (not an indicator): its first filled cell is a field label or
@@ -156,7 +165,7 @@ class ProjectBuilder:
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
         self._touch(row)
         if self._state == "indicators" and self.columns is not None:
-            if self._is_repeated_header(row) or self._summary_row(row):
+            if self._is_repeated_header(row, grid_row, r) or self._summary_row(row):
                 return
             if not self.is_header_row(row):
                 assert self.rows is not None
@@ -167,7 +176,7 @@ class ProjectBuilder:
         if not any(t.strip() for t in texts) and self._state != "plan_values":
             return  # a blank row between blocks (spreadsheets keep them)
         if self.columns is None or self._state != "indicators":
-            found = self._header(row)
+            found = self._header(row, grid_row, r)
             if found is not None:
                 self.set_columns(found, row)
                 return
@@ -185,7 +194,7 @@ class ProjectBuilder:
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
-                if (m := _MONTH.match("".join(cell.text.split())))
+                if (m := MONTH.match("".join(cell.text.split())))
             }
             if self._months or not self._plan_in_cells(row):
                 self._state = "plan_values"
@@ -215,17 +224,26 @@ class ProjectBuilder:
         self._state = "indicators"
         self._below.clear()
 
-    def _header(self, row: list[Cell]) -> Columns | None:
+    def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
+        """The row's column roles if it is a header. In a two-row header, a column title merged
+        down from the row above (一级指标 over both rows) belongs to this row too."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        return header_columns([(c.col, c.colspan, c.text) for c in row], above)
+        cells = [(c.col, c.colspan, c.text) for c in row]
+        own = {col for c in row for col in range(c.col, c.col + c.colspan)}
+        for cell in grid_row:
+            if cell is None or cell.row == r or cell.col in own or role_of(cell.text) is None:
+                continue
+            own.update(range(cell.col, cell.col + cell.colspan))
+            cells.append((cell.col, cell.colspan, cell.text))
+        return header_columns(sorted(cells), above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
         return inferred_columns([(c.col, c.colspan, c.text) for c in row])
 
-    def _is_repeated_header(self, row: list[Cell]) -> bool:
+    def _is_repeated_header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """The header again (a table continued on a new page or in a new table)."""
-        found = self._header(row)
+        found = self._header(row, grid_row, r)
         if found is None:
             return False
         assert self.columns is not None
@@ -274,7 +292,8 @@ class ProjectBuilder:
                 i += 1
                 continue
             if match is None:
-                if text.strip():
+                # a column title (一级指标 merged over a two-row header) is not content
+                if text.strip() and role_of(text) is None:
                     unlabelled.append(cell)
                 i += 1
                 continue
@@ -341,13 +360,21 @@ class ProjectBuilder:
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
-        self._below.clear()
+        # A sub-table of kept fields (成本构成 | 测算依据 over several rows) goes on under its
+        # labels; a row of ordinary fields has one value each.
+        if any(m.field != "extra" for m in self._below.values()):
+            self._below.clear()
         return True
 
     def set_field(self, field_name: str, value: str, cell: Cell) -> None:
         """A header field found outside the table (a paragraph above it)."""
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
+
+    def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
+        """A header field whose label and value were printed on lines of their own."""
+        self._touched = True
+        self._set(match, value, cell)
 
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
@@ -380,6 +407,8 @@ class ProjectBuilder:
         elif kind == "purpose":
             self.purpose = normalize_space(join_wrapped(text.split("\n"))) or None
         elif kind == "year":
+            if found := _YEAR_ONLY.search(text):
+                self.year = int(found.group(1))
             return
         elif text or kind == "extra":
             self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
@@ -397,6 +426,11 @@ class ProjectBuilder:
             text = one_line(cell.text)
             if not text:
                 continue
+            year = _YEAR_ONLY.fullmatch(text)
+            if year is not None:  # （2024年度） under the title, never a unit code
+                self.year = int(year.group(1))
+                self.title = self.title or text
+                continue
             if money_unit_row and not row_fields and not self.unit_labelled:
                 self.unit = parse_unit(cell.text)
                 continue
@@ -404,7 +438,7 @@ class ProjectBuilder:
             if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
-            if ("绩效目标" in text and text.endswith("表")) or _YEAR_ONLY.fullmatch(text):
+            if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             if not row_fields and self._state == "start" and self.unit == Unit():
