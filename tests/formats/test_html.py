@@ -669,3 +669,16 @@ def test_family_f_flat_list_with_merged_unit_and_project_cells() -> None:
         ("产出指标", "质量指标", "验收合格率"),
         ("满意度指标", "服务对象满意度指标", "村民满意度"),
     ]
+
+
+def test_site_header_table_before_the_title(seeds: dict[str, Document]) -> None:
+    """As Chrome saves a page (MHTML snapshot of the live DOM): a table-based site header,
+    and a table a script wrote, stand before the document's title."""
+    header = (
+        "<table class=head><tr><td><a href=/>网站首页</a></td><td><a href=/xxgk>信息公开</a>"
+        "</td><td><a href=/hd>互动交流</a></td></tr></table>\n"
+        "<table><tbody><tr><td>一级指标</td></tr></tbody></table>\n"
+    )
+    text = hebei_page(seeds["001"]).replace("<body>\n", "<body>\n" + header, 1)
+    back = read_bytes(mhtml(text), name="snapshot.mhtml")
+    assert_same(seeds["001"], back)

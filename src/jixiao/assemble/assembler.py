@@ -100,8 +100,8 @@ class _Reader:
         if unit is not None:
             self.pending_unit = unit
             return
-        if self.current is None and not self.builders:
-            self.front.append(block)
+        if not any(b.name or b.code or b.indicators for b in self.builders):
+            self.front.append(block)  # no project yet: a table above was page furniture
         else:
             self.after_tables.append(block)
 
