@@ -144,8 +144,8 @@ class _Reader:
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
                 _flush(grid, held)
                 held = None
-                if _label(line) is None:  # a value without a label: label cell blank
-                    q = self._values_end(p, end)
+                if _label(line) is None and not is_money_unit_line(line.text):
+                    q = max(p + 1, self._values_end(p, end))  # a value without a label
                     grid.add_row([TextCell(""), _joined(lines[p:q])])
                     p = q
                 else:
@@ -224,6 +224,8 @@ class _Reader:
         (任务名称 / 主要内容 / 预算金额 …) when there are more values than labels."""
         while values and not values[-1].text:
             values = values[:-1]
+        if len(values) > len(labels):
+            values = _numbered_items_joined(values)
         if len(values) <= len(labels):
             grid.add_row([_cell(x) for x in labels])
             if values:
@@ -353,6 +355,25 @@ def _couple(previous: str, kind: str) -> bool:
     """Two money labels printed side by side: the 中期 and 年度 totals, then the 中期 and 年度
     amounts of the same kind (其中：财政拨款 | 800 | 其中：财政拨款 | 300)."""
     return previous == kind or {previous, kind} == {"mid_total", "total"}
+
+
+_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.、．]")
+
+
+def _numbered_items_joined(values: list[TextLine]) -> list[TextLine]:
+    """``1.…`` / ``2.…`` on consecutive lines are the items of one cell (a goal list), not two
+    cells: joined, so a cell with line breaks does not push the cells after it."""
+    out: list[TextLine] = []
+    last_item = 0
+    for line in values:
+        found = _ITEM.match(line.text)
+        number = int(found.group(1)) if found else 0
+        if out and number > 1 and number == last_item + 1:
+            out[-1] = TextLine(out[-1].text + "\n" + line.text, out[-1].number)
+        else:
+            out.append(line)
+        last_item = number if found else 0
+    return out
 
 
 def _row_width(labels: list[TextLine], values: list[TextLine]) -> int | None:

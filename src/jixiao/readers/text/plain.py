@@ -13,7 +13,12 @@ from jixiao.assemble.vocabulary import cell_label, is_header_run, is_money_unit_
 from jixiao.layout import Layout
 from jixiao.readers.text.aligned import Segment, anchor_columns, place, segments
 from jixiao.readers.text.cell_lines import TextLine, read_cell_lines
-from jixiao.readers.text.delimited import is_pipe_separator, pipe_cells, tab_record
+from jixiao.readers.text.delimited import (
+    has_outer_pipes,
+    is_pipe_separator,
+    pipe_cells,
+    tab_record,
+)
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 
 __all__ = ["looks_tabular", "read_plain_text"]
@@ -63,14 +68,14 @@ class _PlainReader:
     # -- | and tab rows ---------------------------------------------------------------------
 
     def _pipe_table(self, i: int) -> int:
-        rows: list[tuple[list[str], int]] = []
         j = i
-        while j < len(self.lines) and (cells := pipe_cells(self.lines[j])) is not None:
-            rows.append((cells, j + 1))
+        while j < len(self.lines) and "|" in self.lines[j]:
             j += 1
         stripped = self.lines[i].strip()
-        if len(rows) < 2 and not (stripped.startswith("|") and stripped.endswith("|")):
+        if j - i < 2 and not (stripped.startswith("|") and stripped.endswith("|")):
             return i
+        outer = has_outer_pipes(self.lines[i:j])
+        rows = [(pipe_cells(self.lines[k], outer=outer) or [], k + 1) for k in range(i, j)]
         grid = self._start_table()
         for cells, number in rows:
             if is_pipe_separator(cells):
@@ -125,18 +130,27 @@ class _PlainReader:
     def _aligned_table(self, lines: list[TextLine]) -> None:
         raw = [(segments(self.lines[line.number - 1]), line.number) for line in lines]
         raw = [(segs, number) for segs, number in raw if segs]
+        # Parts with their own columns: header fields, and each indicator header with its rows.
         parts: list[list[tuple[list[Segment], int]]] = [[]]
+        in_indicators = False
         for segs, number in raw:
-            if is_header_run([text for _, _, text in segs]) and parts[-1]:
+            texts = [text for _, _, text in segs]
+            if is_header_run(texts):
+                in_indicators = True
+                if parts[-1]:
+                    parts.append([])
+            elif in_indicators and _field_label(texts[0]):  # the next project's header fields
+                in_indicators = False
                 parts.append([])
             parts[-1].append((segs, number))
         grid = self._start_table()
-        for part in parts:
+        for k, part in enumerate(parts):
             anchors = anchor_columns([segs for segs, _ in part])
+            indicators = k > 0 or is_header_run([text for _, _, text in part[0][0]])
             for segs, number in part:
                 cells = place(segs, anchors)
-                while cells and not cells[-1]:
-                    cells.pop()
+                while not indicators and cells and not cells[-1]:
+                    cells.pop()  # header fields: no empty cells after the last
                 grid.add_row([TextCell(c, number, number) for c in cells])
         self._end_table(grid)
 
@@ -190,6 +204,11 @@ class _PlainReader:
     def _end_table(self, grid: GridBuilder) -> None:
         self.tables += 1
         self.layout.blocks.append(grid.table())
+
+
+def _field_label(text: str) -> bool:
+    found = cell_label(text)
+    return found is not None and found.field is not None and found.field not in ("month", "task")
 
 
 def read_plain_text(text: str) -> tuple[Layout, int]:

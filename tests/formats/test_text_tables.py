@@ -1,0 +1,244 @@
+"""Tables copied as text (``|`` rows, tab rows, space-aligned columns, one cell per line) for the
+template families of templates.md, read through the text reader and the one assembler and
+compared field by field with the content the fixtures were built from (``_text_tables``)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import opencc
+import pytest
+
+from jixiao import Document, NotAPerformanceDocumentError, read_bytes
+from tests.formats._text_tables import (
+    FAMILIES,
+    FAMILY_A,
+    FAMILY_B,
+    FORMS,
+    Family,
+    Proj,
+    amount,
+    cell_lines,
+    document_text,
+    pipe_rows,
+)
+
+_MARKER = re.compile(r"^\s*[0-9]{1,2}[.、．]\s*")
+_T2S = opencc.OpenCC("t2s")
+_S2T = opencc.OpenCC("s2t")
+
+
+def _read(text: str, name: str = "复制的表格.txt") -> Document:
+    return read_bytes(text.encode("utf-8"), name=name)
+
+
+def _goals(goals: tuple[str, ...], convert: object = str) -> list[str]:
+    return [_MARKER.sub("", g) for g in goals]
+
+
+def _check_project(got: object, want: Proj, convert: opencc.OpenCC | None = None) -> None:
+    def c(text: str) -> str:
+        return convert.convert(text) if convert is not None else text
+
+    from jixiao.model import Project
+
+    assert isinstance(got, Project)
+    assert got.name == c(want.name)
+    assert got.code == want.code
+    assert (got.budget.total, got.budget.fiscal, got.budget.other) == (
+        amount(want.total),
+        amount(want.fiscal),
+        amount(want.other),
+    )
+    if want.mid is not None:
+        assert got.mid_term_budget is not None
+        assert (
+            got.mid_term_budget.total,
+            got.mid_term_budget.fiscal,
+            got.mid_term_budget.other,
+        ) == tuple(amount(x) for x in want.mid)
+        assert got.mid_term_goals == [c(g) for g in _goals(want.mid_goals)]
+    assert got.goals == [c(g) for g in _goals(want.goals)]
+    indicators = [(i.level1, i.level2, i.name, i.value_text) for i in got.indicators]
+    assert indicators == [
+        (c(i.level1), c(i.level2), c(i.name), c(i.value)) for i in want.indicators
+    ]
+    for ind, expected in zip(got.indicators, want.indicators, strict=True):
+        if expected.mid is not None:
+            assert ind.mid_term is not None
+            assert (ind.mid_term.name, ind.mid_term.value_text) == tuple(c(x) for x in expected.mid)
+        assert ind.category is not None  # every level-1/level-2 pair was recognised
+
+
+def _check(doc: Document, family: Family) -> None:
+    assert [w.code for w in doc.warnings] == []
+    if family.department:
+        dept = family.department
+        assert doc.projects == []
+        unit = doc.department.unit
+        assert unit is not None and (unit.code, unit.name) == dept["unit"]
+        tasks = [
+            (t.name, t.content, t.budget.total, t.budget.fiscal, t.budget.other)
+            for t in doc.department.tasks
+        ]
+        assert tasks == [
+            (n, content, Decimal(a), Decimal(b), Decimal(o))
+            for n, content, a, b, o in dept["tasks"]  # type: ignore[attr-defined]
+        ]
+        budget = doc.department.budget
+        assert budget is not None
+        assert (budget.total, budget.fiscal, budget.other) == tuple(
+            Decimal(x)
+            for x in dept["budget"]  # type: ignore[attr-defined]
+        )
+        assert doc.department.overall_goals == dept["goals"]
+        got = [(i.level1, i.level2, i.name, i.value_text) for i in doc.department.indicators]
+        assert got == [
+            (i.level1, i.level2, i.name, i.value)
+            for i in dept["indicators"]  # type: ignore[attr-defined]
+        ]
+        return
+    assert len(doc.projects) == len(family.projects)
+    for got, want in zip(doc.projects, family.projects, strict=True):
+        _check_project(got, want)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("key", sorted(FAMILIES))
+def test_family_in_every_text_form(key: str, form: str) -> None:
+    family = FAMILIES[key]
+    doc = _read(document_text(family, form))
+    _check(doc, family)
+
+
+@pytest.mark.parametrize("form", ["pipe", "cell_lines"])
+def test_traditional_characters_are_read_and_kept(form: str) -> None:
+    text = document_text(FAMILY_B, form, convert=_S2T.convert)
+    assert "項目名稱" in text
+    doc = _read(text)
+    assert [w.code for w in doc.warnings] == []
+    assert len(doc.projects) == 2
+    for got, want in zip(doc.projects, FAMILY_B.projects, strict=True):
+        _check_project(got, want, convert=_S2T)
+
+
+def test_pipe_rows_without_outer_pipes_and_empty_cells_keep_columns() -> None:
+    project = FAMILY_A.projects[0]
+    lines = ["1、乡村道路养护经费绩效目标表", *pipe_rows(FAMILY_A.rows(project), outer=False)]
+    doc = _read("\n".join(lines) + "\n")
+    (got,) = doc.projects
+    _check_project(got, project)
+    assert got.budget.other is None  # the empty 其他资金 cell stayed a cell
+    assert got.spending_plan[0].percent == Decimal("25")
+
+
+def test_tab_cells_with_line_breaks_are_read_from_quotes() -> None:
+    text = (
+        "项目名称\t校舍维修\n"
+        '年度绩效目标\t"1.维修校舍2000平方米；\n2.消除""安全隐患""。"\n'
+        "一级指标\t二级指标\t三级指标\t指标值\n"
+        "产出指标\t数量指标\t维修面积\t≥2000平方米\n"
+        "\t质量指标\t验收合格率\t100%\n"
+    )
+    (project,) = _read(text).projects
+    assert project.goals == ["维修校舍2000平方米；", '消除"安全隐患"。']
+    assert [(i.level1, i.level2, i.name) for i in project.indicators] == [
+        ("产出指标", "数量指标", "维修面积"),
+        ("产出指标", "质量指标", "验收合格率"),
+    ]
+    assert project.indicators[1].source is not None
+    assert project.indicators[1].source.line == 6  # the quoted goals take lines 2-3
+
+
+def test_cell_lines_line_break_inside_a_cell_is_warned_not_silent() -> None:
+    """One cell per line cannot show a line break inside a cell: the description below spans
+    two lines, so every cell after it shifts. That is ambiguous; it must be said."""
+    family = FAMILY_A
+    project = family.projects[0]
+    rows = family.rows(project)
+    header = next(k for k, r in enumerate(rows) if r[0] == "一级指标")
+    first = list(rows[header + 1])
+    first[3] = "按实际养护的\n道路里程统计"
+    rows[header + 1] = first
+    text = "1、乡村道路养护经费绩效目标表\n" + "\n".join(cell_lines(rows)) + "\n"
+    doc = _read(text)
+    codes = [w.code for w in doc.warnings]
+    assert "cell_lines_ambiguous" in codes
+    warning = next(w for w in doc.warnings if w.code == "cell_lines_ambiguous")
+    assert "请核对原件" in warning.message
+    assert warning.source is not None and warning.source.line is not None
+
+
+def test_cell_lines_rows_leaving_out_merged_levels() -> None:
+    """产出指标 merged over three rows, 数量指标 over two: the rows are rebuilt from the
+    framework; 成本指标 under 产出指标 is a level-2 label, not a new level-1."""
+    lines = [
+        "项目名称",
+        "图书采购",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "采购册数",
+        "≥5000册",
+        "采购种类",
+        "≥800种",
+        "成本指标",
+        "平均单价",
+        "≤40元",
+        "满意度指标",
+        "服务对象满意度指标",
+        "读者满意度",
+        "≥90%",
+    ]
+    doc = _read("\n".join(lines) + "\n")
+    (project,) = doc.projects
+    assert [(i.level1, i.level2, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "数量指标", "采购册数", "≥5000册"),
+        ("产出指标", "数量指标", "采购种类", "≥800种"),
+        ("产出指标", "成本指标", "平均单价", "≤40元"),
+        ("满意度指标", "服务对象满意度指标", "读者满意度", "≥90%"),
+    ]
+    assert doc.warnings == []
+
+
+def test_text_that_is_not_a_table_stays_paragraphs() -> None:
+    text = "关于做好绩效目标编制工作的通知\n各单位：\n请按要求填报。\n"
+    with pytest.raises(NotAPerformanceDocumentError) as caught:
+        _read(text)
+    assert "文件中没有表格（共 3 段文字）" in str(caught.value)
+
+
+def test_tables_without_indicators_say_what_was_seen() -> None:
+    text = "| 姓名 | 职务 |\n|---|---|\n| 张三 | 科长 |\n\n姓名\t职务\n李四\t科员\n"
+    with pytest.raises(NotAPerformanceDocumentError) as caught:
+        _read(text)
+    assert "找到 2 个表格，但没有一个含一级/二级/三级指标栏目" in str(caught.value)
+
+
+def test_cli_parses_a_pipe_table_file(tmp_path: Path) -> None:
+    path = tmp_path / "网页复制.txt"
+    path.write_text(document_text(FAMILY_B, "pipe"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "jixiao", "parse", str(path)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8")
+    data = json.loads(result.stdout.decode("utf-8"))
+    assert [p["name"] for p in data["projects"]] == [p.name for p in FAMILY_B.projects]
+    assert Decimal(str(data["projects"][0]["budget"]["total"])) == Decimal("320.00")
+    first = data["projects"][0]["indicators"][0]
+    assert (first["level1"], first["name"], first["value_text"]) == (
+        "产出指标",
+        "新建管网长度",
+        "≥40公里",
+    )
