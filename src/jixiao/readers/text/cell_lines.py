@@ -272,6 +272,9 @@ class _Reader:
                     problem = problem or row_start
                     break
                 text = lines[p].text
+                if role is not None and role.startswith("p_") and _opens_levels(lines, p, n):
+                    cells.append(None)  # a flat list's project cells, merged over its rows
+                    continue
                 if role == "level1":
                     nxt = roles[ci + 1] if ci + 1 < len(roles) else None
                     follows = p + 1 < n and is_level2(lines[p + 1].text, text)
@@ -301,6 +304,8 @@ class _Reader:
                     problem = problem or lines[p]
                 cells.append(_cell(lines[p]))
                 p += 1
+            if _project_cells_shifted(roles, cells):
+                problem = problem or row_start
             grid.add_row(cells, start_col=groups)
             for col in range(groups):
                 grid.extend_span(col)
@@ -324,6 +329,35 @@ class _Reader:
     def _warn(self, message: str, line: TextLine) -> None:
         position = Position(line=line.number, end_line=line.number, table=self.table_no)
         self.warnings.append(LayoutWarning("cell_lines_ambiguous", message, position))
+
+
+def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]) -> bool:
+    """A flat list's project cells (单位名称 / 项目名称 / 预算数 …) merged over several rows are
+    the leading ones (a unit spans its projects): the cells a row does print are the last of
+    them, so they are moved right in place. True when they then still do not fit (an amount
+    column holding text)."""
+    slots = [k for k, role in enumerate(roles) if role and role.startswith("p_") and k < len(cells)]
+    kept = [cells[k] for k in slots if cells[k] is not None]
+    if not kept or len(kept) == len(slots):
+        return False
+    for k, cell in zip(slots, [None] * (len(slots) - len(kept)) + kept, strict=True):
+        cells[k] = cell
+    return any(
+        roles[k] in ("p_total", "p_fiscal", "p_other")
+        and (cell := cells[k]) is not None
+        and cell.text
+        and not _amount(cell.text)
+        for k in slots
+    )
+
+
+def _opens_levels(lines: list[TextLine], p: int, n: int) -> bool:
+    """Whether ``lines[p]`` is a level-1 label followed by a level-2 one, or a level-2 label:
+    the indicator part of a row whose leading (project) cells were merged from above."""
+    text = lines[p].text
+    if is_level1(text) and p + 1 < n and is_level2(lines[p + 1].text, text):
+        return True
+    return is_level2(text)
 
 
 def _cell(line: TextLine) -> TextCell:
