@@ -527,7 +527,20 @@ def cell_lines(rows: list[Row]) -> list[str]:
     return out
 
 
+def word_cells(rows: list[Row]) -> list[str]:
+    """Word's "save as plain text" of a table: each cell on its own line led by a tab (its
+    further paragraphs on lines of their own), a blank line after each row."""
+    out: list[str] = []
+    for row in rows:
+        for c in row:
+            first, *more = ("" if c is None else c).split("\n")
+            out += ["\t" + first, *more]
+        out.append("")
+    return out
+
+
 RENDER: dict[str, Callable[[list[Row]], list[str]]] = {
+    "word_cells": word_cells,
     "pipe": pipe_rows,
     "tab": tab_rows,
     "aligned": aligned_rows,

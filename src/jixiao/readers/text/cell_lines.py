@@ -197,6 +197,9 @@ class _Reader:
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
         rest = [v for v in values[1:] if v.text]
+        if first.text and not _amount(first.text):  # its empty cell left out by the copy
+            rest = [first, *rest]
+            first = TextLine("", label.number)
         if rest and all(_amount(v.text) for v in rest) and width and len(rest) + 1 < width:
             _flush(grid, held)
             cells: list[TextCell | None] = [_cell(label)]
