@@ -527,6 +527,15 @@ def cell_lines(rows: list[Row]) -> list[str]:
     return out
 
 
+def cell_lines_row_gaps(rows: list[Row]) -> list[str]:
+    """One cell per line with a blank line after each row (another browser's copy)."""
+    out: list[str] = []
+    for row in rows:
+        out += cell_lines([row])
+        out.append("")
+    return out
+
+
 def word_cells(rows: list[Row]) -> list[str]:
     """Word's "save as plain text" of a table: each cell on its own line led by a tab (its
     further paragraphs on lines of their own), a blank line after each row."""
@@ -541,6 +550,7 @@ def word_cells(rows: list[Row]) -> list[str]:
 
 RENDER: dict[str, Callable[[list[Row]], list[str]]] = {
     "word_cells": word_cells,
+    "cell_lines_row_gaps": cell_lines_row_gaps,
     "pipe": pipe_rows,
     "tab": tab_rows,
     "aligned": aligned_rows,

@@ -123,6 +123,13 @@ def test_family_in_every_text_form(key: str, form: str) -> None:
     _check(doc, family)
 
 
+@pytest.mark.parametrize("key", sorted(FAMILIES))
+def test_family_one_cell_per_line_with_blank_lines_between_rows(key: str) -> None:
+    family = FAMILIES[key]
+    doc = _read(document_text(family, "cell_lines_row_gaps"))
+    _check(doc, family)
+
+
 @pytest.mark.parametrize("key", sorted(set(FAMILIES) - {"A"}))
 def test_family_in_word_plain_text_export(key: str) -> None:
     """Not one of the four copied forms, but how Word saves a table as text: the other families,

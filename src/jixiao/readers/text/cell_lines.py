@@ -153,11 +153,18 @@ class _Reader:
                     p += 1
                 continue
             q = p
-            while q < end and lines[q].text and _label(lines[q]) is not None:
+            while q < end:
+                if not lines[q].text:  # a blank line inside a header of several rows
+                    nxt = next((k for k in range(q, end) if lines[k].text), end)
+                    if q - p < 2 or nxt >= end or _label(lines[nxt]) is None:
+                        break
+                    q = nxt
+                if _label(lines[q]) is None:
+                    break
                 if q > p and (_is_group(lines[q]) or is_money_unit_line(lines[q].text)):
                     break
                 q += 1
-            labels = lines[p:q]
+            labels = [line for line in lines[p:q] if line.text]
             v_end = self._values_end(q, end)
             values = lines[q:v_end]
             p = v_end
@@ -227,8 +234,14 @@ class _Reader:
         (任务名称 / 主要内容 / 预算金额 …) when there are more values than labels."""
         while values and not values[-1].text:
             values = values[:-1]
+        while values and not values[0].text:  # a blank line ending the row of labels
+            values = values[1:]
         if len(values) > len(labels):
             values = _numbered_items_joined(values)
+        if len(values) > len(labels) and _row_width(labels, values) is None:
+            filled = [v for v in values if v.text]  # blank lines between rows, not cells
+            if len(filled) <= len(labels) or _row_width(labels, filled) is not None:
+                values = filled
         if len(values) <= len(labels):
             grid.add_row([_cell(x) for x in labels])
             if values:
