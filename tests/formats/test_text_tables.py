@@ -312,3 +312,38 @@ def test_cell_lines_empty_money_cell_left_out_keeps_the_purpose() -> None:
     assert project.budget.other is None
     assert project.purpose == "用于乡村道路日常养护"
     assert doc.warnings == []
+
+
+def test_aligned_columns_with_cells_wrapped_onto_the_next_line() -> None:
+    """A PDF export keeps long cells wrapped: a line with nothing in the level and name
+    columns continues the row above, column by column."""
+    widths = [12, 22, 16, 26, 14]
+
+    def line(*cells: str) -> str:
+        out = ""
+        for cell, width in zip(cells, widths, strict=False):
+            shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in cell)
+            out += cell + " " * (width - shown)
+        return out.rstrip()
+
+    text = "\n".join(
+        [
+            line("项目名称", "校舍维修"),
+            line("绩效目标", "维修校舍2000平方米。"),
+            line("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"),
+            line("产出指标", "数量指标", "维修面积", "按实际维修的", "≥2000平方"),
+            line("", "", "", "校舍面积统计", "米"),
+            line("", "质量指标", "验收合格率", "验收合格的比例", "100%"),
+            line("满意度指标", "服务对象满意", "师生满意度", "问卷调查", "≥90%"),
+            line("", "度指标"),
+        ]
+    )
+    doc = _read(text + "\n")
+    (project,) = doc.projects
+    got = [(i.level1, i.level2, i.name, i.description, i.value_text) for i in project.indicators]
+    assert got == [
+        ("产出指标", "数量指标", "维修面积", "按实际维修的校舍面积统计", "≥2000平方米"),
+        ("产出指标", "质量指标", "验收合格率", "验收合格的比例", "100%"),
+        ("满意度指标", "服务对象满意度指标", "师生满意度", "问卷调查", "≥90%"),
+    ]
+    assert doc.warnings == []

@@ -9,7 +9,14 @@ left to the assembler, which says what it saw.
 
 from __future__ import annotations
 
-from jixiao.assemble.vocabulary import cell_label, is_header_run, is_money_unit_line
+from jixiao.assemble.columns import role_of
+from jixiao.assemble.vocabulary import (
+    cell_label,
+    is_header_run,
+    is_level1,
+    is_level2,
+    is_money_unit_line,
+)
 from jixiao.layout import Layout
 from jixiao.readers.text.aligned import Segment, anchor_columns, place, segments
 from jixiao.readers.text.cell_lines import TextLine, read_cell_lines
@@ -20,6 +27,7 @@ from jixiao.readers.text.delimited import (
     tab_record,
 )
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
+from jixiao.textutil import join_wrapped
 
 __all__ = ["looks_tabular", "read_plain_text"]
 
@@ -144,14 +152,22 @@ class _PlainReader:
                 parts.append([])
             parts[-1].append((segs, number))
         grid = self._start_table()
-        for k, part in enumerate(parts):
+        for part in parts:
             anchors = anchor_columns([segs for segs, _ in part])
-            indicators = k > 0 or is_header_run([text for _, _, text in part[0][0]])
-            for segs, number in part:
+            header = place(part[0][0], anchors)
+            indicators = is_header_run([text for text in header if text])
+            keys = {k: role for k, t in enumerate(header) if (role := role_of(t)) in _ROW_KEYS}
+            rows: list[list[TextCell]] = []
+            for n, (segs, number) in enumerate(part):
                 cells = place(segs, anchors)
+                if indicators and n >= 1 and keys and not _starts_row(cells, keys):
+                    _continue_row(rows[-1], cells, number)  # a cell wrapped onto this line
+                    continue
                 while not indicators and cells and not cells[-1]:
                     cells.pop()  # header fields: no empty cells after the last
-                grid.add_row([TextCell(c, number, number) for c in cells])
+                rows.append([TextCell(c, number, number) for c in cells])
+            for row in rows:
+                grid.add_row(list(row))
         self._end_table(grid)
 
     def _aligned_block(self, lines: list[TextLine], i: int) -> int:
@@ -204,6 +220,36 @@ class _PlainReader:
     def _end_table(self, grid: GridBuilder) -> None:
         self.tables += 1
         self.layout.blocks.append(grid.table())
+
+
+_ROW_KEYS = {"level1", "level2", "name", "p_unit", "p_name"}
+"""Columns one of which every indicator row fills on its first line (a new row), unless the
+line only continues cells wrapped from the line above."""
+
+
+def _starts_row(cells: list[str], keys: dict[int, str]) -> bool:
+    """A line opens a row with its name (or a flat list's project), or with a whole level-1 or
+    level-2 label (the rest of a wrapped label, 度指标, does not)."""
+    for k, role in keys.items():
+        text = cells[k] if k < len(cells) else ""
+        if not text:
+            continue
+        if role == "level1" and not is_level1(text):
+            continue
+        if role == "level2" and not is_level2(text):
+            continue
+        return True
+    return False
+
+
+def _continue_row(row: list[TextCell], cells: list[str], number: int) -> None:
+    for k, text in enumerate(cells):
+        if not text or k >= len(row):
+            continue
+        cell = row[k]
+        cell.text = join_wrapped([cell.text, text]) if cell.text else text
+        cell.first = cell.first or number
+        cell.last = number
 
 
 def _field_label(text: str) -> bool:
