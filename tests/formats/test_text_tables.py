@@ -347,3 +347,18 @@ def test_aligned_columns_with_cells_wrapped_onto_the_next_line() -> None:
         ("满意度指标", "服务对象满意度指标", "师生满意度", "问卷调查", "≥90%"),
     ]
     assert doc.warnings == []
+
+
+def test_hebei_pdf_export_with_a_stray_double_space_keeps_its_reader() -> None:
+    seed = Path(jixiao_examples(), "003_a8ba5af9fb959666.txt").read_text(encoding="utf-8")
+    expected = _read(seed, name="seed.txt")
+    changed = seed.replace("单位：万元", "  单位：万元", 1).replace("绩效目标 ", "绩效目标  ", 1)
+    assert changed != seed
+    doc = _read(changed, name="seed.txt")
+    assert [(p.name, p.code, len(p.indicators)) for p in doc.projects] == [
+        (p.name, p.code, len(p.indicators)) for p in expected.projects
+    ]
+
+
+def jixiao_examples() -> Path:
+    return Path(__file__).resolve().parents[2] / "src" / "jixiao" / "examples"

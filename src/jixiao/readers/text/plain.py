@@ -33,16 +33,26 @@ __all__ = ["looks_tabular", "read_plain_text"]
 
 
 def looks_tabular(lines: list[str]) -> bool:
-    """Whether a text has a table in one of the forms read here (cheap: checked before the
-    reader for text exported from the Hebei PDF, whose header is one space-separated line)."""
+    """Whether a text has an indicator table in one of the forms read here. Checked before the
+    reader of the Hebei PDF export (whose header is one line of single spaces), so that a stray
+    double space or tab in such an export does not take it from the reader that knows it."""
+    previous = ""
     for line in lines:
-        if "|" in line or "\t" in line or "  " in line.strip() or "\u3000" in line.strip():
-            return True
         stripped = line.strip()
-        if 2 <= len(stripped) <= 8:
-            found = cell_label(stripped)
-            if found is not None and found.role in ("level1", "level2"):
+        if "|" in stripped and "|" in previous:
+            return True
+        if "\t" in stripped and "\t" in previous:
+            return True
+        if ("  " in stripped or "\u3000" in stripped or "\t" in stripped) and is_header_run(
+            [text for _, _, text in segments(line)]
+        ):
+            return True
+        if 2 <= len(stripped) <= 8 and 2 <= len(previous) <= 8:
+            found, before = cell_label(stripped), cell_label(previous)
+            roles = {found.role if found else None, before.role if before else None}
+            if None not in roles and roles & {"level1", "level2"}:
                 return True
+        previous = stripped
     return False
 
 
