@@ -362,3 +362,34 @@ def test_hebei_pdf_export_with_a_stray_double_space_keeps_its_reader() -> None:
 
 def jixiao_examples() -> Path:
     return Path(__file__).resolve().parents[2] / "src" / "jixiao" / "examples"
+
+
+def test_cell_lines_level2_labels_outside_the_framework_after_a_level1() -> None:
+    """A level-1 cell opens its group, so the line after it is the group's level-2 cell even
+    when the framework does not know the label (产出数量, 效益情况)."""
+    lines = [
+        "项目名称",
+        "河道保洁",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "产出数量",
+        "保洁河道长度",
+        "≥30公里",
+        "保洁频次",
+        "每周2次",
+        "效益指标",
+        "效益情况",
+        "河道水质",
+        "持续改善",
+    ]
+    doc = _read("\n".join(lines) + "\n")
+    (project,) = doc.projects
+    assert [(i.level1, i.level2, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "产出数量", "保洁河道长度", "≥30公里"),
+        ("产出指标", "产出数量", "保洁频次", "每周2次"),
+        ("效益指标", "效益情况", "河道水质", "持续改善"),
+    ]
+    assert [w.code for w in doc.warnings] == []

@@ -283,6 +283,7 @@ class _Reader:
                 break
             row_start = lines[p]
             cells: list[TextCell | None] = []
+            new_level1 = False  # a level-1 cell opens this row: its level-2 cells are printed
             for ci, role in enumerate(roles):
                 if p >= n or (ci > 0 and lines[p].text and self._ends_body(lines[p])):
                     problem = problem or row_start
@@ -294,9 +295,14 @@ class _Reader:
                 if role == "level1":
                     nxt = roles[ci + 1] if ci + 1 < len(roles) else None
                     follows = p + 1 < n and is_level2(lines[p + 1].text, text)
-                    if is_level1(text) and (nxt != "level2" or follows):
+                    # 成本指标 / 满意度指标 are level-2 labels too: a level-1 only when a
+                    # level-2 label follows; a level-1 that is nothing else opens its group
+                    # even when its level-2 label is not in the framework.
+                    plain = not is_level2(text, level1)
+                    if is_level1(text) and (nxt != "level2" or follows or plain):
                         cells.append(_cell(lines[p]))
                         level1 = text
+                        new_level1 = True
                         p += 1
                     else:
                         cells.append(None)
@@ -304,7 +310,7 @@ class _Reader:
                             problem = problem or row_start
                     continue
                 if role == "level2":
-                    if is_level2(text, level1):
+                    if is_level2(text, level1) or (new_level1 and text):
                         cells.append(_cell(lines[p]))
                         p += 1
                     else:
