@@ -140,7 +140,7 @@ def test_family_in_word_plain_text_export(key: str) -> None:
     _check(doc, family)
 
 
-@pytest.mark.parametrize("form", ["pipe", "cell_lines"])
+@pytest.mark.parametrize("form", FORMS)
 def test_traditional_characters_are_read_and_kept(form: str) -> None:
     text = document_text(FAMILY_B, form, convert=_S2T.convert)
     assert "項目名稱" in text
