@@ -393,3 +393,30 @@ def test_cell_lines_level2_labels_outside_the_framework_after_a_level1() -> None
         ("效益指标", "效益情况", "河道水质", "持续改善"),
     ]
     assert [w.code for w in doc.warnings] == []
+
+
+def test_tab_rows_copied_by_a_browser_keep_unquoted_line_breaks_in_their_cell() -> None:
+    """A browser copies a cell's line break as is (no quotes): the tab-less line continues the
+    cell above; a tab-less line that is a label is a row of its own."""
+    text = (
+        "单位：万元\n"
+        "项目名称\t河道保洁\n"
+        "年度绩效目标\t1.保洁河道30公里；\n"
+        "2.水质持续改善。\n"
+        "绩效指标\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t备注\n"
+        "产出指标\t数量指标\t保洁河道长度\t≥30公里\t\n"
+        "效益指标\t生态效益指标\t河道水质\t持续改善\t依据河长制\n"
+        "考核办法\n"
+        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\n"
+    )
+    doc = _read(text)
+    (project,) = doc.projects
+    assert project.goals == ["保洁河道30公里；", "水质持续改善。"]
+    assert project.indicators[1].basis == "依据河长制考核办法"
+    assert [(i.level1, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "保洁河道长度", "≥30公里"),
+        ("效益指标", "河道水质", "持续改善"),
+        ("满意度指标", "群众满意度", "≥90%"),
+    ]
+    assert doc.warnings == []

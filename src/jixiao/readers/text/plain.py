@@ -107,6 +107,19 @@ class _PlainReader:
         j = i
         while j < len(self.lines):
             line = self.lines[j]
+            if rows and line.strip() and "\t" not in line and self._tab_row_follows(j):
+                # A browser copies a cell's line break as is: the line continues the last
+                # filled cell above, unless it is a row of one label (单位：万元, 绩效指标).
+                text = line.strip()
+                if cell_label(text) is not None or is_money_unit_line(text):
+                    rows.append(([text], j + 1, j + 1))
+                else:
+                    cells, first, _last = rows[-1]
+                    k = max((n for n, c in enumerate(cells) if c.strip()), default=0)
+                    cells[k] = cells[k].rstrip() + "\n" + text
+                    rows[-1] = (cells, first, j + 1)
+                j += 1
+                continue
             if "\t" not in line or not line.strip():
                 break
             cells, nxt = tab_record(self.lines, j)
@@ -119,6 +132,16 @@ class _PlainReader:
             grid.add_row([TextCell(c.strip(), first, last) for c in cells])
         self._end_table(grid)
         return j
+
+    def _tab_row_follows(self, j: int) -> bool:
+        """Whether a tab row comes after the tab-less lines from ``j`` (at most a few)."""
+        for k in range(j + 1, min(j + 6, len(self.lines))):
+            line = self.lines[k]
+            if not line.strip():
+                return False
+            if "\t" in line:
+                return True
+        return False
 
     # -- the rest: columns set apart by spaces, one cell per line, paragraphs ---------------
 
