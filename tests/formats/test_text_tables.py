@@ -420,3 +420,13 @@ def test_tab_rows_copied_by_a_browser_keep_unquoted_line_breaks_in_their_cell() 
         ("满意度指标", "群众满意度", "≥90%"),
     ]
     assert doc.warnings == []
+
+
+def test_one_cell_per_line_indented_by_tabs_is_not_taken_for_a_word_export() -> None:
+    """Every cell led by a tab but no blank line between rows: one cell per line, indented."""
+    text = document_text(FAMILY_B, "cell_lines")
+    indented = "\n".join("\t" + line if line.strip() else line for line in text.split("\n"))
+    doc = _read(indented)
+    assert [w.code for w in doc.warnings] == []
+    for got, want in zip(doc.projects, FAMILY_B.projects, strict=True):
+        _check_project(got, want)

@@ -33,9 +33,12 @@ def is_word_cell_export(lines: list[str]) -> bool:
     an indicator header label (``\\t一级指标``)."""
     from jixiao.assemble.vocabulary import cell_label
 
-    led = other = 0
+    led = other = blank = 0
     header = False
     for line in lines:
+        if not line.strip():
+            blank += 1  # rows end with a blank line (else: one cell per line, indented)
+            continue
         if "\t" not in line:
             continue
         if _SINGLE_CELL.match(line):
@@ -44,7 +47,7 @@ def is_word_cell_export(lines: list[str]) -> bool:
             header = header or (found is not None and found.role in ("level1", "level2"))
         elif line.strip():
             other += 1
-    return header and led >= 6 and other * 10 <= led
+    return header and led >= 6 and other * 10 <= led and blank * 12 >= led
 
 
 @dataclass

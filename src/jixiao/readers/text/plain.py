@@ -74,7 +74,7 @@ class _PlainReader:
                 if j > i:
                     i = j
                     continue
-            if "\t" in line and line.strip():
+            if "\t" in line.strip():  # tabs between cells (a lone leading tab: an indent)
                 j = self._tab_table(i)
                 if j > i:
                     i = j
