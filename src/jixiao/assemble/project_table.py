@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
+from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     Budget,
@@ -31,13 +31,15 @@ from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
 __all__ = ["MONTH", "ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+_PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
+_PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _INLINE_GOAL = re.compile(
     r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-_YEAR_ONLY = re.compile(r"[（(]?\s*20[0-9]{2}\s*年度?\s*[）)]?")
+_YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
@@ -96,6 +98,7 @@ class ProjectBuilder:
     rows: IndicatorRows | None = None
     header_width: int = 0
     department: str | None = None
+    year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
@@ -129,9 +132,17 @@ class ProjectBuilder:
             or ("name" in fields and self.name is not None)
         ):
             return True
+        if self.is_finished() and self._title_row(row):
+            return True
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row)
+
+    @staticmethod
+    def _title_row(row: list[Cell]) -> bool:
+        """A row holding only the table's title (项目支出绩效目标表 printed inside the table)."""
+        texts = [c.text for c in row if c.text.strip()]
+        return len(texts) == 1 and is_table_title(texts[0])
 
     def is_header_row(self, row: list[Cell]) -> bool:
         """A row of header fields (not an indicator): its first filled cell is a field label or
@@ -154,7 +165,7 @@ class ProjectBuilder:
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
         self._touch(row)
         if self._state == "indicators" and self.columns is not None:
-            if self._is_repeated_header(row) or self._summary_row(row):
+            if self._is_repeated_header(row, grid_row, r) or self._summary_row(row):
                 return
             if not self.is_header_row(row):
                 assert self.rows is not None
@@ -165,7 +176,7 @@ class ProjectBuilder:
         if not any(t.strip() for t in texts) and self._state != "plan_values":
             return  # a blank row between blocks (spreadsheets keep them)
         if self.columns is None or self._state != "indicators":
-            found = self._header(row)
+            found = self._header(row, grid_row, r)
             if found is not None:
                 self.set_columns(found, row)
                 return
@@ -185,7 +196,8 @@ class ProjectBuilder:
                 for cell in row
                 if (m := MONTH.match("".join(cell.text.split())))
             }
-            self._state = "plan_values"
+            if self._months or not self._plan_in_cells(row):
+                self._state = "plan_values"
             return
         if self._state == "plan_values":
             self._plan_values(grid_row, r)
@@ -212,17 +224,26 @@ class ProjectBuilder:
         self._state = "indicators"
         self._below.clear()
 
-    def _header(self, row: list[Cell]) -> Columns | None:
+    def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
+        """The row's column roles if it is a header. In a two-row header, a column title merged
+        down from the row above (一级指标 over both rows) belongs to this row too."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        return header_columns([(c.col, c.colspan, c.text) for c in row], above)
+        cells = [(c.col, c.colspan, c.text) for c in row]
+        own = {col for c in row for col in range(c.col, c.col + c.colspan)}
+        for cell in grid_row:
+            if cell is None or cell.row == r or cell.col in own or role_of(cell.text) is None:
+                continue
+            own.update(range(cell.col, cell.col + cell.colspan))
+            cells.append((cell.col, cell.colspan, cell.text))
+        return header_columns(sorted(cells), above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
         return inferred_columns([(c.col, c.colspan, c.text) for c in row])
 
-    def _is_repeated_header(self, row: list[Cell]) -> bool:
+    def _is_repeated_header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """The header again (a table continued on a new page or in a new table)."""
-        found = self._header(row)
+        found = self._header(row, grid_row, r)
         if found is None:
             return False
         assert self.columns is not None
@@ -271,7 +292,8 @@ class ProjectBuilder:
                 i += 1
                 continue
             if match is None:
-                if text.strip():
+                # a column title (一级指标 merged over a two-row header) is not content
+                if text.strip() and role_of(text) is None:
                     unlabelled.append(cell)
                 i += 1
                 continue
@@ -338,13 +360,21 @@ class ProjectBuilder:
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
-        self._below.clear()
+        # A sub-table of kept fields (成本构成 | 测算依据 over several rows) goes on under its
+        # labels; a row of ordinary fields has one value each.
+        if any(m.field != "extra" for m in self._below.values()):
+            self._below.clear()
         return True
 
     def set_field(self, field_name: str, value: str, cell: Cell) -> None:
         """A header field found outside the table (a paragraph above it)."""
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
+
+    def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
+        """A header field whose label and value were printed on lines of their own."""
+        self._touched = True
+        self._set(match, value, cell)
 
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
@@ -377,6 +407,8 @@ class ProjectBuilder:
         elif kind == "purpose":
             self.purpose = normalize_space(join_wrapped(text.split("\n"))) or None
         elif kind == "year":
+            if found := _YEAR_ONLY.search(text):
+                self.year = int(found.group(1))
             return
         elif text or kind == "extra":
             self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
@@ -394,6 +426,11 @@ class ProjectBuilder:
             text = one_line(cell.text)
             if not text:
                 continue
+            year = _YEAR_ONLY.fullmatch(text)
+            if year is not None:  # （2024年度） under the title, never a unit code
+                self.year = int(year.group(1))
+                self.title = self.title or text
+                continue
             if money_unit_row and not row_fields and not self.unit_labelled:
                 self.unit = parse_unit(cell.text)
                 continue
@@ -401,7 +438,7 @@ class ProjectBuilder:
             if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
-            if ("绩效目标" in text and text.endswith("表")) or _YEAR_ONLY.fullmatch(text):
+            if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             if not row_fields and self._state == "start" and self.unit == Unit():
@@ -444,6 +481,31 @@ class ProjectBuilder:
                 cell.position,
             )
             return None
+
+    def _plan_in_cells(self, row: list[Cell]) -> bool:
+        """The plan written inside the row's own cells (a table nested in the cell beside the
+        label, flattened by the reader: ``3月底 6月底 10月底 12月底⏎25% 50% 75% 100%``): the
+        months and, in order, as many figures; other text is kept as an extra field. False
+        when the figures are not here (the month labels, or nothing, beside the label)."""
+        rest = [c for c in row if c.text.strip() and "资金支出计划" not in "".join(c.text.split())]
+        text = "\n".join(c.text for c in rest)
+        months = [int(m) for m in _PLAN_MONTH.findall(text)]
+        figures = _PLAN_FIGURE.findall(_PLAN_MONTH.sub(" ", text))
+        if not figures:
+            return False
+        label = one_line(next(c.text for c in row if "资金支出计划" in "".join(c.text.split())))
+        if len(figures) == len(months) and set(months) <= {3, 6, 10, 12}:
+            for month, figure in zip(months, figures, strict=True):
+                self.plan[month] = self._amount(rest[0], figure, f"{month}月底支出计划")
+        else:
+            self.extra.append(ExtraField(label=label, text=text))
+            self._warn(
+                "spending_plan_unreadable",
+                f"“{label}”一栏的内容未能按月份读出，已原样保留为附加信息",
+                rest[0].position,
+            )
+        self._state = "after_plan"
+        return True
 
     def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
         for col, month in self._months.items():

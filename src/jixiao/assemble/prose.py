@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from jixiao.assemble.labels import match_label, money_unit_in
-from jixiao.assemble.project_table import parse_amount, split_goals
+from jixiao.assemble.project_table import parse_amount, parse_unit, split_goals
 from jixiao.layout import Paragraph
-from jixiao.model import Budget, Indicator, Project, categorize
+from jixiao.model import Budget, Indicator, Project, Unit, categorize
 from jixiao.model.categories import level1_code, level1_for
 from jixiao.textutil import normalize_space
 from jixiao.values import parse_value
@@ -41,11 +41,12 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
             if found is None:
                 continue
             label, rest = found.group(1).strip(), found.group(2).strip()
-            if level1_code(label) and not level1_for(label):
+            inner = _LABELLED.match(rest) if rest else None
+            # 满意度指标 names a level-1 and (in older frameworks) a level-2: followed by a
+            # level-2 label (满意度指标：服务对象满意度指标：…) or nothing, it is the level-1.
+            level2_follows = inner is not None and level1_for(inner.group(1).strip()) is not None
+            if level1_code(label) and (not level1_for(label) or level2_follows or not rest):
                 level1 = label
-                if not rest:
-                    continue
-                inner = _LABELLED.match(rest)
                 if inner is None:
                     continue
                 label, rest = inner.group(1).strip(), inner.group(2).strip()
@@ -79,13 +80,22 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
                 current["money_unit"] = money_unit_in(f"单位：{m.group(2)}") or "万元"
             elif field.field == "goals":
                 current["goals"] = split_goals(rest)
+            elif field.field == "unit":
+                current["unit"] = parse_unit(rest.rstrip("。；;"))
     if current is not None and current["indicators"]:
         projects.append(_project(current, len(projects) + 1))
     return projects
 
 
 def _new() -> dict[str, object]:
-    return {"name": "", "budget": {}, "goals": [], "indicators": [], "money_unit": "万元"}
+    return {
+        "name": "",
+        "unit": Unit(),
+        "budget": {},
+        "goals": [],
+        "indicators": [],
+        "money_unit": "万元",
+    }
 
 
 def _indicator(item: str, level1: str, level2: str, paragraph: Paragraph) -> Indicator | None:
@@ -114,9 +124,12 @@ def _indicator(item: str, level1: str, level2: str, paragraph: Paragraph) -> Ind
 def _project(fields: dict[str, object], seq: int) -> Project:
     budget = fields["budget"]
     assert isinstance(budget, dict)
+    unit = fields["unit"]
+    assert isinstance(unit, Unit)
     return Project(
         seq=seq,
         name=str(fields["name"]),
+        unit=unit,
         money_unit="元" if fields["money_unit"] == "元" else "万元",
         budget=Budget(**budget),
         goals=list(fields["goals"]),  # type: ignore[call-overload]
