@@ -18,6 +18,7 @@ from jixiao.assemble.department_table import TASK_COLUMNS
 from jixiao.assemble.labels import label_key, match_label, money_unit_in
 from jixiao.assemble.project_table import MONTH
 from jixiao.model.categories import categorize, level1_code, level1_for
+from jixiao.textutil import to_simplified
 
 __all__ = [
     "GROUP_FIELDS",
@@ -99,7 +100,7 @@ def carries_money_unit(text: str) -> bool:
 
 def is_table_title(text: str) -> bool:
     """``1、某项目绩效目标表``, ``项目支出绩效目标申报表``: a title above a table, not a cell."""
-    stripped = text.strip()
+    stripped = to_simplified(text.strip())
     return len(stripped) <= 60 and bool(
         _PROJECT_TITLE.match(stripped) or _TABLE_TITLE.search(stripped)
     )

@@ -44,9 +44,14 @@ def segments(line: str) -> list[Segment]:
 
 
 def anchor_columns(rows: list[list[Segment]]) -> list[int]:
-    """Column starts: those of the row with the most cells (the header, in a table)."""
-    widest = max(rows, key=len, default=[])
-    return [start for start, _, _ in widest]
+    """Column starts: every place a cell starts on some line (starts one column apart are the
+    same column), so a row with blank first cells keeps its cells under the right ones."""
+    starts = sorted({start for row in rows for start, _, _ in row})
+    anchors: list[int] = []
+    for start in starts:
+        if not anchors or start > anchors[-1] + 1:
+            anchors.append(start)
+    return anchors
 
 
 def place(row: list[Segment], anchors: list[int]) -> list[str]:

@@ -144,8 +144,8 @@ class _Reader:
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
                 _flush(grid, held)
                 held = None
-                if _label(line) is None:  # a value without a label: label cell blank
-                    q = self._values_end(p, end)
+                if _label(line) is None and not is_money_unit_line(line.text):
+                    q = max(p + 1, self._values_end(p, end))  # a value without a label
                     grid.add_row([TextCell(""), _joined(lines[p:q])])
                     p = q
                 else:
@@ -153,11 +153,18 @@ class _Reader:
                     p += 1
                 continue
             q = p
-            while q < end and lines[q].text and _label(lines[q]) is not None:
+            while q < end:
+                if not lines[q].text:  # a blank line inside a header of several rows
+                    nxt = next((k for k in range(q, end) if lines[k].text), end)
+                    if q - p < 2 or nxt >= end or _label(lines[nxt]) is None:
+                        break
+                    q = nxt
+                if _label(lines[q]) is None:
+                    break
                 if q > p and (_is_group(lines[q]) or is_money_unit_line(lines[q].text)):
                     break
                 q += 1
-            labels = lines[p:q]
+            labels = [line for line in lines[p:q] if line.text]
             v_end = self._values_end(q, end)
             values = lines[q:v_end]
             p = v_end
@@ -197,6 +204,9 @@ class _Reader:
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
         rest = [v for v in values[1:] if v.text]
+        if first.text and not _amount(first.text):  # its empty cell left out by the copy
+            rest = [first, *rest]
+            first = TextLine("", label.number)
         if rest and all(_amount(v.text) for v in rest) and width and len(rest) + 1 < width:
             _flush(grid, held)
             cells: list[TextCell | None] = [_cell(label)]
@@ -224,6 +234,14 @@ class _Reader:
         (任务名称 / 主要内容 / 预算金额 …) when there are more values than labels."""
         while values and not values[-1].text:
             values = values[:-1]
+        while values and not values[0].text:  # a blank line ending the row of labels
+            values = values[1:]
+        if len(values) > len(labels):
+            values = _numbered_items_joined(values)
+        if len(values) > len(labels) and _row_width(labels, values) is None:
+            filled = [v for v in values if v.text]  # blank lines between rows, not cells
+            if len(filled) <= len(labels) or _row_width(labels, filled) is not None:
+                values = filled
         if len(values) <= len(labels):
             grid.add_row([_cell(x) for x in labels])
             if values:
@@ -265,17 +283,26 @@ class _Reader:
                 break
             row_start = lines[p]
             cells: list[TextCell | None] = []
+            new_level1 = False  # a level-1 cell opens this row: its level-2 cells are printed
             for ci, role in enumerate(roles):
                 if p >= n or (ci > 0 and lines[p].text and self._ends_body(lines[p])):
                     problem = problem or row_start
                     break
                 text = lines[p].text
+                if role is not None and role.startswith("p_") and _opens_levels(lines, p, n):
+                    cells.append(None)  # a flat list's project cells, merged over its rows
+                    continue
                 if role == "level1":
                     nxt = roles[ci + 1] if ci + 1 < len(roles) else None
                     follows = p + 1 < n and is_level2(lines[p + 1].text, text)
-                    if is_level1(text) and (nxt != "level2" or follows):
+                    # 成本指标 / 满意度指标 are level-2 labels too: a level-1 only when a
+                    # level-2 label follows; a level-1 that is nothing else opens its group
+                    # even when its level-2 label is not in the framework.
+                    plain = not is_level2(text, level1)
+                    if is_level1(text) and (nxt != "level2" or follows or plain):
                         cells.append(_cell(lines[p]))
                         level1 = text
+                        new_level1 = True
                         p += 1
                     else:
                         cells.append(None)
@@ -283,7 +310,7 @@ class _Reader:
                             problem = problem or row_start
                     continue
                 if role == "level2":
-                    if is_level2(text, level1):
+                    if is_level2(text, level1) or (new_level1 and text):
                         cells.append(_cell(lines[p]))
                         p += 1
                     else:
@@ -299,6 +326,8 @@ class _Reader:
                     problem = problem or lines[p]
                 cells.append(_cell(lines[p]))
                 p += 1
+            if _project_cells_shifted(roles, cells):
+                problem = problem or row_start
             grid.add_row(cells, start_col=groups)
             for col in range(groups):
                 grid.extend_span(col)
@@ -322,6 +351,35 @@ class _Reader:
     def _warn(self, message: str, line: TextLine) -> None:
         position = Position(line=line.number, end_line=line.number, table=self.table_no)
         self.warnings.append(LayoutWarning("cell_lines_ambiguous", message, position))
+
+
+def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]) -> bool:
+    """A flat list's project cells (单位名称 / 项目名称 / 预算数 …) merged over several rows are
+    the leading ones (a unit spans its projects): the cells a row does print are the last of
+    them, so they are moved right in place. True when they then still do not fit (an amount
+    column holding text)."""
+    slots = [k for k, role in enumerate(roles) if role and role.startswith("p_") and k < len(cells)]
+    kept = [cells[k] for k in slots if cells[k] is not None]
+    if not kept or len(kept) == len(slots):
+        return False
+    for k, cell in zip(slots, [None] * (len(slots) - len(kept)) + kept, strict=True):
+        cells[k] = cell
+    return any(
+        roles[k] in ("p_total", "p_fiscal", "p_other")
+        and (cell := cells[k]) is not None
+        and cell.text
+        and not _amount(cell.text)
+        for k in slots
+    )
+
+
+def _opens_levels(lines: list[TextLine], p: int, n: int) -> bool:
+    """Whether ``lines[p]`` is a level-1 label followed by a level-2 one, or a level-2 label:
+    the indicator part of a row whose leading (project) cells were merged from above."""
+    text = lines[p].text
+    if is_level1(text) and p + 1 < n and is_level2(lines[p + 1].text, text):
+        return True
+    return is_level2(text)
 
 
 def _cell(line: TextLine) -> TextCell:
@@ -353,6 +411,25 @@ def _couple(previous: str, kind: str) -> bool:
     """Two money labels printed side by side: the 中期 and 年度 totals, then the 中期 and 年度
     amounts of the same kind (其中：财政拨款 | 800 | 其中：财政拨款 | 300)."""
     return previous == kind or {previous, kind} == {"mid_total", "total"}
+
+
+_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.、．]")
+
+
+def _numbered_items_joined(values: list[TextLine]) -> list[TextLine]:
+    """``1.…`` / ``2.…`` on consecutive lines are the items of one cell (a goal list), not two
+    cells: joined, so a cell with line breaks does not push the cells after it."""
+    out: list[TextLine] = []
+    last_item = 0
+    for line in values:
+        found = _ITEM.match(line.text)
+        number = int(found.group(1)) if found else 0
+        if out and number > 1 and number == last_item + 1:
+            out[-1] = TextLine(out[-1].text + "\n" + line.text, out[-1].number)
+        else:
+            out.append(line)
+        last_item = number if found else 0
+    return out
 
 
 def _row_width(labels: list[TextLine], values: list[TextLine]) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_QUOTED_LINES", "is_pipe_separator", "pipe_cells", "tab_record"]
+__all__ = ["MAX_QUOTED_LINES", "has_outer_pipes", "is_pipe_separator", "pipe_cells", "tab_record"]
 
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -19,14 +19,22 @@ MAX_QUOTED_LINES = 60
 """A quoted tab cell that does not close within this many lines was not quoted."""
 
 
-def pipe_cells(line: str) -> list[str] | None:
-    """The cells of a ``|`` row (leading and trailing pipes optional), or None."""
+def has_outer_pipes(lines: list[str]) -> bool:
+    """Whether a table's rows are written with leading pipes (``| a | b |``): decided for the
+    table, since a row without them whose first cell is empty also starts with a pipe."""
+    led = sum(1 for line in lines if line.strip().startswith("|"))
+    return led * 2 > len(lines)
+
+
+def pipe_cells(line: str, *, outer: bool = True) -> list[str] | None:
+    """The cells of a ``|`` row, or None. With ``outer`` the leading and trailing pipes are
+    the row's edges, not cell separators."""
     stripped = line.strip()
     if "|" not in stripped:
         return None
-    if stripped.startswith("|"):
+    if outer and stripped.startswith("|"):
         stripped = stripped[1:]
-    if stripped.endswith("|") and not stripped.endswith("\\|"):
+    if outer and stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
     parts = _PIPE_SPLIT.split(stripped)
     return [_BR.sub("\n", part.replace("\\|", "|")).strip() for part in parts]
