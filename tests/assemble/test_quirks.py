@@ -230,3 +230,27 @@ def test_money_by_source_is_kept_as_printed_not_taken_for_the_purpose() -> None:
         ("1.中央", "500,000.00"),
         ("2.市级", "700,000.00"),
     ]
+
+
+def test_a_goal_sentence_cut_by_a_page_break_is_joined_back() -> None:
+    rows = [
+        ["项目名称", "校舍维修改造", None, None],
+        ["绩效目标", "1、完成12所农村学校校舍维", None, None],
+        ["", "修改造，消除校舍安全隐患。\n2、资金按时拨付。", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修学校数量", "=12所"],
+    ]
+    (project,) = read(table(rows, pages=[1, 1, 2, 2, 2])).projects
+    assert project.goals == ["完成12所农村学校校舍维修改造，消除校舍安全隐患。", "资金按时拨付。"]
+
+
+def test_a_numbered_goal_after_a_page_break_stays_its_own_item() -> None:
+    rows = [
+        ["项目名称", "校舍维修改造", None, None],
+        ["绩效目标", "1、完成12所农村学校校舍维修改造", None, None],
+        ["", "2、资金按时拨付。", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修学校数量", "=12所"],
+    ]
+    (project,) = read(table(rows, pages=[1, 1, 2, 2, 2])).projects
+    assert project.goals == ["完成12所农村学校校舍维修改造", "资金按时拨付。"]

@@ -137,6 +137,8 @@ def _a(content: FamilyContent) -> list[Block]:
                     ["绩效目标", goals_text(p.goals), None, None, None, None, None],
                 ],
                 widths=[3, 2, 2, 2, 2, 2, 2],
+                # the second project's goal sentence is cut by a page break
+                page_break=(6, 1, 12) if n == 2 else None,
             )
         )
         rows: list[Row] = [

@@ -26,9 +26,9 @@ from jixiao.model import (
     SpendingPoint,
     Unit,
 )
-from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
+from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
+__all__ = ["ProjectBuilder", "continue_goals", "parse_amount", "parse_unit", "split_goals"]
 
 _MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
@@ -39,6 +39,7 @@ _INLINE_GOAL = re.compile(
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
@@ -461,10 +462,10 @@ class ProjectBuilder:
             self._last_field = "purpose"
             return True
         if self._last_field == "goals":
-            self.goals += split_goals(text)
+            self.goals = continue_goals(self.goals, text)
             return True
         if self._last_field == "mid_goals":
-            self.mid_goals += split_goals(text)
+            self.mid_goals = continue_goals(self.mid_goals, text)
             return True
         return False
 
@@ -544,6 +545,17 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+
+
+def continue_goals(goals: list[str], text: str) -> list[str]:
+    """More goal text below the goals read so far (a row cut by a page break): a sentence cut
+    in the middle (no closing punctuation, the rest not numbered) is joined back."""
+    more = split_goals(text)
+    cut = bool(goals) and not goals[-1].endswith(_SENTENCE_END)
+    numbered = LIST_MARKER.match(text.strip()) or _GOAL_MARKER.match(text)
+    if cut and more and not numbered:
+        return [*goals[:-1], join_wrapped([goals[-1], more[0]]), *more[1:]]
+    return goals + more
 
 
 def split_goals(text: str) -> list[str]:
