@@ -254,3 +254,19 @@ def test_a_numbered_goal_after_a_page_break_stays_its_own_item() -> None:
     ]
     (project,) = read(table(rows, pages=[1, 1, 2, 2, 2])).projects
     assert project.goals == ["完成12所农村学校校舍维修改造", "资金按时拨付。"]
+
+
+def test_a_prose_list_of_indicators_cut_by_a_page_break_goes_on() -> None:
+    doc = read(
+        "项目名称：村内道路硬化工程",
+        "数量指标：★新建道路≥2公里；",
+        "硬化村道≥5公里。",  # the rest of the sentence, on the next page
+        "质量指标：工程验收合格率100%。",
+    )
+    (project,) = doc.projects
+    got = [(i.level2, i.name, i.value_text) for i in project.indicators]
+    assert got == [
+        ("数量指标", "新建道路", "≥2公里"),
+        ("数量指标", "硬化村道", "≥5公里"),
+        ("质量指标", "工程验收合格率", "100%"),
+    ]

@@ -24,6 +24,9 @@ UP = "\x00up"  # a slot covered by the cell above even where the cell to its lef
 class Para:
     text: str
     heading: bool = False
+    page_break: int | None = (
+        None  # on paper, the rest after this many characters is on the next page
+    )
 
 
 @dataclass(frozen=True)
@@ -491,7 +494,10 @@ def _i(content: FamilyContent) -> list[Block]:
         for (l1, l2), inds in by_level.items():
             items = "；".join(f"{'★' if i.core else ''}{i.name}{i.value}" for i in inds)
             prefix = f"{l1}：" if l1 != "产出指标" else ""
-            blocks.append(Para(f"{prefix}{l2}：{items}。"))
+            text = f"{prefix}{l2}：{items}。"
+            # the first project's list of 数量指标 runs over a page break after its first item
+            cut = text.index("；") + 1 if n == 1 and "；" in text else None
+            blocks.append(Para(text, page_break=cut))
     return blocks
 
 
