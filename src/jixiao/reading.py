@@ -96,8 +96,9 @@ def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> D
 
 
 def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFormat]:
-    """Route a binary input to its reader. Readers are imported here, on first use, so the CLI
-    starts fast and a text-only user never loads python-docx, calamine or pdfplumber."""
+    """Route a binary (or marked-up) input to its reader. Readers are imported here, on first
+    use, so the CLI starts fast and a text-only user never loads python-docx, calamine, lxml
+    or pdfplumber."""
     if fmt == "zip":
         if _zip_member(data, "xl/workbook.xml"):
             from jixiao.readers.xlsx import read_spreadsheet
@@ -106,6 +107,11 @@ def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFor
         from jixiao.readers.docx import read_docx
 
         return read_docx(data, source=name), "docx"
+    if fmt in ("html", "mhtml"):
+        from jixiao.readers.html import read_html, read_mhtml
+
+        read = read_mhtml if fmt == "mhtml" else read_html
+        return read(data, source=name), "html"
     if fmt == "pdf":
         from jixiao.readers.pdf import read_pdf
 

@@ -87,7 +87,8 @@ class _Reader:
                 builder.first_line = block.position.line
             else:
                 self.pending_title = text
-                self.front.append(block)
+                if not self.front:  # the form's own title is the document's title too
+                    self.front.append(block)
             return
         rest, money_unit = split_money_unit(text)
         fields = _paragraph_fields(rest) if rest else []

@@ -28,9 +28,18 @@ from jixiao.model import (
 )
 from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["ProjectBuilder", "continue_goals", "parse_amount", "parse_unit", "split_goals"]
+__all__ = [
+    "MONTH",
+    "ProjectBuilder",
+    "continue_goals",
+    "parse_amount",
+    "parse_unit",
+    "split_goals",
+]
 
-_MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+_PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
+_PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _INLINE_GOAL = re.compile(
@@ -193,9 +202,10 @@ class ProjectBuilder:
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
-                if (m := _MONTH.match("".join(cell.text.split())))
+                if (m := MONTH.match("".join(cell.text.split())))
             }
-            self._state = "plan_values"
+            if self._months or not self._plan_in_cells(row):
+                self._state = "plan_values"
             return
         if self._state == "plan_values":
             self._plan_values(grid_row, r)
@@ -479,6 +489,31 @@ class ProjectBuilder:
                 cell.position,
             )
             return None
+
+    def _plan_in_cells(self, row: list[Cell]) -> bool:
+        """The plan written inside the row's own cells (a table nested in the cell beside the
+        label, flattened by the reader: ``3月底 6月底 10月底 12月底⏎25% 50% 75% 100%``): the
+        months and, in order, as many figures; other text is kept as an extra field. False
+        when the figures are not here (the month labels, or nothing, beside the label)."""
+        rest = [c for c in row if c.text.strip() and "资金支出计划" not in "".join(c.text.split())]
+        text = "\n".join(c.text for c in rest)
+        months = [int(m) for m in _PLAN_MONTH.findall(text)]
+        figures = _PLAN_FIGURE.findall(_PLAN_MONTH.sub(" ", text))
+        if not figures:
+            return False
+        label = one_line(next(c.text for c in row if "资金支出计划" in "".join(c.text.split())))
+        if len(figures) == len(months) and set(months) <= {3, 6, 10, 12}:
+            for month, figure in zip(months, figures, strict=True):
+                self.plan[month] = self._amount(rest[0], figure, f"{month}月底支出计划")
+        else:
+            self.extra.append(ExtraField(label=label, text=text))
+            self._warn(
+                "spending_plan_unreadable",
+                f"“{label}”一栏的内容未能按月份读出，已原样保留为附加信息",
+                rest[0].position,
+            )
+        self._state = "after_plan"
+        return True
 
     def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
         for col, month in self._months.items():

@@ -617,11 +617,15 @@ def _report_click_error(exc: Exception) -> int:
 
 
 # Sub-commands that live in their own modules (imported here, registered once).
+from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
+from jixiao.cli.library import library_app  # noqa: E402
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
+app.add_typer(corpus_app, name="corpus")
 app.add_typer(db_app, name="db")
+app.add_typer(library_app, name="library")
 app.add_typer(user_app, name="user")
 app.command(
     "serve",

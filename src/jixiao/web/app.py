@@ -55,7 +55,7 @@ def _status(exc: Exception) -> int:
 def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
-    from jixiao.web import api, api_admin, api_search
+    from jixiao.web import api, api_admin, api_search, library
     from jixiao.web.views import admin, department, document, documents, editor, login, search
 
     app = FastAPI(
@@ -86,6 +86,7 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(api_search.router)
     app.include_router(api_admin.router)
+    app.include_router(library.router)
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
