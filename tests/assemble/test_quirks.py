@@ -270,3 +270,32 @@ def test_a_prose_list_of_indicators_cut_by_a_page_break_goes_on() -> None:
         ("数量指标", "硬化村道", "≥5公里"),
         ("质量指标", "工程验收合格率", "100%"),
     ]
+
+
+def test_a_copied_two_row_header_takes_the_title_above_a_blank_cell() -> None:
+    """Copied text keeps no merges: 一级指标 stands in the row above, over a blank cell."""
+    rows = [
+        *HEADER,
+        ["一级指标", "中期绩效指标", "", "年度绩效指标", ""],
+        ["", "三级指标", "指标值", "三级指标", "指标值"],
+        ["产出指标", "养护里程", "≥360公里", "养护里程", "≥120公里"],
+        ["满意度指标", "群众满意度", "≥90%", "群众满意度", "≥92%"],
+    ]
+    (project,) = read(table(rows)).projects
+    assert [i.level1 for i in project.indicators] == ["产出指标", "满意度指标"]
+
+
+def test_a_label_over_two_columns_copied_as_label_and_blank() -> None:
+    rows = [
+        ["项目名称", "", "基层医疗卫生机构能力建设", "", ""],
+        ["主管部门", "", "某市卫生健康委员会", "实施单位", "某市卫生健康委员会"],
+        ["年度绩效目标", "", "配备基本诊疗设备。", "", ""],
+        ["预算数", "", "其他资金", "60.00", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["产出指标", "数量指标", "配备设备卫生院数量", "=20家", ""],
+    ]
+    (project,) = read(table(rows)).projects
+    assert project.name == "基层医疗卫生机构能力建设"
+    assert project.goals == ["配备基本诊疗设备。"]
+    assert (project.budget.total, project.budget.other) == (None, Decimal("60.00"))
+    assert [e for e in project.extra if not e.label] == []

@@ -234,14 +234,20 @@ class ProjectBuilder:
 
     def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
         """The row's column roles if it is a header. In a two-row header, a column title merged
-        down from the row above (一级指标 over both rows) belongs to this row too."""
+        down from the row above (一级指标 over both rows) belongs to this row too; so does one
+        printed only in the row above, over a blank cell (the merge lost in a copy), when this
+        row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
         cells = [(c.col, c.colspan, c.text) for c in row]
-        own = {col for c in row for col in range(c.col, c.col + c.colspan)}
-        for cell in grid_row:
-            if cell is None or cell.row == r or cell.col in own or role_of(cell.text) is None:
+        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
+        candidates = [c for c in grid_row if c is not None and c.row != r]
+        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
+            candidates += self._above
+        for cell in candidates:
+            span = range(cell.col, cell.col + cell.colspan)
+            if role_of(cell.text) is None or any(col in filled for col in span):
                 continue
-            own.update(range(cell.col, cell.col + cell.colspan))
+            filled.update(span)
             cells.append((cell.col, cell.colspan, cell.text))
         return header_columns(sorted(cells), above)
 
@@ -311,6 +317,12 @@ class ProjectBuilder:
                 i += 1
                 continue
             nxt = row[i + 1] if i + 1 < len(row) else None
+            if nxt is not None and not nxt.text.strip():
+                # a label over two columns, copied as label + blank: the value is further on
+                later = next((c for c in row[i + 2 :] if c.text.strip()), None)
+                if later is not None and self._is_value_cell(later):
+                    i = row.index(later) - 1
+                    nxt = later
             if nxt is not None and self._is_value_cell(nxt):
                 self._set(match, nxt.text, cell)
                 if not nxt.text.strip():  # blank here: the value may stand below the label
