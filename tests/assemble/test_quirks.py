@@ -299,3 +299,20 @@ def test_a_label_over_two_columns_copied_as_label_and_blank() -> None:
     assert project.goals == ["配备基本诊疗设备。"]
     assert (project.budget.total, project.budget.other) == (None, Decimal("60.00"))
     assert [e for e in project.extra if not e.label] == []
+
+
+def test_a_unit_line_between_the_project_title_and_its_table() -> None:
+    doc = read(
+        "1、学前教育幼儿资助资金绩效目标表",
+        "130821某县教育和体育局",
+        "（2024年度）",
+        table(
+            [
+                *HEADER,
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "资助人次", "≥864人次"],
+            ]
+        ),
+    )
+    (project,) = doc.projects
+    assert (project.unit.code, project.unit.name) == ("130821", "某县教育和体育局")
