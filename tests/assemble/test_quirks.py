@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.layout import Table
+from jixiao.layout import Cell, Table
 from jixiao.model import ExtraField
 from jixiao.values import parse_value
 from tests.assemble._layouts import read, table
@@ -316,3 +316,33 @@ def test_a_unit_line_between_the_project_title_and_its_table() -> None:
     )
     (project,) = doc.projects
     assert (project.unit.code, project.unit.name) == ("130821", "某县教育和体育局")
+
+
+def test_a_last_row_without_its_blank_trailing_note_is_not_a_cut() -> None:
+    """Copied text drops a blank 备注 at the end of a row; the project is still complete."""
+    rows = [
+        *HEADER,
+        ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        ["产出指标", "数量指标", "养护里程", "≥380公里"],
+    ]
+    doc = read(table(rows))
+    (project,) = doc.projects
+    assert doc.warnings == []
+    assert [i.name for i in project.indicators] == ["养护里程"]
+
+
+def test_a_last_row_cut_before_its_value_is_still_incomplete() -> None:
+    first = [
+        *HEADER,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥380公里"],
+    ]
+    texts = [
+        ["项目名称", "城乡客运补贴"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        ["产出指标", "数量指标", "补贴线路"],  # the file ends here: no value cell at all
+    ]
+    cut = Table(tuple(Cell(t, r, c) for r, row in enumerate(texts) for c, t in enumerate(row)))
+    doc = read(table(first, number=1), cut)
+    assert [p.name for p in doc.projects] == ["乡村道路养护"]
+    assert [w.code for w in doc.warnings] == ["project_incomplete"]
