@@ -731,6 +731,22 @@ def _d2(content: FamilyContent) -> list[Block]:
     return blocks
 
 
+def _e3(content: FamilyContent) -> list[Block]:
+    """The 一体化 export with one more column, 数据来源, that no dictionary knows."""
+    title, grid = _e(content)
+    assert isinstance(grid, Grid)
+    sources = iter(i.extra[0][1] for p in content.projects for i in p.indicators)
+    rows: list[Row] = []
+    for row in grid.rows:
+        if row[0] == "一级指标":
+            rows.append([*row, "数据来源"])
+        elif row[-1] in ("是", "否"):  # an indicator row (是否核心指标 filled)
+            rows.append([*row, next(sources)])
+        else:
+            rows.append([*row, None])
+    return [title, Grid(rows, page_break=grid.page_break, widths=[*grid.widths, 2])]
+
+
 def _f2(content: FamilyContent) -> list[Block]:
     """The flat list as a copy prints it: the project's cells blank after its first row."""
     title, unit_line, grid = _f(content)
@@ -751,6 +767,7 @@ _BY_FAMILY = {
     "D": _d,
     "E": _e,
     "E2": _e2,
+    "E3": _e3,
     "C2": _c2,
     "D2": _d2,
     "F": _f,
