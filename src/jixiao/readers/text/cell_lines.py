@@ -144,10 +144,8 @@ class _Reader:
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
                 _flush(grid, held)
                 held = None
-                # a value without a label: label cell blank (a money-unit line such as
-                # 单位：万元 ends a run of values, so it is a row of its own, else no progress)
                 if _label(line) is None and not is_money_unit_line(line.text):
-                    q = self._values_end(p, end)
+                    q = max(p + 1, self._values_end(p, end))  # a value without a label
                     grid.add_row([TextCell(""), _joined(lines[p:q])])
                     p = q
                 else:
