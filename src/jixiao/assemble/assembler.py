@@ -99,12 +99,12 @@ class _Reader:
             self.pending += [(field, value, block) for field, value in fields]
             self.pending_unit = money_unit or self.pending_unit
             return
+        if self.current is not None and self.current.is_empty() and _UNIT_LINE.match(text):
+            self.pending.append(("unit", text, block))  # 630002某局 under the project title
+            return
         unit = money_unit_in(text) if len(text) <= 30 else None
         if unit is not None:
             self.pending_unit = unit
-            return
-        if self.current is not None and self.current.is_empty() and _UNIT_LINE.match(text):
-            self.pending.append(("unit", text, block))  # 630002某局 under the project title
             return
         if self.current is None and not self.builders:
             self.front.append(block)
