@@ -346,3 +346,24 @@ def test_a_last_row_cut_before_its_value_is_still_incomplete() -> None:
     doc = read(table(first, number=1), cut)
     assert [p.name for p in doc.projects] == ["乡村道路养护"]
     assert [w.code for w in doc.warnings] == ["project_incomplete"]
+
+
+def test_a_lone_label_ending_a_table_takes_the_paragraph_after_it() -> None:
+    """A copy split the table at the wide value line: 立项依据 ends one table, its value is a
+    paragraph, the rest of the table follows."""
+    doc = read(
+        table([["专项资金名称", "农村人居环境整治"], ["立项依据", ""]], number=1),
+        "《农村人居环境整治提升五年行动方案》",
+        table(
+            [
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "改厕数量", "≥3000户"],
+            ],
+            number=2,
+        ),
+    )
+    (project,) = doc.projects
+    assert [(e.label, e.text) for e in project.extra] == [
+        ("立项依据", "《农村人居环境整治提升五年行动方案》")
+    ]
+    assert len(project.indicators) == 1

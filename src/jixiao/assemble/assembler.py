@@ -81,6 +81,8 @@ class _Reader:
         text = block.text.strip()
         if self._label_on_its_own_line(block, text):
             return
+        if self.current is not None and self.current.value_below_from(block):
+            return
         title = PROJECT_TITLE.match(text)
         if title or is_table_title(text):
             if self.current is not None and self.current.is_empty():

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.layout import Cell, LayoutWarning, Position
+from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
 from jixiao.model import (
     Budget,
     ExtraField,
@@ -391,6 +391,22 @@ class ProjectBuilder:
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
 
+    def value_below_from(self, paragraph: Paragraph) -> bool:
+        """A table row holding one label alone (立项依据) and its value printed as the
+        paragraph after the table (a copy that split the table at the wide value line)."""
+        last = self._current
+        if self.columns is not None or len(self._below) != 1 or last is None:
+            return False
+        filled = [c for c in last if c.text.strip()]
+        text = paragraph.text.strip()
+        if len(filled) != 1 or filled[0].col not in self._below or not text:
+            return False
+        if match_label(text, glued=False) is not None or money_unit_in(text):
+            return False
+        match = self._below.pop(filled[0].col)
+        self.set_labelled(match, text, Cell(text, 0, 0, position=paragraph.position))
+        return True
+
     def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
         """A header field whose label and value were printed on lines of their own."""
         self._touched = True
@@ -431,7 +447,11 @@ class ProjectBuilder:
                 self.year = int(found.group(1))
             return
         elif text or kind == "extra":
-            self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
+            label = one_line(match.label)
+            blank = next((e for e in self.extra if e.label == label and not e.text), None)
+            if blank is not None and text:  # the value found below a label kept blank
+                self.extra.remove(blank)
+            self.extra.append(ExtraField(label=label, text=one_line(text)))
 
     def _context(self, col: int) -> str | None:
         """The 中期/年度 total whose label stands in this column, or the nearest to its left."""
