@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.layout import Table
+from jixiao.layout import Cell, Table
 from jixiao.model import ExtraField
 from jixiao.values import parse_value
 from tests.assemble._layouts import read, table
@@ -230,3 +230,140 @@ def test_money_by_source_is_kept_as_printed_not_taken_for_the_purpose() -> None:
         ("1.中央", "500,000.00"),
         ("2.市级", "700,000.00"),
     ]
+
+
+def test_a_goal_sentence_cut_by_a_page_break_is_joined_back() -> None:
+    rows = [
+        ["项目名称", "校舍维修改造", None, None],
+        ["绩效目标", "1、完成12所农村学校校舍维", None, None],
+        ["", "修改造，消除校舍安全隐患。\n2、资金按时拨付。", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修学校数量", "=12所"],
+    ]
+    (project,) = read(table(rows, pages=[1, 1, 2, 2, 2])).projects
+    assert project.goals == ["完成12所农村学校校舍维修改造，消除校舍安全隐患。", "资金按时拨付。"]
+
+
+def test_a_numbered_goal_after_a_page_break_stays_its_own_item() -> None:
+    rows = [
+        ["项目名称", "校舍维修改造", None, None],
+        ["绩效目标", "1、完成12所农村学校校舍维修改造", None, None],
+        ["", "2、资金按时拨付。", None, None],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "维修学校数量", "=12所"],
+    ]
+    (project,) = read(table(rows, pages=[1, 1, 2, 2, 2])).projects
+    assert project.goals == ["完成12所农村学校校舍维修改造", "资金按时拨付。"]
+
+
+def test_a_prose_list_of_indicators_cut_by_a_page_break_goes_on() -> None:
+    doc = read(
+        "项目名称：村内道路硬化工程",
+        "数量指标：★新建道路≥2公里；",
+        "硬化村道≥5公里。",  # the rest of the sentence, on the next page
+        "质量指标：工程验收合格率100%。",
+    )
+    (project,) = doc.projects
+    got = [(i.level2, i.name, i.value_text) for i in project.indicators]
+    assert got == [
+        ("数量指标", "新建道路", "≥2公里"),
+        ("数量指标", "硬化村道", "≥5公里"),
+        ("质量指标", "工程验收合格率", "100%"),
+    ]
+
+
+def test_a_copied_two_row_header_takes_the_title_above_a_blank_cell() -> None:
+    """Copied text keeps no merges: 一级指标 stands in the row above, over a blank cell."""
+    rows = [
+        *HEADER,
+        ["一级指标", "中期绩效指标", "", "年度绩效指标", ""],
+        ["", "三级指标", "指标值", "三级指标", "指标值"],
+        ["产出指标", "养护里程", "≥360公里", "养护里程", "≥120公里"],
+        ["满意度指标", "群众满意度", "≥90%", "群众满意度", "≥92%"],
+    ]
+    (project,) = read(table(rows)).projects
+    assert [i.level1 for i in project.indicators] == ["产出指标", "满意度指标"]
+
+
+def test_a_label_over_two_columns_copied_as_label_and_blank() -> None:
+    rows = [
+        ["项目名称", "", "基层医疗卫生机构能力建设", "", ""],
+        ["主管部门", "", "某市卫生健康委员会", "实施单位", "某市卫生健康委员会"],
+        ["年度绩效目标", "", "配备基本诊疗设备。", "", ""],
+        ["预算数", "", "其他资金", "60.00", ""],
+        ["一级指标", "二级指标", "三级指标", "指标值", ""],
+        ["产出指标", "数量指标", "配备设备卫生院数量", "=20家", ""],
+    ]
+    (project,) = read(table(rows)).projects
+    assert project.name == "基层医疗卫生机构能力建设"
+    assert project.goals == ["配备基本诊疗设备。"]
+    assert (project.budget.total, project.budget.other) == (None, Decimal("60.00"))
+    assert [e for e in project.extra if not e.label] == []
+
+
+def test_a_unit_line_between_the_project_title_and_its_table() -> None:
+    doc = read(
+        "1、学前教育幼儿资助资金绩效目标表",
+        "130821某县教育和体育局",
+        "（2024年度）",
+        table(
+            [
+                *HEADER,
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "资助人次", "≥864人次"],
+            ]
+        ),
+    )
+    (project,) = doc.projects
+    assert (project.unit.code, project.unit.name) == ("130821", "某县教育和体育局")
+
+
+def test_a_last_row_without_its_blank_trailing_note_is_not_a_cut() -> None:
+    """Copied text drops a blank 备注 at the end of a row; the project is still complete."""
+    rows = [
+        *HEADER,
+        ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        ["产出指标", "数量指标", "养护里程", "≥380公里"],
+    ]
+    doc = read(table(rows))
+    (project,) = doc.projects
+    assert doc.warnings == []
+    assert [i.name for i in project.indicators] == ["养护里程"]
+
+
+def test_a_last_row_cut_before_its_value_is_still_incomplete() -> None:
+    first = [
+        *HEADER,
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥380公里"],
+    ]
+    texts = [
+        ["项目名称", "城乡客运补贴"],
+        ["一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        ["产出指标", "数量指标", "补贴线路"],  # the file ends here: no value cell at all
+    ]
+    cut = Table(tuple(Cell(t, r, c) for r, row in enumerate(texts) for c, t in enumerate(row)))
+    doc = read(table(first, number=1), cut)
+    assert [p.name for p in doc.projects] == ["乡村道路养护"]
+    assert [w.code for w in doc.warnings] == ["project_incomplete"]
+
+
+def test_a_lone_label_ending_a_table_takes_the_paragraph_after_it() -> None:
+    """A copy split the table at the wide value line: 立项依据 ends one table, its value is a
+    paragraph, the rest of the table follows."""
+    doc = read(
+        table([["专项资金名称", "农村人居环境整治"], ["立项依据", ""]], number=1),
+        "《农村人居环境整治提升五年行动方案》",
+        table(
+            [
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "改厕数量", "≥3000户"],
+            ],
+            number=2,
+        ),
+    )
+    (project,) = doc.projects
+    assert [(e.label, e.text) for e in project.extra] == [
+        ("立项依据", "《农村人居环境整治提升五年行动方案》")
+    ]
+    assert len(project.indicators) == 1

@@ -54,7 +54,10 @@ def compare(family: str, doc: Document) -> Comparison:
     out = Comparison()
     out.check("fiscal_year", content.year, doc.fiscal_year)
     out.check("projects", len(content.projects), len(doc.projects))
-    out.check("warnings", [], [f"{w.code}: {w.message}" for w in doc.warnings])
+    if content.warnings:
+        out.check("warnings", list(content.warnings), [w.code for w in doc.warnings])
+    else:
+        out.check("warnings", [], [f"{w.code}: {w.message}" for w in doc.warnings])
     for n, expected in enumerate(content.projects, 1):
         got = doc.projects[n - 1] if n <= len(doc.projects) else None
         _project(out, f"P{n}", expected, got, content)
@@ -146,6 +149,9 @@ def _indicators(
         if want.canonical_level2 is not None:
             usual = categorize(want.level1, want.canonical_level2)
             out.check(f"{here}.category", usual, have.category)
+        if want.extra:
+            got_extra = [(e.label, e.text) for e in have.extra]
+            out.check(f"{here}.extra", list(want.extra), got_extra)
         if want.scoring is not None:
             out.check(f"{here}.scoring", want.scoring, have.scoring)
 

@@ -34,6 +34,7 @@ class IndicatorC:
     mid_name: str | None = None  # its level-3 name, where the 中期 block prints one
     scoring: str | None = None  # 评(计)分标准
     canonical_level2: str | None = None  # the usual spelling of a level-2 printed otherwise
+    extra: tuple[tuple[str, str], ...] = ()  # cells of unrecognised columns, (header, text)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class FamilyContent:
     department: DeptContent | None = None
     traditional: bool = False
     notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()  # the warning codes the fixture must raise (else none)
 
 
 D = Decimal
@@ -815,6 +817,24 @@ _E2 = replace(
 )
 # F2: the flat list as copied: unit and project cells blank (not merged) after a block's first row.
 _F2 = replace(_F, family="F2")
+# E3: an export with a column no dictionary knows (数据来源): every row kept, its cells kept in
+# each indicator's extra under the printed header, and one warning per project saying so.
+_SOURCES = ("人事工资系统", "财务核算系统", "验收报告", "统计年报", "问卷调查")
+_E3 = replace(
+    _E,
+    family="E3",
+    warnings=("columns_unrecognised", "columns_unrecognised"),
+    projects=tuple(
+        replace(
+            p,
+            indicators=tuple(
+                replace(i, extra=(("数据来源", _SOURCES[n % len(_SOURCES)]),))
+                for n, i in enumerate(p.indicators)
+            ),
+        )
+        for p in _E.projects
+    ),
+)
 
 
 def _short_level2(i: IndicatorC) -> IndicatorC:
@@ -850,5 +870,5 @@ _D2 = replace(
 )
 
 CONTENTS: dict[str, FamilyContent] = {
-    c.family: c for c in (_A, _B, _B2, _C, _C2, _D, _D2, _E, _E2, _F, _F2, _G, _H, _I, _T)
+    c.family: c for c in (_A, _B, _B2, _C, _C2, _D, _D2, _E, _E2, _E3, _F, _F2, _G, _H, _I, _T)
 }

@@ -24,6 +24,9 @@ UP = "\x00up"  # a slot covered by the cell above even where the cell to its lef
 class Para:
     text: str
     heading: bool = False
+    page_break: int | None = (
+        None  # on paper, the rest after this many characters is on the next page
+    )
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ def _a(content: FamilyContent) -> list[Block]:
                     ["绩效目标", goals_text(p.goals), None, None, None, None, None],
                 ],
                 widths=[3, 2, 2, 2, 2, 2, 2],
+                # the second project's goal sentence is cut by a page break
+                page_break=(6, 1, 12) if n == 2 else None,
             )
         )
         rows: list[Row] = [
@@ -489,7 +494,10 @@ def _i(content: FamilyContent) -> list[Block]:
         for (l1, l2), inds in by_level.items():
             items = "；".join(f"{'★' if i.core else ''}{i.name}{i.value}" for i in inds)
             prefix = f"{l1}：" if l1 != "产出指标" else ""
-            blocks.append(Para(f"{prefix}{l2}：{items}。"))
+            text = f"{prefix}{l2}：{items}。"
+            # the first project's list of 数量指标 runs over a page break after its first item
+            cut = text.index("；") + 1 if n == 1 and "；" in text else None
+            blocks.append(Para(text, page_break=cut))
     return blocks
 
 
@@ -723,6 +731,22 @@ def _d2(content: FamilyContent) -> list[Block]:
     return blocks
 
 
+def _e3(content: FamilyContent) -> list[Block]:
+    """The 一体化 export with one more column, 数据来源, that no dictionary knows."""
+    title, grid = _e(content)
+    assert isinstance(grid, Grid)
+    sources = iter(i.extra[0][1] for p in content.projects for i in p.indicators)
+    rows: list[Row] = []
+    for row in grid.rows:
+        if row[0] == "一级指标":
+            rows.append([*row, "数据来源"])
+        elif row[-1] in ("是", "否"):  # an indicator row (是否核心指标 filled)
+            rows.append([*row, next(sources)])
+        else:
+            rows.append([*row, None])
+    return [title, Grid(rows, page_break=grid.page_break, widths=[*grid.widths, 2])]
+
+
 def _f2(content: FamilyContent) -> list[Block]:
     """The flat list as a copy prints it: the project's cells blank after its first row."""
     title, unit_line, grid = _f(content)
@@ -743,6 +767,7 @@ _BY_FAMILY = {
     "D": _d,
     "E": _e,
     "E2": _e2,
+    "E3": _e3,
     "C2": _c2,
     "D2": _d2,
     "F": _f,

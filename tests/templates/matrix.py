@@ -1,7 +1,8 @@
 """A family × form table of the fields read back right: ``python -m tests.templates.matrix -v``.
 
-Each cell is ``passed/checked`` fields (or the error that stopped reading); ``-v`` lists the
-differences under the table, ``--forms docx,pdf`` and ``--families A,B`` narrow it."""
+Each cell is ``passed/checked`` fields (``*`` when some differ), ``refused`` (jixiao said it
+could not read the file) or ``crash`` (an exception); ``-v`` lists the differences under the
+table, ``--forms docx,pdf`` and ``--families A,B`` narrow it."""
 
 from __future__ import annotations
 
@@ -30,9 +31,14 @@ def main(argv: list[str] | None = None) -> int:
         for form in forms:
             try:
                 result = compare(family, read_fixture(family, form))
-            except JixiaoError as exc:
-                cells.append(f"{'error':>12}")
+            except JixiaoError as exc:  # refused with a message for the user
+                cells.append(f"{'refused':>12}")
                 details.append(f"[{family} × {form}] {exc}")
+                failed += 1
+                continue
+            except Exception as exc:  # a crash is one cell of the table, not the end of it
+                cells.append(f"{'crash':>12}")
+                details.append(f"[{family} × {form}] {type(exc).__name__}: {exc}")
                 failed += 1
                 continue
             mark = "" if not result.differences else "*"

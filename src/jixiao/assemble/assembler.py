@@ -48,6 +48,9 @@ _LABEL_ABOVE_FIELDS = {
     "unit",
     "department",
 }
+# A budget unit's code and name alone on a line (``630002秦皇岛市…局``, ``[610001]某局``):
+# six or more digits, then a name (never a year such as （2024年度）).
+_UNIT_LINE = re.compile(r"^[\[【(（]?\s*[0-9]{6,}\s*[\]】)）]?\s*[-－—_:：]?\s*[^\s0-9年].{0,50}$")
 _FIELD_SPLIT = re.compile(r"\s{2,}|\u3000+|\t+")
 
 
@@ -78,6 +81,8 @@ class _Reader:
         text = block.text.strip()
         if self._label_on_its_own_line(block, text):
             return
+        if self.current is not None and self.current.value_below_from(block):
+            return
         title = PROJECT_TITLE.match(text)
         if title or is_table_title(text):
             if self.current is not None and self.current.is_empty():
@@ -95,6 +100,9 @@ class _Reader:
         if fields:
             self.pending += [(field, value, block) for field, value in fields]
             self.pending_unit = money_unit or self.pending_unit
+            return
+        if self.current is not None and self.current.is_empty() and _UNIT_LINE.match(text):
+            self.pending.append(("unit", text, block))  # 630002某局 under the project title
             return
         unit = money_unit_in(text) if len(text) <= 30 else None
         if unit is not None:

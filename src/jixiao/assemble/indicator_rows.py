@@ -45,6 +45,7 @@ _DIRECTIONS = {
     "越小越好": "reverse",
 }
 _VALUE_ROLES = {"value", "operator", "unit"}
+_ROW_KEY_ROLES = {"name", "value", "operator"}
 _YES = {"是", "√", "✓", "★", "Y", "y", "核心", "核心指标"}
 _NO = {"否", "×", "N", "n", "非核心"}
 
@@ -80,7 +81,7 @@ class IndicatorRows:
             self._last_page = page
             return
         self._last_page = page
-        self.last_row_short = sum(1 for c in grid_row if c is not None) < header_width
+        self.last_row_short = self._short(grid_row, header_width)
         own_level1 = "" if inherited.get("level1") else one_line(fields.get("level1", ""))
         own_level2 = "" if inherited.get("level2") else one_line(fields.get("level2", ""))
         if own_level1:
@@ -133,6 +134,15 @@ class IndicatorRows:
                 **{k: v for k, v in optional.items() if v is not None and v != []},
             )
         )
+
+    def _short(self, grid_row: list[Cell | None], header_width: int) -> bool:
+        """A row cut off (a file ending mid-table): fewer cells than the header, and one of
+        the cells that make an indicator (name, value) missing; a blank trailing 备注 lost in
+        a copy is not a cut."""
+        if sum(1 for c in grid_row if c is not None) >= header_width:
+            return False
+        key = [col for col, role in self.columns.roles.items() if role in _ROW_KEY_ROLES]
+        return any(col >= len(grid_row) or grid_row[col] is None for col in key)
 
     @staticmethod
     def _fields(

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.layout import Cell, LayoutWarning, Position
+from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
 from jixiao.model import (
     Budget,
     ExtraField,
@@ -26,9 +26,16 @@ from jixiao.model import (
     SpendingPoint,
     Unit,
 )
-from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
+from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["MONTH", "ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
+__all__ = [
+    "MONTH",
+    "ProjectBuilder",
+    "continue_goals",
+    "parse_amount",
+    "parse_unit",
+    "split_goals",
+]
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
@@ -41,6 +48,7 @@ _INLINE_GOAL = re.compile(
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
@@ -226,14 +234,20 @@ class ProjectBuilder:
 
     def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
         """The row's column roles if it is a header. In a two-row header, a column title merged
-        down from the row above (一级指标 over both rows) belongs to this row too."""
+        down from the row above (一级指标 over both rows) belongs to this row too; so does one
+        printed only in the row above, over a blank cell (the merge lost in a copy), when this
+        row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
         cells = [(c.col, c.colspan, c.text) for c in row]
-        own = {col for c in row for col in range(c.col, c.col + c.colspan)}
-        for cell in grid_row:
-            if cell is None or cell.row == r or cell.col in own or role_of(cell.text) is None:
+        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
+        candidates = [c for c in grid_row if c is not None and c.row != r]
+        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
+            candidates += self._above
+        for cell in candidates:
+            span = range(cell.col, cell.col + cell.colspan)
+            if role_of(cell.text) is None or any(col in filled for col in span):
                 continue
-            own.update(range(cell.col, cell.col + cell.colspan))
+            filled.update(span)
             cells.append((cell.col, cell.colspan, cell.text))
         return header_columns(sorted(cells), above)
 
@@ -303,6 +317,12 @@ class ProjectBuilder:
                 i += 1
                 continue
             nxt = row[i + 1] if i + 1 < len(row) else None
+            if nxt is not None and not nxt.text.strip():
+                # a label over two columns, copied as label + blank: the value is further on
+                later = next((c for c in row[i + 2 :] if c.text.strip()), None)
+                if later is not None and self._is_value_cell(later):
+                    i = row.index(later) - 1
+                    nxt = later
             if nxt is not None and self._is_value_cell(nxt):
                 self._set(match, nxt.text, cell)
                 if not nxt.text.strip():  # blank here: the value may stand below the label
@@ -371,6 +391,22 @@ class ProjectBuilder:
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
 
+    def value_below_from(self, paragraph: Paragraph) -> bool:
+        """A table row holding one label alone (立项依据) and its value printed as the
+        paragraph after the table (a copy that split the table at the wide value line)."""
+        last = self._current
+        if self.columns is not None or len(self._below) != 1 or last is None:
+            return False
+        filled = [c for c in last if c.text.strip()]
+        text = paragraph.text.strip()
+        if len(filled) != 1 or filled[0].col not in self._below or not text:
+            return False
+        if match_label(text, glued=False) is not None or money_unit_in(text):
+            return False
+        match = self._below.pop(filled[0].col)
+        self.set_labelled(match, text, Cell(text, 0, 0, position=paragraph.position))
+        return True
+
     def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
         """A header field whose label and value were printed on lines of their own."""
         self._touched = True
@@ -411,7 +447,11 @@ class ProjectBuilder:
                 self.year = int(found.group(1))
             return
         elif text or kind == "extra":
-            self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
+            label = one_line(match.label)
+            blank = next((e for e in self.extra if e.label == label and not e.text), None)
+            if blank is not None and text:  # the value found below a label kept blank
+                self.extra.remove(blank)
+            self.extra.append(ExtraField(label=label, text=one_line(text)))
 
     def _context(self, col: int) -> str | None:
         """The 中期/年度 total whose label stands in this column, or the nearest to its left."""
@@ -464,10 +504,10 @@ class ProjectBuilder:
             self._last_field = "purpose"
             return True
         if self._last_field == "goals":
-            self.goals += split_goals(text)
+            self.goals = continue_goals(self.goals, text)
             return True
         if self._last_field == "mid_goals":
-            self.mid_goals += split_goals(text)
+            self.mid_goals = continue_goals(self.mid_goals, text)
             return True
         return False
 
@@ -572,6 +612,17 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+
+
+def continue_goals(goals: list[str], text: str) -> list[str]:
+    """More goal text below the goals read so far (a row cut by a page break): a sentence cut
+    in the middle (no closing punctuation, the rest not numbered) is joined back."""
+    more = split_goals(text)
+    cut = bool(goals) and not goals[-1].endswith(_SENTENCE_END)
+    numbered = LIST_MARKER.match(text.strip()) or _GOAL_MARKER.match(text)
+    if cut and more and not numbered:
+        return [*goals[:-1], join_wrapped([goals[-1], more[0]]), *more[1:]]
+    return goals + more
 
 
 def split_goals(text: str) -> list[str]:

@@ -35,9 +35,19 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
     projects: list[Project] = []
     current: dict[str, object] | None = None
     level1 = ""
+    # a list of items left open (ending in ；, not 。): the next unlabelled line continues it,
+    # as when a page break cuts the sentence
+    open_group: tuple[str, str] | None = None
     for paragraph in paragraphs:
         for sentence in paragraph.text.split("\n"):
             found = _LABELLED.match(sentence.strip())
+            if open_group is not None and current is not None and sentence.strip():
+                label_text = found.group(1).strip() if found else ""
+                if found is None or not (level1_code(label_text) or match_label(label_text)):
+                    _add_items(current, sentence, *open_group, paragraph)
+                    open_group = _still_open(sentence, open_group)
+                    continue
+            open_group = None
             if found is None:
                 continue
             label, rest = found.group(1).strip(), found.group(2).strip()
@@ -55,12 +65,8 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
                 if current is None:
                     current = _new()
                 use1 = level1 if level1 and categorize(level1, label) else group1
-                indicators = current["indicators"]
-                assert isinstance(indicators, list)
-                for item in _ITEM_SPLIT.split(rest):
-                    indicator = _indicator(item, use1, label, paragraph)
-                    if indicator is not None:
-                        indicators.append(indicator)
+                _add_items(current, rest, use1, label, paragraph)
+                open_group = _still_open(rest, (use1, label))
                 continue
             field = match_label(label, glued=False)
             if field is None:
@@ -85,6 +91,21 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
     if current is not None and current["indicators"]:
         projects.append(_project(current, len(projects) + 1))
     return projects
+
+
+def _add_items(
+    current: dict[str, object], text: str, level1: str, level2: str, paragraph: Paragraph
+) -> None:
+    indicators = current["indicators"]
+    assert isinstance(indicators, list)
+    for item in _ITEM_SPLIT.split(text):
+        indicator = _indicator(item, level1, level2, paragraph)
+        if indicator is not None:
+            indicators.append(indicator)
+
+
+def _still_open(text: str, group: tuple[str, str]) -> tuple[str, str] | None:
+    return group if text.rstrip().endswith(("；", ";", "，", ",")) else None
 
 
 def _new() -> dict[str, object]:

@@ -46,7 +46,16 @@ def build(blocks: list[Block]) -> bytes:
     story: list[Flowable] = []
     for block in blocks:
         if isinstance(block, Para):
-            story.append(Paragraph(escape(block.text), _HEAD if block.heading else _BODY))
+            style = _HEAD if block.heading else _BODY
+            if block.page_break is not None:
+                head, tail = block.text[: block.page_break], block.text[block.page_break :]
+                story += [
+                    Paragraph(escape(head), style),
+                    PageBreak(),
+                    Paragraph(escape(tail), style),
+                ]
+                continue
+            story.append(Paragraph(escape(block.text), style))
             continue
         story += _grid(block, doc.width)
         story.append(Spacer(1, 6 * mm))

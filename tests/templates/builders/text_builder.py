@@ -1,4 +1,4 @@
-"""Text copied from a web page: ``|`` rows (markdown-like), tab rows, space-separated rows or
+"""Text copied from a web page: ``|`` rows (markdown-like), tab rows, space-aligned columns or
 one cell per line.
 
 A merged cell is copied once, in its first slot; the slots it covers come out empty, as a
@@ -7,6 +7,7 @@ browser's copy does."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from unicodedata import east_asian_width
 
 from tests.templates.layouts import Block, Grid, Para
 
@@ -48,10 +49,26 @@ def build_pipe(blocks: list[Block]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def _width(text: str) -> int:
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def build_spaces(blocks: list[Block]) -> bytes:
-    """Cells separated by runs of spaces (a copy from a page laid out with spaces); the
-    empty cells are lost."""
-    return _build(blocks, lambda row: ["    ".join(t for t in row if t)])
+    """Columns aligned with spaces (text laid out as printed, as a layout-preserving export
+    or a fixed-width copy gives it): every column padded to its widest cell, blanks kept as
+    spaces."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            lines.append(block.text)
+            continue
+        rows = _rows(block)
+        widths = [max(_width(row[c]) for row in rows) for c in range(block.width)]
+        for row in rows:
+            cells = [t + " " * (widths[c] - _width(t)) for c, t in enumerate(row)]
+            lines.append("   ".join(cells).rstrip())
+        lines.append("")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def build_tab(blocks: list[Block]) -> bytes:
