@@ -56,7 +56,16 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
     from jixiao.web import api, api_admin, api_search
-    from jixiao.web.views import admin, department, document, documents, editor, login, search
+    from jixiao.web.views import (
+        admin,
+        analytics,
+        department,
+        document,
+        documents,
+        editor,
+        login,
+        search,
+    )
 
     app = FastAPI(
         title="jixiao 绩效目标工作台",
@@ -81,7 +90,7 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.mount(
         "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
     )
-    for module in (login, documents, document, department, editor, admin, search):
+    for module in (login, documents, document, department, editor, admin, search, analytics):
         app.include_router(module.router)
     app.include_router(api.router)
     app.include_router(api_search.router)
