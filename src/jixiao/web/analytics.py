@@ -1,9 +1,11 @@
-"""Workbench analytics: the corpus statistics over the documents a user may see.
+"""Workbench analytics: the corpus statistics over the units a user may see.
 
 The statistics are ``jixiao.corpus.stats`` itself (``stats_on``), run on DuckDB tables built
 in memory from the stored documents instead of a corpus's Parquet files: each visible document
 is loaded with its stored findings, flattened by ``corpus.records.document_rows`` and turned
-into Arrow tables of the corpus schema. ``doc_id`` is the workbench's document id (as text), so
+into Arrow tables of the corpus schema. Administrators see every unit; reviewers and unit
+users the units assigned to them (the documents with a project of those units, and only those
+units' projects and indicators). ``doc_id`` is the workbench's document id (as text), so
 every row leads back to its document; ``region`` is empty (workbench units carry none).
 
 Building the tables costs a bounded number of queries (one for the visible set and its
@@ -32,7 +34,7 @@ from jixiao.corpus.schema import TABLES
 from jixiao.corpus.stats import StatTable, reused_within_units, stats_on
 from jixiao.store.convert import document_from_row, load_findings_of
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
-from jixiao.web.service import report_from_findings, visible_condition
+from jixiao.web.service import report_from_findings
 
 __all__ = ["AnalyticsCache", "Scope", "Snapshot", "UnitKey", "scope_stats", "snapshot"]
 
@@ -94,13 +96,24 @@ class AnalyticsCache:
         return value
 
 
-def _visible_versions(session: Session, user: UserRow) -> list[tuple[int, int, int, int]]:
-    """(id, version, sum of project versions, projects) of every document ``user`` may see:
-    a saved change of the document or of any project moves one of them."""
+def _units_of(user: UserRow) -> frozenset[int] | None:
+    """The units whose figures ``user`` sees: all (``None``) for admins, else their own."""
+    return None if user.role == "admin" else frozenset(u.id for u in user.units)
+
+
+def _visible_versions(
+    session: Session, units: frozenset[int] | None
+) -> list[tuple[int, int, int, int]]:
+    """(id, version, sum of project versions, projects) of every document with a project of
+    ``units`` (all documents: ``None``): a saved change of the document or of any of its
+    projects moves one of them. These documents are among those the user may open (the
+    document list's rule), so every link leads to a page they may see."""
     visible = (
         true()
-        if user.role == "admin"
-        else DocumentRow.id.in_(select(DocumentRow.id).where(visible_condition(user)))
+        if units is None
+        else DocumentRow.id.in_(
+            select(ProjectRow.document_id).where(ProjectRow.unit_id.in_(sorted(units)))
+        )
     )
     stmt = (
         select(
@@ -117,10 +130,13 @@ def _visible_versions(session: Session, user: UserRow) -> list[tuple[int, int, i
     return [(int(a), int(b), int(c), int(d)) for a, b, c, d in session.execute(stmt)]
 
 
-def _build(session: Session, ids: Sequence[int]) -> Snapshot:
+def _build(session: Session, ids: Sequence[int], units: frozenset[int] | None) -> Snapshot:
+    """The corpus tables of documents ``ids``; with ``units``, only those units' projects and
+    indicators (the documents' findings are kept whole: a document-level count, as the
+    document list's rule filter counts them)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     projects: dict[tuple[str, int], int] = {}
-    units: dict[UnitKey, int] = {}
+    unit_ids: dict[UnitKey, int] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
         docs = session.scalars(
@@ -134,32 +150,42 @@ def _build(session: Session, ids: Sequence[int]) -> Snapshot:
         ).all()
         findings = load_findings_of(session, chunk)
         for row in docs:
+            kept = [p for p in row.projects if units is None or p.unit_id in units]
             doc = document_from_row(row)
             report = report_from_findings(doc, findings[row.id])
             ref = SourceRef(key=str(row.id), path=row.source_name, sha256=row.source_sha256)
             doc_id = str(row.id)
-            for name, table_rows in document_rows(doc, report, ref).items():
+            out = document_rows(doc, report, ref)
+            if units is not None:
+                seqs = {p.seq for p in kept}
+                keys = {(p.unit.code, p.unit.name) for p in kept if p.unit is not None}
+                out["projects"] = [r for r in out["projects"] if r["seq"] in seqs]
+                out["indicators"] = [r for r in out["indicators"] if r["project_seq"] in seqs]
+                out["units"] = [r for r in out["units"] if (r["unit_code"], r["unit_name"]) in keys]
+            for name, table_rows in out.items():
                 for r in table_rows:
                     r["doc_id"] = doc_id  # the workbench id: one file stored twice is two
                 rows[name].extend(table_rows)
             rows["documents"][-1]["model_json"] = ""  # not needed here; keeps memory small
-            for p in row.projects:
+            for p in kept:
                 projects.setdefault((doc_id, p.seq), p.id)
                 if p.unit is not None:
-                    units.setdefault((p.unit.code, p.unit.name), p.unit.id)
+                    unit_ids.setdefault((p.unit.code, p.unit.name), p.unit.id)
         for row in docs:
             session.expunge(row)
     tables = {name: pa.Table.from_pylist(rows[name], schema=TABLES[name]) for name in TABLES}
     years = sorted({r["fiscal_year"] for r in rows["documents"] if r["fiscal_year"]}, reverse=True)
-    return Snapshot(tables, projects, units, tuple(years))
+    return Snapshot(tables, projects, unit_ids, tuple(years))
 
 
 def snapshot(session: Session, user: UserRow, cache: AnalyticsCache) -> tuple[str, Snapshot]:
-    """The tables of the documents ``user`` may see now (from the cache when unchanged), and
-    the cache key naming that state."""
-    versions = _visible_versions(session, user)
-    key = "snapshot:" + hashlib.sha256(repr(versions).encode()).hexdigest()
-    return key, cache.get(key, lambda: _build(session, [v[0] for v in versions]))
+    """The tables of the documents of ``user``'s units now (from the cache when unchanged),
+    and the cache key naming that state."""
+    units = _units_of(user)
+    versions = _visible_versions(session, units)
+    state = repr((None if units is None else sorted(units), versions))
+    key = "snapshot:" + hashlib.sha256(state.encode()).hexdigest()
+    return key, cache.get(key, lambda: _build(session, [v[0] for v in versions], units))
 
 
 def _literal(value: str | None) -> str:
