@@ -8,7 +8,7 @@ self-evaluation data (over-achievement, score inflation, lights) wait for that d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pyarrow as pa
 from jixiao.corpus.dataset import MANIFEST, CorpusError
 from jixiao.corpus.schema import TABLES
 
-__all__ = ["StatTable", "compute_stats"]
+__all__ = ["StatTable", "compute_stats", "reused_within_units", "stats_on"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,9 @@ class StatTable:
     columns: tuple[str, ...]
     """Chinese column headers."""
     rows: list[tuple[Any, ...]]
+    keys: list[tuple[Any, ...]] = field(default_factory=list)
+    """Per row, the references behind it that the printed table leaves out (document ids and
+    project numbers), for pages that link each number to its documents; empty if none."""
 
 
 def _connect(root: Path) -> duckdb.DuckDBPyConnection:
@@ -92,8 +95,13 @@ SELECT proj.region, proj.unit_name, proj.fiscal_year, projects, ind.n,
        round(with_op * 100, 1), round(vague_share * 100, 1), round(placeholder_share * 100, 1),
        round(no_basis * 100, 1), round(no_effect * 100, 1), round(no_satisfaction * 100, 1),
        coalesce(errors, 0), round(score, 1), round(budget, 2)
-FROM proj LEFT JOIN ind USING (region, unit_name, fiscal_year)
-          LEFT JOIN errs USING (region, unit_name, fiscal_year)
+FROM proj
+LEFT JOIN ind ON ind.region IS NOT DISTINCT FROM proj.region
+             AND ind.unit_name IS NOT DISTINCT FROM proj.unit_name
+             AND ind.fiscal_year IS NOT DISTINCT FROM proj.fiscal_year
+LEFT JOIN errs ON errs.region IS NOT DISTINCT FROM proj.region
+              AND errs.unit_name IS NOT DISTINCT FROM proj.unit_name
+              AND errs.fiscal_year IS NOT DISTINCT FROM proj.fiscal_year
 ORDER BY proj.region NULLS LAST, proj.unit_name, proj.fiscal_year
 """
 
@@ -134,7 +142,8 @@ WITH keyed AS (
          prev.fiscal_year AS y0, cur.fiscal_year AS y1,
          prev.value_text AS v0, cur.value_text AS v1,
          prev.value_number AS n0, cur.value_number AS n1, cur.value_op AS op,
-         prev.value_unit AS u0, cur.value_unit AS u1
+         prev.value_unit AS u0, cur.value_unit AS u1,
+         prev.doc_id AS d0, prev.project_seq AS s0, cur.doc_id AS d1, cur.project_seq AS s1
   FROM keyed cur JOIN keyed prev
     ON cur.unit_name IS NOT DISTINCT FROM prev.unit_name AND cur.pkey = prev.pkey
    AND cur.name = prev.name AND cur.fiscal_year = prev.fiscal_year + 1
@@ -145,7 +154,7 @@ _DRIFT = (
     _MATCHED
     + """
 SELECT region, unit_name, project_name, name, y0, v0, y1, v1,
-       round(n1 / n0 * 100, 1) AS pct
+       round(n1 / n0 * 100, 1) AS pct, d0, s0, d1, s1
 FROM pairs
 WHERE op IN ('>=', '>', '=') AND n0 > 0 AND n1 IS NOT NULL AND n1 < n0
   AND u0 IS NOT DISTINCT FROM u1
@@ -266,6 +275,30 @@ def _near_duplicate_goals(
     return pairs
 
 
+_WITHIN_UNIT = """
+SELECT region, unit_name, fiscal_year, name, value_text, count(*) AS projects,
+       list(DISTINCT doc_id ORDER BY doc_id) AS documents
+FROM (SELECT DISTINCT region, unit_name, fiscal_year, project_seq, doc_id, name, value_text
+      FROM indicators WHERE NOT placeholder AND trim(name) <> '')
+GROUP BY ALL HAVING count(*) >= 2
+ORDER BY region NULLS LAST, unit_name, fiscal_year, projects DESC, name, value_text
+"""
+
+
+def reused_within_units(con: duckdb.DuckDBPyConnection) -> StatTable:
+    """Each indicator setting (name and value) a unit used in several projects of one year:
+    the rows behind the “同一单位多个项目” counts of ``reuse``, with the documents as keys."""
+    rows = _rows(con, _WITHIN_UNIT)
+    return StatTable(
+        "reused_within_unit",
+        "同一单位多个项目重复使用的指标",
+        "同一单位同一年度在两个及以上项目中使用完全相同的三级指标名称和指标值。",
+        ("地区", "单位", "年度", "三级指标", "指标值", "项目数"),
+        [r[:6] for r in rows],
+        [(tuple(r[6]),) for r in rows],
+    )
+
+
 def compute_stats(
     root: Path,
     *,
@@ -274,11 +307,32 @@ def compute_stats(
     cost_min_group: int = 5,
     goal_similarity: float = 0.8,
 ) -> list[StatTable]:
-    con = _connect(root)
+    """The statistics of the corpus at ``root`` (its Parquet tables read in place)."""
+    return stats_on(
+        _connect(root),
+        budget_change=budget_change,
+        cost_z=cost_z,
+        cost_min_group=cost_min_group,
+        goal_similarity=goal_similarity,
+    )
+
+
+def stats_on(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    budget_change: float = 0.2,
+    cost_z: float = 3.5,
+    cost_min_group: int = 5,
+    goal_similarity: float = 0.8,
+) -> list[StatTable]:
+    """The statistics over the tables ``documents``, ``units``, ``projects``, ``indicators``,
+    ``findings`` and ``failures`` of ``con`` (the corpus schema, ``schema.TABLES``), wherever
+    they come from: a corpus's Parquet files or the workbench's stored documents."""
     fmt = {"threshold": budget_change, "z": cost_z, "min_group": cost_min_group}
     overview = _rows(con, _OVERVIEW)
     findings = [(c, _SEVERITY.get(s, s), *rest) for c, s, *rest in _rows(con, _FINDINGS)]
     goals = _near_duplicate_goals(con, goal_similarity)
+    drift = _rows(con, _DRIFT)
     return [
         StatTable(
             "overview",
@@ -342,7 +396,8 @@ def compute_stats(
                 "本年指标值",
                 "本年/上年(%)",
             ),
-            _rows(con, _DRIFT),
+            [r[:9] for r in drift],
+            [r[9:] for r in drift],
         ),
         StatTable(
             "near_duplicate_goals",

@@ -58,6 +58,7 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     from jixiao.web import api, api_admin, api_search, library
     from jixiao.web.views import (
         admin,
+        analytics,
         department,
         diff,
         document,
@@ -90,7 +91,17 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.mount(
         "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
     )
-    for module in (login, documents, document, diff, department, editor, admin, search):
+    for module in (
+        login,
+        documents,
+        document,
+        diff,
+        department,
+        editor,
+        admin,
+        search,
+        analytics,
+    ):
         app.include_router(module.router)
     app.include_router(api.router)
     app.include_router(api_search.router)

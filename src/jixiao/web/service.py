@@ -19,6 +19,7 @@ from jixiao.model import Department, Document, Project
 from jixiao.reading import read_bytes
 from jixiao.review import Report, review
 from jixiao.review.config import GradingConfig
+from jixiao.review.finding import Finding
 from jixiao.review.report import grade_projects, summarize
 from jixiao.store.audit import diff_fields, record_change
 from jixiao.store.convert import (
@@ -174,8 +175,15 @@ def search_documents(
     year: int | None = None,
     rule: str = "",
     grade: str = "",
+    unit_id: int | None = None,
+    indicator: str = "",
+    value: str = "",
 ) -> list[DocumentRow]:
-    """The documents ``user`` may see matching the search (name/code, year, rule code, grade)."""
+    """The documents ``user`` may see matching the search (name/code, year, rule code, grade).
+
+    The exact filters are the analytics pages' drill-down: ``unit_id`` (a project of that
+    unit), ``indicator`` and ``value`` (an indicator with exactly that name and value text).
+    """
     stmt: Select[DocumentRow] = (
         select(DocumentRow)
         .where(visible_condition(user))
@@ -218,6 +226,21 @@ def search_documents(
                 FindingRow.document_id == DocumentRow.id, FindingRow.code == rule.strip().upper()
             )
         )
+    if unit_id is not None:
+        stmt = stmt.where(
+            exists().where(ProjectRow.document_id == DocumentRow.id, ProjectRow.unit_id == unit_id)
+        )
+    if indicator:
+        match = [IndicatorRow.name == indicator]
+        if value:
+            match.append(IndicatorRow.value_text == value)
+        stmt = stmt.where(
+            exists().where(
+                IndicatorRow.project_id == ProjectRow.id,
+                ProjectRow.document_id == DocumentRow.id,
+                *match,
+            )
+        )
     rows = list(session.scalars(stmt))
     if grade.strip():
         rows = [
@@ -242,7 +265,11 @@ def stored_report(session: Session, row: DocumentRow, doc: Document) -> Report:
     fixes), so pages rebuild the report from them instead of running all rules per view;
     scores and grades are recomputed from the findings with the default grading.
     """
-    findings = load_findings(session, row.id)
+    return report_from_findings(doc, load_findings(session, row.id))
+
+
+def report_from_findings(doc: Document, findings: list[Finding]) -> Report:
+    """The review report of ``doc`` rebuilt from its stored findings (default grading)."""
     grading = GradingConfig()
     grades = grade_projects(doc, findings, grading)
     return Report(
