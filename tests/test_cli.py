@@ -265,10 +265,11 @@ def test_unexpected_exception_is_a_short_internal_error(
     monkeypatch.setattr(_common, "read_path", broken)  # the commands read through _common
     with pytest.raises(SystemExit) as info:
         cli.main(["parse", "--format", "table", str(SEEDS["001"]), str(SEEDS["002"])])
-    assert info.value.code == 2
+    assert info.value.code == 4
     captured = capsys.readouterr()
     assert captured.err.count("内部错误") == 2
     assert SEEDS["001"].name in captured.err
     assert SEEDS["002"].name in captured.err
     assert "Traceback" not in captured.err
-    assert "boom" not in captured.err
+    assert "boom" not in captured.err and "RuntimeError" not in captured.err
+    assert "JIXIAO_DEBUG=1" in captured.err

@@ -27,6 +27,8 @@ from jixiao import __version__
 from jixiao._exceptions import JixiaoError
 from jixiao.cli._common import (
     EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     Failures,
@@ -222,7 +224,7 @@ def render_command(
         raise typer.Exit(EXIT_FAILED) from None
     except Exception as exc:
         internal_error(str(path), exc)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
     try:
         output.write_bytes(data)
     except OSError as exc:
@@ -451,8 +453,10 @@ def review_command(
             say(f"已写入 {output}")
 
     failures.finish(len(paths), "未能审核")
-    if failures.failed or any(report.has_errors for _, _, report in results):
+    if failures.failed:
         raise typer.Exit(EXIT_FAILED)
+    if any(report.has_errors for _, _, report in results):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -653,5 +657,5 @@ def main(argv: Sequence[str] | None = None) -> None:
             say("已中止。", "red")
             sys.exit(EXIT_FAILED)
         internal_error(None, exc)
-        sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

@@ -66,10 +66,10 @@ def scan_xls(data: bytes, *, source: str) -> WorkbookScan:
             stream = ole.openstream(name).read()
     except Exception as exc:  # olefile raises many kinds on damaged files
         raise ReadError(
-            f"XLS 文件已损坏，无法读取（{type(exc).__name__}）",
+            "Excel 文件（XLS）已损坏，无法读取",
             source=source,
             hint="请用 Excel 或 WPS 打开后另存为 XLSX 再试。",
-        ) from None
+        ) from exc
     codes: dict[int, str] = dict(BUILTIN_FORMATS)
     xf_formats: list[int] = []
     sheets: list[tuple[str, int]] = []
