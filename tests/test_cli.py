@@ -184,6 +184,7 @@ def test_help_is_chinese(args: list[str]) -> None:
         (["demo", "extra"], "多余的参数：extra"),
         (["serve", "--workers", "0"], "--workers 的值无效：应不小于 1"),
         (["serve", "--workers", "many"], "--workers 的值无效：应为整数"),
+        (["serve", "--port", "99999"], "--port 的值无效"),
     ],
 )
 def test_usage_errors_are_chinese(args: list[str], message: str) -> None:

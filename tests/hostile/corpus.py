@@ -318,13 +318,20 @@ _EXPENSIVE = {"bomb", "many-cells", "deep-xml"}
 """Costly to build or to refuse: a smaller share of the corpus."""
 
 
-def generate(fmt: str, count_per_mutation: int, *, seed: int = 14) -> Iterator[Input]:
+def generate(
+    fmt: str, count_per_mutation: int, *, seed: int = 14, start: int = 0
+) -> Iterator[Input]:
     """``count_per_mutation`` copies of the ``fmt`` seed per mutation (a fifth as many for the
-    expensive ones), each from its own seeded generator so one label rebuilds one input."""
+    expensive ones), each from its own seeded generator so one label rebuilds one input.
+    ``start``: skip that many inputs without building them (to resume after a crash)."""
     data = seed_file(fmt)
+    index = 0
     for mutation, change in MUTATIONS[fmt].items():
         count = max(1, count_per_mutation // 5) if mutation in _EXPENSIVE else count_per_mutation
         for n in range(count):
+            index += 1
+            if index <= start:
+                continue
             rng = random.Random(f"{seed}/{fmt}/{mutation}/{n}")
             yield Input(f"{fmt}/{mutation}/{n}", f"hostile-{n}.{fmt}", change(data, rng))
 

@@ -17,8 +17,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from jixiao._exceptions import JixiaoError
 from jixiao.store.db import data_dir, make_engine, make_sessionmaker
 from jixiao.store.errors import ConflictError, NotFoundError
-from jixiao.web.auth import RateLimiter
 from jixiao.web.deps import LoginRequired, csrf_dep, page
+from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
 from jixiao.web.service import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
@@ -52,9 +52,13 @@ def _status(exc: Exception) -> int:
     return 400
 
 
-def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
+def create_app(
+    url: str | None = None, *, secret: str | None = None, https: bool | None = None
+) -> FastAPI:
     """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
-    SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
+    SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
+    ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
+    https = https_wanted() if https is None else https
     from jixiao.web import api, api_admin, api_search
     from jixiao.web.views import admin, department, document, documents, editor, login, search
 
@@ -69,15 +73,17 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = (make_sessionmaker(engine), make_sessionmaker(engine, write=True))
     app.state.write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
-    app.state.login_limiter = RateLimiter(limit=5, window=60.0)
+    app.state.login_limiter = LoginLimiter()
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret or secret_key(),
         session_cookie="jixiao_session",
         same_site="lax",
-        https_only=False,
+        https_only=https,
         max_age=12 * 3600,
     )
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders, https=https)  # outermost: on every response
     app.mount(
         "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
     )
