@@ -274,3 +274,13 @@ def test_unexpected_exception_is_a_short_internal_error(
     assert "Traceback" not in captured.err
     assert "boom" not in captured.err and "RuntimeError" not in captured.err
     assert "JIXIAO_DEBUG=1" in captured.err
+
+
+@pytest.mark.parametrize(
+    "command", [["serve"], ["render"], ["parse"], ["review"], ["db", "backup"]]
+)
+def test_help_extras_are_chinese(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    for english in ("[required]", "default:", "<=x", "x<="):
+        assert english not in result.stdout, (command, english)

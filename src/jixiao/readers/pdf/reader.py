@@ -90,6 +90,11 @@ def _damage_warning(page: int | None) -> LayoutWarning:
     )
 
 
+_DAMAGE_LOGGERS = frozenset(
+    {"pdfminer.pdftypes", "pdfminer.pdfdocument", "pdfminer.pdfparser", "pdfminer.psparser"}
+)
+
+
 class _DamageLog(logging.Handler):
     """Counts pdfminer's warnings raised by this thread (the web app reads in several)."""
 
@@ -99,7 +104,9 @@ class _DamageLog(logging.Handler):
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
+        # Damage is what the stream, object and xref layers report; a missing font or an
+        # odd drawing operator (pdfdevice, pdfinterp) is kept off stderr but is no damage.
+        if record.thread == self.thread and record.name in _DAMAGE_LOGGERS:
             self.count += 1
 
     def take(self) -> bool:
