@@ -98,16 +98,20 @@ def serve_command(
     if workers > 1:
         say(f"工作进程：{workers} 个")
     say("按 Ctrl+C 停止。")
-    if app is not None:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
-        return
-    # Several processes: each builds its own app from the environment, so they must all be
-    # told the same database and the same session key (cookies signed by one are read by all).
-    os.environ[DATABASE_URL_ENV] = database_url(url)
-    os.environ[SECRET_ENV] = secret_key()
-    from jixiao.web.processes import run_workers
+    from jixiao.store.serving import serving
 
-    run_workers(host=host, port=port, workers=workers)
+    with serving(url):  # jixiao db restore refuses the database while this runs
+        if app is not None:
+            uvicorn.run(app, host=host, port=port, log_level="warning")
+            return
+        # Several processes: each builds its own app from the environment, so they must all
+        # be told the same database and the same session key (cookies signed by one are read
+        # by all).
+        os.environ[DATABASE_URL_ENV] = database_url(url)
+        os.environ[SECRET_ENV] = secret_key()
+        from jixiao.web.processes import run_workers
+
+        run_workers(host=host, port=port, workers=workers)
 
 
 def port_problem(host: str, port: int) -> str | None:
