@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import HTTPException
+from fastapi.exceptions import HTTPException, RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
@@ -107,6 +107,16 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": message, "hint": hint}, status_code=status)
         return _error_page(request, status, message, hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        # Where and what, never the input itself: echoing a 2 MB field back doubles the cost
+        # of a hostile request (and shows it to whoever reads the response).
+        errors = [
+            {"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")}
+            for e in exc.errors()[:20]
+        ]
+        return JSONResponse({"detail": "请求内容有误", "errors": errors}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:

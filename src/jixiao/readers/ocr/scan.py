@@ -111,6 +111,14 @@ def _damaged(source: str) -> ReadError:
     )
 
 
+def _too_large(size: str, source: str) -> ReadError:
+    return ReadError(
+        f"图片过大（{size}），未读取",
+        source=source,
+        hint="请以 200–300 dpi 重新扫描，或把扫描件保存为 PDF 后读取。",
+    )
+
+
 def image_pages(data: bytes, source: str) -> Iterator[tuple[Gray, float]]:
     """Each frame of an image file as a grayscale page and its resolution (dpi)."""
     try:
@@ -120,16 +128,12 @@ def image_pages(data: bytes, source: str) -> Iterator[tuple[Gray, float]]:
             width, height = image.size
             frames = int(getattr(image, "n_frames", 1))
     except Image.DecompressionBombError:
-        width, height, frames = 1 << 16, 1 << 16, 1
-        image = None
+        # Pillow refuses before saying the size: name the limit, not a made-up size.
+        raise _too_large(f"超过 {MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素", source) from None
     except Exception:
         raise _damaged(source) from None
-    if width * height > MAX_IMAGE_PIXELS or image is None:
-        raise ReadError(
-            f"图片过大（{width}×{height} 像素），未读取",
-            source=source,
-            hint="请以 200–300 dpi 重新扫描，或把扫描件保存为 PDF 后读取。",
-        )
+    if width * height > MAX_IMAGE_PIXELS:
+        raise _too_large(f"{width}×{height} 像素", source)
     if frames > MAX_IMAGE_PAGES:
         raise ReadError(f"图片共 {frames} 页，超过上限 {MAX_IMAGE_PAGES} 页，未读取", source=source)
     with image:
