@@ -84,3 +84,21 @@ def test_xls_that_aborted_the_process_is_read(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "3 个项目" in result.stdout
+
+
+def test_blank_image_is_not_given_to_the_recogniser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank 800×600 image cost ~400 MB and 10-20 s of OCR; it is now skipped at once."""
+    import io
+
+    from PIL import Image
+
+    from jixiao.readers.ocr import scan
+
+    def never(gray: object) -> list[object]:
+        raise AssertionError("the recogniser ran on a blank page")
+
+    monkeypatch.setattr(scan, "recognise", never)
+    out = io.BytesIO()
+    Image.new("L", (800, 600), 255).save(out, format="PNG")
+    with pytest.raises(ReadError, match="没有识别出任何文字"):
+        read_bytes(out.getvalue(), name="空白.png")

@@ -209,3 +209,36 @@ def test_https_setting_secures_the_cookie(db_url: str) -> None:
         assert response.headers["strict-transport-security"].startswith("max-age=")
     finally:
         app.state.engine.dispose()
+
+
+def test_an_unexpected_error_is_a_chinese_500(
+    login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jixiao.web.api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    client = login("danwei")
+    monkeypatch.setattr(jixiao.web.api, "import_document", broken)
+    quiet = TestClient(client.app, raise_server_exceptions=False)
+    quiet.cookies.update(client.cookies)
+    quiet.headers["X-CSRF-Token"] = client.headers["X-CSRF-Token"]
+    response = quiet.post("/api/documents", files={"file": ("a.txt", b"x", "text/plain")})
+    assert response.status_code == 500
+    assert "服务器内部错误" in response.json()["detail"]
+    assert "boom" not in response.text and "Internal Server Error" not in response.text
+
+
+def test_a_corrupted_xlsx_import_is_a_chinese_400(login: Login) -> None:
+    from tests.hostile.corpus import generate
+
+    item = next(i for i in generate("xlsx", 1) if i.label == "xlsx/member-flip/0")
+    client = login("danwei")
+    response = client.post(
+        "/api/documents", files={"file": ("表.xlsx", item.data, "application/octet-stream")}
+    )
+    assert response.status_code == 400
+    assert (
+        "表.xlsx：Excel 文件" in response.json()["detail"] and "损坏" in response.json()["detail"]
+    )

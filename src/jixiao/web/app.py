@@ -108,6 +108,16 @@ def create_app(
             return JSONResponse({"detail": message, "hint": hint}, status_code=status)
         return _error_page(request, status, message, hint)
 
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        # Starlette's last resort answers a plain English "Internal Server Error"; the error
+        # itself is still raised afterwards, so it reaches the server log.
+        message = "服务器内部错误（这是 jixiao 的缺陷），操作没有完成"
+        hint = "请稍后重试；如果再次出现，请把操作步骤和时间报告给管理员。"
+        if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
+            return JSONResponse({"detail": message, "hint": hint}, status_code=500)
+        return _error_page(request, 500, message, hint)
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         # Where and what, never the input itself: echoing a 2 MB field back doubles the cost

@@ -32,6 +32,7 @@ from jixiao.readers.paged.tables import PageTable
 
 __all__ = [
     "A4_LONG_INCH",
+    "BLANK_SHARE",
     "MAX_IMAGE_PAGES",
     "MAX_IMAGE_PIXELS",
     "MAX_PIXELS",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 OCR_DPI = 200.0
+BLANK_SHARE = 0.0005
+"""A page with fewer dark pixels than this share holds no text worth reading (one short line
+of 10 pt characters on an A4 page at 200 dpi is about 0.1 %)."""
 MAX_PIXELS = 16_000_000  # A2 at 200 dpi; bigger pages are read at a lower resolution
 MAX_IMAGE_PIXELS = 100_000_000  # a bigger image is refused before it is decoded
 MAX_IMAGE_PAGES = 500
@@ -56,6 +60,8 @@ def scan_blocks(
     """Tables and paragraphs of one page image (grayscale, ``dpi`` pixels per inch); a
     page scanned askew is turned straight first."""
     dark = binarize(gray)
+    if np.count_nonzero(dark) < dark.size * BLANK_SHARE:
+        return []  # a blank page: the recogniser would cost seconds and memory for nothing
     gray, angle = straighten(gray, dark)
     if angle:
         dark = binarize(gray)
