@@ -250,6 +250,17 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                     project_seq=builder.seq,
                 )
             )
+    last = builders[-1] if builders else None
+    if last is not None and last not in kept and last.title and projects:
+        # Only the title of a last project (the file ends right after it): say so, or the
+        # project would vanish without a word.
+        warnings.append(
+            Warning(
+                code="project_incomplete",
+                message=f"文件在“{last.title}”之后中途结束，该项目未读入；请检查文件是否完整",
+                project_seq=len(projects) + 1,
+            )
+        )
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
     warnings += [_warning(w, None) for w in reader.department.warnings]

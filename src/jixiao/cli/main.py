@@ -27,6 +27,8 @@ from jixiao import __version__
 from jixiao._exceptions import JixiaoError
 from jixiao.cli._common import (
     EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     Failures,
@@ -473,8 +475,10 @@ def review_command(
             say(f"已写入 {output}")
 
     failures.finish(len(paths), "未能审核")
-    if failures.failed or any(report.has_errors for _, _, report in results):
+    if failures.failed:
         raise typer.Exit(EXIT_FAILED)
+    if any(report.has_errors for _, _, report in results):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -687,5 +691,5 @@ def main(argv: Sequence[str] | None = None) -> None:
             say("已中止。", "red")
             sys.exit(EXIT_FAILED)
         internal_error(None, exc)
-        sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(result if isinstance(result, int) else EXIT_OK)
