@@ -21,9 +21,8 @@ from jixiao.corpus.build import build_corpus
 from jixiao.corpus.dataset import CorpusDataset, CorpusError
 from jixiao.corpus.engines import DaskEngine, PoolEngine, SerialEngine
 from jixiao.corpus.synth import Generated, generate_corpus
-from jixiao.reading import read_bytes
-from jixiao.render import render
 from tests.conftest import SEEDS
+from tests.templates.builders import build
 
 pytestmark = pytest.mark.slow
 
@@ -48,9 +47,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Generated]:
     seeds.mkdir(parents=True)
     for _key, path in SEEDS.items():
         (seeds / path.name).write_bytes(path.read_bytes())
-    doc = read_bytes(SEEDS["001"].read_bytes(), name="001.txt")
-    (seeds / "001.docx").write_bytes(render(doc, "docx"))
-    (seeds / "001.xlsx").write_bytes(render(doc, "xlsx"))
+    # Other provinces' templates in the other forms, written by the tests' own builders.
+    for family, form in (("A", "docx"), ("B", "xlsx"), ("E", "pdf"), ("C", "html")):
+        data, name = build(family, form)
+        (seeds / name).write_bytes(data)
     with zipfile.ZipFile(root / "seeds" / "archive.zip", "w") as archive:
         # Other bytes than the seed's (CRLF line ends): another document, read from the archive.
         archive.writestr("山西省/003.txt", SEEDS["003"].read_bytes().replace(b"\n", b"\r\n"))
@@ -73,23 +73,24 @@ def test_the_dataset_holds_every_document_once_and_records_the_failure(
         summary = build_corpus([str(root / "generated"), str(root / "seeds")], out, engine)
     finally:
         engine.close()
-    # 90 generated + 4 seed texts + DOCX + XLSX + 003 (other bytes) and 000 from the archive,
-    # one 000 being a duplicate = 97 documents; the damaged DOCX is a failure.
-    assert summary.found == 90 + 4 + 2 + 2 + 1
-    assert (summary.read, summary.failed, len(summary.duplicates)) == (97, 1, 1)
+    # 90 generated + 4 seed texts + DOCX, XLSX, PDF, HTML + 003 (other bytes) and 000 from the
+    # archive, one 000 being a duplicate = 99 documents; the damaged DOCX is a failure.
+    assert summary.found == 90 + 4 + 4 + 2 + 1
+    assert (summary.read, summary.failed, len(summary.duplicates)) == (99, 1, 1)
     # Files are taken in path order: the archive comes first, so the folder's 000 is the copy.
     ((duplicate, kept),) = summary.duplicates
     assert duplicate.endswith("河北省/" + SEEDS["000"].name)
     assert kept.endswith("archive.zip!山西省/000-copy.txt")
 
     documents = _table(out, "documents")
-    assert len(documents) == 97
-    assert len({d["doc_id"] for d in documents}) == 97
+    assert len(documents) == 99
+    assert len({d["doc_id"] for d in documents}) == 99
     assert sum(bool(d["synthetic"]) for d in documents) == 90
     formats = Counter(str(d["format"]) for d in documents)
-    assert formats["docx"] == 1 and formats["xlsx"] == 1 and formats["json"] + formats["text"] == 95
+    assert [formats[f] for f in ("docx", "xlsx", "pdf", "html")] == [1, 1, 1, 1]
+    assert formats["json"] + formats["text"] == 95
     regions = Counter(str(d["region"]) for d in documents)
-    assert regions["河北省"] == 5 and regions["山西省"] == 2
+    assert regions["河北省"] == 7 and regions["山西省"] == 2
 
     (failure,) = _table(out, "failures")
     assert failure["file_name"] == "damaged.docx"
@@ -106,7 +107,7 @@ def test_the_dataset_holds_every_document_once_and_records_the_failure(
         len(p.indicators) for d in made.documents for p in d.projects
     )
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"]["documents"] == 97
+    assert manifest["counts"]["documents"] == 99
     assert manifest["counts"]["indicators"] == len(indicators)
     assert manifest["files"]["failed"] == 1
 
@@ -115,12 +116,13 @@ def test_the_dataset_holds_every_document_once_and_records_the_failure(
         f"SELECT year, count(*) FROM read_parquet('{out}/documents/**/*.parquet', "
         "hive_partitioning=true) GROUP BY year ORDER BY year"
     ).fetchall()
-    assert dict(by_year)[2024] == 30
+    assert dict(by_year) == dict(Counter(int(d["fiscal_year"] or 0) for d in documents))  # type: ignore[call-overload]
+    assert sum(1 for d in documents if d["synthetic"] and d["fiscal_year"] == 2024) == 30
 
     # A second run finds everything done: every file, the failed one and the copy included.
     again = build_corpus([str(root / "generated"), str(root / "seeds")], out, SerialEngine())
-    assert (again.read, again.failed, again.skipped) == (0, 0, 99)
-    assert len(_table(out, "documents")) == 97
+    assert (again.read, again.failed, again.skipped) == (0, 0, 101)
+    assert len(_table(out, "documents")) == 99
 
 
 def test_the_same_dataset_from_the_pool_and_from_dask(
