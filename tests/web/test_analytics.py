@@ -304,3 +304,24 @@ def test_cache_is_reused_and_follows_saved_changes(
         assert key3 != key1 and snap3 is not snap1
         names = snap3.tables["projects"].column("name").to_pylist()
         assert any(n.endswith("（改）") for n in names)
+
+
+def test_diff_link_only_when_the_route_exists() -> None:
+    from fastapi import FastAPI as App
+    from starlette.requests import Request
+
+    from jixiao.web.views.analytics import diff_href
+
+    def request(app: App) -> Request:
+        return Request({"type": "http", "app": app, "method": "GET", "path": "/", "headers": []})
+
+    bare = App()
+    assert diff_href(request(bare), 7, 3) is None
+    with_diff = App()
+
+    @with_diff.get("/documents/{document_id}/diff")
+    def _diff(document_id: int) -> None:
+        return None
+
+    assert diff_href(request(with_diff), 7, 3) == "/documents/7/diff?against=3"
+    assert diff_href(request(with_diff), 7) == "/documents/7/diff"
