@@ -307,6 +307,7 @@ def test_cache_is_reused_and_follows_saved_changes(
 
 
 def test_diff_link_only_when_the_route_exists() -> None:
+    from fastapi import APIRouter
     from fastapi import FastAPI as App
     from starlette.requests import Request
 
@@ -325,3 +326,13 @@ def test_diff_link_only_when_the_route_exists() -> None:
 
     assert diff_href(request(with_diff), 7, 3) == "/documents/7/diff?against=3"
     assert diff_href(request(with_diff), 7) == "/documents/7/diff"
+    # as the workbench adds its pages: through an included router
+    router = APIRouter()
+
+    @router.get("/documents/{document_id}/diff")
+    def _routed(document_id: int) -> None:
+        return None
+
+    included = App()
+    included.include_router(router)
+    assert diff_href(request(included), 7, 3) == "/documents/7/diff?against=3"
