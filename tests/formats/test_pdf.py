@@ -383,7 +383,8 @@ def _latin_font() -> Path:
 )
 def test_missing_fonts_are_a_clear_error(tmp_path: Path, fonts: str, message: str) -> None:
     """Without a CJK font every character would print as a box (and without any font Pango
-    crashes): refuse before, in Chinese. Run in a child process with its own fontconfig."""
+    crashes): refuse before, in Chinese. Run in a child process with its own fontconfig, and
+    with JIXIAO_PDF_FONT=system so the bundled font (tests/test_fonts.py) is not used."""
     folder = tmp_path / "fonts"
     folder.mkdir()
     if fonts == "latin":
@@ -403,7 +404,7 @@ def test_missing_fonts_are_a_clear_error(tmp_path: Path, fonts: str, message: st
         "try:\n    render_pdf(doc)\nexcept JixiaoError as e:\n    print('ERR', e)\n"
         "else:\n    print('OK')\n"
     )
-    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "JIXIAO_PDF_FONT": "system"}
     out = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
     )

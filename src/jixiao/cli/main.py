@@ -27,6 +27,8 @@ from jixiao import __version__
 from jixiao._exceptions import JixiaoError
 from jixiao.cli._common import (
     EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     Failures,
@@ -34,11 +36,11 @@ from jixiao.cli._common import (
     internal_error,
     output_name,
     print_warnings,
-    read_input,
     say,
     stdout_console,
 )
 from jixiao.cli._help import ChineseCommand, ChineseGroup
+from jixiao.cli.progress import QuietOption, note, set_quiet, track
 from jixiao.cli.summary import render_summary
 from jixiao.model import Document
 from jixiao.reading import os_reason, read_bytes
@@ -139,7 +141,9 @@ def parse_command(
             show_default=False,
         ),
     ] = "json",
+    quiet: QuietOption = False,
 ) -> None:
+    set_quiet(quiet)
     fmt = output_format.strip().lower()
     if fmt not in ("json", "table"):
         error(f"不支持的输出格式“{output_format}”，请使用 json 或 table。")
@@ -160,7 +164,7 @@ def parse_command(
     failures = Failures()
     docs: list[Document] = []
     used_names: set[str] = set()
-    for path, doc in failures.read_each(paths):
+    for path, doc in failures.read_each(track(paths, "正在读取")):
         if output is not None:
             target = output / output_name(path, ".json", used_names)
             try:
@@ -168,7 +172,7 @@ def parse_command(
             except OSError as exc:
                 failures.cannot_write(doc, target, exc)
                 continue
-            say(f"已写入 {target}（{len(doc.projects)} 个项目，{len(doc.warnings)} 条警告）")
+            note(f"已写入 {target}（{len(doc.projects)} 个项目，{len(doc.warnings)} 条警告）")
         elif fmt == "json":
             sys.stdout.write(doc.to_json() + "\n")
             sys.stdout.flush()
@@ -188,13 +192,15 @@ def parse_command(
     help=(
         "把文件按官方表样输出为 DOCX、XLSX、HTML 或 PDF。\n"
         "\n"
-        "输入可以是 jixiao 能读取的任何文件（文本、DOCX、XLSX、PDF、文档 JSON 等）。"
+        "输入可以是 jixiao 能读取的任何文件（文本、DOCX、XLSX、PDF、文档 JSON 等）。\n"
+        "转换一个文件时 -o 为输出文件；转换多个文件时 -o 为目录，每个文件写一个同名文件。"
     ),
     short_help="按官方表样输出 DOCX/XLSX/HTML/PDF。",
 )
 def render_command(
-    path: Annotated[
-        Path, typer.Argument(metavar="文件", help="要转换的文件。", show_default=False)
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="文件", help="要转换的文件（可以有多个）。", show_default=False),
     ],
     to: Annotated[
         str,
@@ -204,31 +210,46 @@ def render_command(
     ],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", metavar="文件", help="输出文件。", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="路径",
+            help="输出文件（转换多个文件时为目录）。",
+            show_default=False,
+        ),
     ],
+    quiet: QuietOption = False,
 ) -> None:
     from jixiao.render import TARGETS, render
 
+    set_quiet(quiet)
     target = next((t for t in TARGETS if t == to.strip().lower()), None)
     if target is None:
         error(f"不支持的输出格式“{to}”，请使用 {'、'.join(TARGETS)}。")
         raise typer.Exit(EXIT_USAGE)
-    try:
-        doc = read_input(path)
-        print_warnings(doc)
-        data = render(doc, target)
-    except JixiaoError as err:
-        error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
-    except Exception as exc:
-        internal_error(str(path), exc)
-        raise typer.Exit(EXIT_USAGE) from None
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        error(f"无法写入 {output}（{os_reason(exc)}）")
-        raise typer.Exit(EXIT_FAILED) from None
-    say(f"已写入 {output}（{len(doc.projects)} 个项目）")
+    several = len(paths) > 1
+    failures = Failures()
+    used_names: set[str] = set()
+    for path, doc in failures.read_each(track(paths, "正在转换")):
+        try:
+            data = render(doc, target)
+        except JixiaoError as err:
+            failures.error(str(err))
+            continue
+        except Exception as exc:
+            failures.internal_error(path, exc)
+            continue
+        written = output / output_name(path, f".{target}", used_names) if several else output
+        try:
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(data)
+        except OSError as exc:
+            failures.cannot_write(doc, written, exc)
+            continue
+        note(f"已写入 {written}（{len(doc.projects)} 个项目）")
+    failures.finish(len(paths), "未能转换")
+    if failures.failed:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command(
@@ -347,6 +368,7 @@ def review_command(
         bool,
         typer.Option("--fix", help="应用安全修正，修正后的文档写到 -o。", show_default=False),
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     from jixiao.cli.review import (
         UsageProblem,
@@ -362,6 +384,7 @@ def review_command(
     from jixiao.review.output import render_html, render_json, render_text, write_xlsx
     from jixiao.review.report import Report
 
+    set_quiet(quiet)
     fmt = output_format.strip().lower()
     several = len(paths) > 1
     try:
@@ -379,7 +402,8 @@ def review_command(
     failures = Failures()
     results: list[tuple[Path, Document, Report]] = []
     used_names: set[str] = set()
-    for path, doc in failures.read_each(paths):
+    json_out = fmt == "json" and output is None  # no bar beside machine-read output
+    for path, doc in failures.read_each(track(paths, "正在审核", enabled=not json_out)):
         try:
             if fix:
                 assert output is not None
@@ -418,7 +442,7 @@ def review_command(
             except OSError as exc:
                 failures.cannot_write(doc, target, exc)
                 continue
-            say(f"已写入 {target}（{len(report.findings)} 条审核意见）")
+            note(f"已写入 {target}（{len(report.findings)} 条审核意见）")
         results.append((path, doc, report))
 
     if fmt in ("text", "json") and results:
@@ -451,8 +475,10 @@ def review_command(
             say(f"已写入 {output}")
 
     failures.finish(len(paths), "未能审核")
-    if failures.failed or any(report.has_errors for _, _, report in results):
+    if failures.failed:
         raise typer.Exit(EXIT_FAILED)
+    if any(report.has_errors for _, _, report in results):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -619,11 +645,14 @@ def _report_click_error(exc: Exception) -> int:
 # Sub-commands that live in their own modules (imported here, registered once).
 from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
+from jixiao.cli.diff import DIFF_HELP, DIFF_SHORT_HELP, diff_command  # noqa: E402
+from jixiao.cli.library import library_app  # noqa: E402
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(db_app, name="db")
+app.add_typer(library_app, name="library")
 app.add_typer(user_app, name="user")
 app.command(
     "serve",
@@ -632,6 +661,13 @@ app.command(
     help=SERVE_HELP,
     short_help=SERVE_SHORT_HELP,
 )(serve_command)
+app.command(
+    "diff",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=DIFF_HELP,
+    short_help=DIFF_SHORT_HELP,
+)(diff_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -655,5 +691,5 @@ def main(argv: Sequence[str] | None = None) -> None:
             say("已中止。", "red")
             sys.exit(EXIT_FAILED)
         internal_error(None, exc)
-        sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

@@ -2,9 +2,10 @@
 
 WeasyPrint (pip, on the system's Pango) gives the same bytes for the same input, supports CSS
 paged media (A4, page numbers, header rows repeated on every page) and embeds subsets of the
-fonts it uses (see ``docs/rendering.md`` for why not LibreOffice). Chinese needs a CJK font on
-the machine: without one every character would print as an empty box, so rendering stops with
-a clear error instead of writing such a file.
+fonts it uses (see ``docs/rendering.md`` for why not LibreOffice). Chinese needs a CJK font:
+the system's, else the one jixiao's dependencies ship (``jixiao.render.fonts``). Without any,
+every character would print as an empty box, so rendering stops with a clear error instead of
+writing such a file.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from typing import Any
 
 from jixiao._exceptions import JixiaoError
 from jixiao.model import Document
+from jixiao.render.fonts import ENV_VAR, PdfFont, choose_pdf_font, font_css
 from jixiao.render.html import render_html
 from jixiao.textutil import is_cjk
 
 __all__ = ["render_pdf"]
 
 _FONT_HINT = (
-    "请安装中文字体后重试，例如 Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；"
-    "其他系统请安装思源黑体（Noto Sans CJK SC）或宋体。"
+    "jixiao 自带的中文字体（软件包 justmytype-intl-cjk）未安装或已损坏，请重新安装 jixiao；"
+    "或安装系统中文字体，例如 Debian/Ubuntu：sudo apt-get install fonts-noto-cjk；"
+    f"或用环境变量 {ENV_VAR} 指定字体文件（.ttf）。"
 )
 
 
@@ -43,14 +46,19 @@ class _MissingGlyphs(logging.Handler):
 def render_pdf(doc: Document) -> bytes:
     """PDF bytes; raises ``JixiaoError`` (Chinese) if WeasyPrint or a CJK font is missing."""
     weasyprint = _weasyprint()
-    if not _has_fonts():
+    font = choose_pdf_font()
+    if (font is None or font.path is None) and not _has_fonts():
         raise JixiaoError("系统中没有任何字体，无法生成 PDF", hint=_FONT_HINT)
-    html = render_html(doc)
+    if font is None:
+        raise JixiaoError("未找到可用的中文字体，无法生成 PDF", hint=_FONT_HINT)
+    html = _with_font(render_html(doc), font)
     logger = logging.getLogger("weasyprint")
     handler = _MissingGlyphs()
     logger.addHandler(handler)
     try:
-        document = weasyprint.HTML(string=html).render()
+        from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+        document = weasyprint.HTML(string=html).render(font_config=FontConfiguration())
         pdf: bytes = document.write_pdf()
     finally:
         logger.removeHandler(handler)
@@ -65,6 +73,11 @@ def render_pdf(doc: Document) -> bytes:
             hint=_FONT_HINT,
         )
     return pdf
+
+
+def _with_font(html: str, font: PdfFont) -> str:
+    """The page with the chosen font first (the HTML output itself stays font-neutral)."""
+    return html.replace("</head>", f"<style>\n{font_css(font)}</style>\n</head>", 1)
 
 
 @functools.cache

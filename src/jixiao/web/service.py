@@ -285,6 +285,8 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
     if user.role == "reviewer":
         raise Forbidden("审核人不能导入文档")
     doc = read_bytes(data, name=name)
+    if user.role == "unit_filler":
+        _check_own_units(user, doc, name)
     row = store_document(session, doc, owner=user)
     save_review(session, row.id, review(doc))
     record_change(
@@ -299,6 +301,35 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
     )
     commit(session)
     return row
+
+
+def _check_own_units(user: UserRow, doc: Document, name: str) -> None:
+    """A unit user imports the documents of their own units only: another unit's document
+    would land in that unit's reviewers' queue with work nobody there asked for. A unit is
+    the user's when its code matches (its name, for a unit without a code)."""
+    if not user.units:
+        raise Forbidden(
+            "您的账号还没有分配单位，不能导入文档",
+            source=name,
+            hint="请联系管理员为您的账号分配所属单位。",
+        )
+    codes = {u.code for u in user.units if u.code}
+    names = {u.name for u in user.units if u.name}
+    units = [doc.department.unit, *(p.unit for p in doc.projects)]
+    foreign: list[str] = []
+    for unit in units:
+        if unit is None or (unit.code is None and unit.name is None):
+            continue
+        mine = unit.code in codes if unit.code else unit.name in names
+        label = " ".join(part for part in (unit.code, unit.name) if part)
+        if not mine and label not in foreign:
+            foreign.append(label)
+    if foreign:
+        raise Forbidden(
+            f"文件中的单位“{'、'.join(foreign[:3])}”不是您负责的单位，不能导入",
+            source=name,
+            hint="只能导入本单位的绩效目标文件；如单位有误，请联系管理员调整您的所属单位。",
+        )
 
 
 def lock_document(session: Session, document_id: int) -> None:
