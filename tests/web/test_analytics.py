@@ -227,6 +227,11 @@ def test_drift_links_both_projects(
     links = [(_href(r[4]), _href(r[6])) for r in drift]
     assert (f"/projects/{old}", f"/projects/{new}") in links
     assert c.get(f"/projects/{new}").status_code == 200
+    # the workbench has the 与上年对比 page: the row links the later document against the earlier
+    row = next(r for r in drift if _href(r[4]) == f"/projects/{old}")
+    diff = _href(row[8])
+    assert re.fullmatch(r"/documents/\d+/diff\?against=\d+", diff)
+    assert c.get(diff).status_code == 200
     assert "没有比上一年调低的目标" in c.get("/analytics", params={"year": 2020}).text
     # the unit's own page shows it as well, with the years as rows
     unit_id = int(re.search(r'/analytics/units/(\d+)">秦皇岛市北戴河区行政审批局', page).group(1))  # type: ignore[union-attr]
