@@ -4,6 +4,7 @@ the years, each number linked to the documents behind it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,13 +26,25 @@ MEASURES = (("量化率", 6), ("含糊表述", 9), ("占位文字", 10))
 _DIFF_ROUTE = re.compile(r"^/documents/\{[^}]+\}/diff$")
 
 
+def _paths(routes: Iterable[Any]) -> Iterator[str]:
+    """Every route path of the app, also inside included routers (FastAPI keeps those as
+    ``_IncludedRouter`` entries whose routes are on ``original_router``)."""
+    for route in routes:
+        path = getattr(route, "path", None)
+        if isinstance(path, str):
+            yield path
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _paths(inner.routes)
+
+
 def diff_href(request: Request, document_id: int, against: int | None = None) -> str | None:
     """THE one place where analytics link to the year-over-year diff page.
 
     The 与上年对比 page (``/documents/{id}/diff?against=…``) lives in another module; the link
     is shown only when the running app has that route, so this page works with or without it.
     """
-    if not any(_DIFF_ROUTE.match(getattr(r, "path", "")) for r in request.app.routes):
+    if not any(_DIFF_ROUTE.match(path) for path in _paths(request.app.routes)):
         return None
     href = f"/documents/{document_id}/diff"
     return href if against is None else f"{href}?against={against}"
