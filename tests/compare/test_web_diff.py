@@ -72,11 +72,16 @@ def test_access_is_that_of_viewing_both_documents(login: Login) -> None:
     outsider = login("other")
     refused = outsider.get(f"/documents/{new_id}/diff")
     assert refused.status_code == 403 and "无权" in refused.text
-    # the outsider's own document against one they may not see
-    own_id = _import_next_year(outsider)
-    assert outsider.get(f"/documents/{own_id}/diff").status_code == 200
-    against = outsider.get(f"/documents/{own_id}/diff", params={"against": old_id})
+    # the unit's document against one of another unit (imported by the administrator)
+    _, foreign = pair()
+    for project in foreign.projects:
+        project.unit.code, project.unit.name = "999999", "其他县财政局"
+    files = {"file": ("其他县2026.json", foreign.to_json().encode(), "application/json")}
+    imported = login("admin").post("/api/documents", files=files)
+    assert imported.status_code == 201, imported.text
+    against = client.get(f"/documents/{new_id}/diff", params={"against": imported.json()["id"]})
     assert against.status_code == 403 and "无权查看该文档" in against.text
+    assert client.get(f"/documents/{old_id}/diff").status_code == 200
     assert client.get(f"/documents/{new_id}/diff?against=999").status_code == 404
     itself = client.get(f"/documents/{new_id}/diff", params={"against": new_id})
     assert itself.status_code == 400 and "不能与文档自身对比" in itself.text
