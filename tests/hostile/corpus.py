@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
@@ -81,9 +82,24 @@ def seed_file(fmt: str) -> bytes:
 
     if fmt == "xls":
         return _xls_copy(render(seed_document(), "xlsx"))
-    if fmt in ("docx", "xlsx", "pdf"):
-        return render(seed_document(), fmt)  # type: ignore[arg-type]
+    if fmt == "pdf":
+        return render(seed_document(), "pdf")
+    if fmt in ("docx", "xlsx"):
+        return _fixed_times(render(seed_document(), fmt))  # type: ignore[arg-type]
     raise ValueError(fmt)
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The package with fixed member times and document dates, so a label rebuilds the same
+    bytes in every run (the renderers stamp the current time)."""
+    members = _zip_members(data)
+    if "docProps/core.xml" in members:
+        members["docProps/core.xml"] = re.sub(
+            rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+            rb"\g<1>2020-01-01T00:00:00Z",
+            members["docProps/core.xml"],
+        )
+    return _zip(members)
 
 
 def _xls_copy(data: bytes) -> bytes:
@@ -147,11 +163,19 @@ def _zip_members(data: bytes) -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
+def _info(name: str) -> zipfile.ZipInfo:
+    """A member with a fixed time stamp (``writestr(name, …)`` stamps the current time, and
+    the same label must give the same bytes)."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def _zip(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            archive.writestr(_info(name), content)
     return out.getvalue()
 
 
@@ -260,8 +284,8 @@ def _bomb(data: bytes, rng: random.Random) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for member, content in members.items():
             if member != name:
-                archive.writestr(member, content)
-        with archive.open(name, "w", force_zip64=True) as handle:
+                archive.writestr(_info(member), content)
+        with archive.open(_info(name), "w", force_zip64=True) as handle:
             chunk = bytes(1 << 20)
             for _ in range(size >> 20):
                 handle.write(chunk)

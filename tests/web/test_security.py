@@ -242,3 +242,14 @@ def test_a_corrupted_xlsx_import_is_a_chinese_400(login: Login) -> None:
     assert (
         "表.xlsx：Excel 文件" in response.json()["detail"] and "损坏" in response.json()["detail"]
     )
+
+
+def test_login_page_with_an_overlong_name_answers_the_page(app: FastAPI) -> None:
+    client = TestClient(app)
+    page = client.get("/login")
+    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    response = client.post(
+        "/login", data={"csrf_token": token, "username": "x" * 5000, "password": "x"}
+    )
+    assert response.status_code == 401
+    assert "用户名或密码错误" in response.text and "x" * 100 not in response.text

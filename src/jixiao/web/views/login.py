@@ -43,9 +43,12 @@ def login_form(request: Request) -> Response:
 def login(
     request: Request,
     session: DB,
-    username: Annotated[str, Form(max_length=MAX_FIELD_CHARS)],
-    password: Annotated[str, Form(max_length=MAX_PASSWORD_CHARS)],
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
 ) -> Response:
+    if len(username) > MAX_FIELD_CHARS or len(password) > MAX_PASSWORD_CHARS:
+        # Not a name or password anyone has: the log-in page again, before any hashing.
+        return page(request, "login.html", None, 401, error=WRONG, username="")
     limiter: LoginLimiter = request.app.state.login_limiter
     if limiter.blocked(session, request, username):
         return page(request, "login.html", None, 429, error=TOO_MANY, username=username)
