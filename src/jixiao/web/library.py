@@ -2,7 +2,7 @@
 
 The library is the file named by ``JIXIAO_LIBRARY`` (made by ``jixiao library build``) or,
 without one, built from every indicator in the database — one query, rebuilt when the stored
-indicators change and at most every few minutes. Suggestions carry only names and value
+indicators change (their count or newest id). Suggestions carry only names and value
 statistics (never which units wrote them), so every signed-in user may ask.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,9 +28,6 @@ from jixiao.web.deps import DB, CurrentUser
 __all__ = ["router", "workbench_library"]
 
 router = APIRouter(prefix="/api/library", tags=["api"])
-
-REFRESH_SECONDS = 300.0
-"""A database-built library is rebuilt at most this often (and only when indicators changed)."""
 
 _lock = threading.Lock()
 _cached: dict[str, Any] = {}
@@ -90,16 +86,12 @@ def workbench_library(session: Session) -> Library:
         if cached_key == key:
             library: Library = _cached["library"]
             return library
-        recent = time.monotonic() - _cached.get("at", 0.0) < REFRESH_SECONDS
-        if key[0] == "db" and cached_key is not None and cached_key[:2] == key[:2] and recent:
-            library = _cached["library"]  # indicators changed, but rebuilt a moment ago
-            return library
     if configured:
         library = load_library(Path(configured))
     else:
         library = build_library(_records(session), sources=["工作台数据库"])
     with _lock:
-        _cached.update(key=key, library=library, at=time.monotonic())
+        _cached.update(key=key, library=library)
     return library
 
 
