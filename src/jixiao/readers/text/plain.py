@@ -147,17 +147,33 @@ class _PlainReader:
 
     def _flush_free(self) -> None:
         free, self.free = self.free, []
-        start = 0
+        stream: list[TextLine] = []  # lines left to the one-cell-per-line reader
         i = 0
         while i < len(free):
             end = self._aligned_block(free, i)
-            if end > i:
-                self._cell_lines(free[start:i])
-                self._aligned_table(free[i:end])
-                start = i = end
+            if end == i:
+                stream.append(free[i])
+                i += 1
                 continue
-            i += 1
-        self._cell_lines(free[start:])
+            for group in _split_at_blank_lines(free[i:end]):
+                if self._columns_line_up(group):
+                    self._cell_lines(stream)
+                    stream = []
+                    self._aligned_table(group)
+                    continue
+                # Cells set apart by spaces but not in columns (empty cells left out): the
+                # rows say no more than the cells' order, so they are read as one cell per line.
+                for line in group:
+                    cells = segments(self.lines[line.number - 1])
+                    stream += [TextLine(text, line.number) for _, _, text in cells]
+            i = end
+        self._cell_lines(stream)
+
+    def _columns_line_up(self, block: list[TextLine]) -> bool:
+        """Whether the cells of a block stand in columns: their starts fall on few places."""
+        rows = [segments(self.lines[line.number - 1]) for line in block if line.text]
+        widest = max((len(r) for r in rows), default=0)
+        return len(anchor_columns(rows)) <= widest + max(2, widest // 2)
 
     def _cell_lines(self, lines: list[TextLine]) -> None:
         if not lines:
@@ -283,6 +299,17 @@ def _continue_row(row: list[TextCell], cells: list[str], number: int) -> None:
         cell.text = join_wrapped([cell.text, text]) if cell.text else text
         cell.first = cell.first or number
         cell.last = number
+
+
+def _split_at_blank_lines(lines: list[TextLine]) -> list[list[TextLine]]:
+    groups: list[list[TextLine]] = [[]]
+    for line in lines:
+        if not line.text:
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(line)
+    return [g for g in groups if g]
 
 
 def _field_label(text: str) -> bool:
