@@ -119,9 +119,15 @@ class _Reader:
                 s = i + 1
         for i in range(s, h):
             line = self.lines[i]
+            if is_money_unit_line(line.text) and i > s and self._owner(self.lines[i - 1]):
+                return i - 1  # the unit's name printed left of 单位：万元
             if _label(line) is not None or is_money_unit_line(line.text):
                 return i
         return h
+
+    @staticmethod
+    def _owner(line: TextLine) -> bool:
+        return bool(line.text) and len(line.text) <= 40 and _label(line) is None
 
     def _paragraphs(self, start: int, end: int) -> None:
         for line in self.lines[start:end]:
@@ -144,6 +150,10 @@ class _Reader:
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
                 _flush(grid, held)
                 held = None
+                if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
+                    grid.add_row([_cell(line), _cell(lines[p + 1])])  # unit | 单位：万元
+                    p += 2
+                    continue
                 if _label(line) is None and not is_money_unit_line(line.text):
                     q = max(p + 1, self._values_end(p, end))  # a value without a label
                     grid.add_row([TextCell(""), _joined(lines[p:q])])
@@ -318,6 +328,12 @@ class _Reader:
                         if first_row:
                             problem = problem or row_start
                     continue
+                if role != "name" and _opens_levels(lines, p, n):
+                    # The next row: this one's last cells were empty and left out. A row
+                    # without its value is not that but cells out of step: said below.
+                    if any(r in ("value", "operator") for r in roles[ci:]):
+                        problem = problem or row_start
+                    break
                 if text and (
                     is_level1(text)
                     or (role not in ("name", "description") and is_level2(text))
