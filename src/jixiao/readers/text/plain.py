@@ -27,6 +27,7 @@ from jixiao.readers.text.delimited import (
     tab_record,
 )
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
+from jixiao.readers.text.spans import restore_spans
 from jixiao.textutil import join_wrapped
 
 __all__ = ["looks_tabular", "read_plain_text"]
@@ -94,11 +95,14 @@ class _PlainReader:
             return i
         outer = has_outer_pipes(self.lines[i:j])
         rows = [(pipe_cells(self.lines[k], outer=outer) or [], k + 1) for k in range(i, j)]
+        texts = [
+            [TextCell(c, number, number) for c in cells]
+            for cells, number in rows
+            if not is_pipe_separator(cells)
+        ]
         grid = self._start_table()
-        for cells, number in rows:
-            if is_pipe_separator(cells):
-                continue
-            grid.add_row([TextCell(c, number, number) for c in cells])
+        for row in restore_spans(texts):
+            grid.add_row(row)
         self._end_table(grid)
         return j
 
@@ -127,9 +131,10 @@ class _PlainReader:
             j = nxt
         if not rows or (len(rows) == 1 and sum(1 for c in rows[0][0] if c.strip()) < 2):
             return i
+        texts = [[TextCell(c.strip(), first, last) for c in cells] for cells, first, last in rows]
         grid = self._start_table()
-        for cells, first, last in rows:
-            grid.add_row([TextCell(c.strip(), first, last) for c in cells])
+        for row in restore_spans(texts):
+            grid.add_row(row)
         self._end_table(grid)
         return j
 
