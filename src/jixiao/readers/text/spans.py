@@ -46,12 +46,11 @@ def _label_spans(row: list[TextCell]) -> list[TextCell | None]:
         while j < len(row) and not row[j].text:
             j += 1
         value = row[j].text if j < len(row) else ""
-        if found is not None and found.field is not None and j > k + 1 and value:
-            if cell_label(value) is None:
-                span = TextCell(cell.text, cell.first, cell.last, colspan=j - k)
-                out.append(span)
-                k = j
-                continue
+        spans = found is not None and found.field is not None and j > k + 1
+        if spans and value and cell_label(value) is None:
+            out.append(TextCell(cell.text, cell.first, cell.last, colspan=j - k))
+            k = j
+            continue
         out.append(cell)
         k += 1
     return out
