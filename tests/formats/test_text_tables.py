@@ -454,3 +454,52 @@ def test_pipe_rows_label_spans_and_two_row_header_titles_are_restored() -> None:
         ("产出指标", "数量指标", "养护里程", "≥50公里"),
         ("效益指标", "社会效益指标", "群众出行", "有效改善"),
     ]
+
+
+def test_cell_lines_empty_typed_cells_left_out_are_put_back() -> None:
+    """A 定性 row's empty 度量单位 cell is left out by the copy: 20 cannot be a unit but is a
+    weight, so the unit cell was empty."""
+    lines = [
+        "项目名称",
+        "单位运转保障",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权重",
+        "指标方向性",
+        "产出指标",
+        "数量指标",
+        "保障在职人数",
+        "≥",
+        "58",
+        "人",
+        "30",
+        "正向",
+        "效益指标",
+        "社会效益指标",
+        "保障单位正常运转",
+        "定性",
+        "有效保障",
+        "40",
+        "正向",
+        "满意度指标",
+        "服务对象满意度指标",
+        "职工满意度",
+        "≥",
+        "90",
+        "%",
+        "30",
+        "正向",
+    ]
+    doc = _read("\n".join(lines) + "\n")
+    (project,) = doc.projects
+    got = [(i.name, i.value_text, i.weight, i.direction) for i in project.indicators]
+    assert got == [
+        ("保障在职人数", "≥58人", Decimal("30"), "positive"),
+        ("保障单位正常运转", "有效保障", Decimal("40"), "positive"),
+        ("职工满意度", "≥90%", Decimal("30"), "positive"),
+    ]
+    assert doc.warnings == []

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from jixiao.assemble.columns import header_columns, role_of
 from jixiao.assemble.department_table import TASK_COLUMNS
+from jixiao.assemble.indicator_rows import fits_column
 from jixiao.assemble.labels import label_key, match_label, money_unit_in
 from jixiao.assemble.project_table import MONTH
 from jixiao.model.categories import categorize, level1_code, level1_for
@@ -26,6 +27,7 @@ __all__ = [
     "CellLabel",
     "carries_money_unit",
     "cell_label",
+    "fits_column",
     "is_header_run",
     "is_level1",
     "is_level2",

@@ -25,6 +25,7 @@ from jixiao.assemble.vocabulary import (
     CellLabel,
     carries_money_unit,
     cell_label,
+    fits_column,
     is_header_run,
     is_level1,
     is_level2,
@@ -328,6 +329,18 @@ class _Reader:
                         if first_row:
                             problem = problem or row_start
                     continue
+                nxt_role = roles[ci + 1] if ci + 1 < len(roles) else None
+                if (
+                    text
+                    and role is not None
+                    and nxt_role is not None
+                    and fits_column(role, text) is False
+                    and fits_column(nxt_role, text)
+                ):
+                    cells.append(TextCell(""))  # an empty cell left out by the copy
+                    continue
+                if text and role is not None and fits_column(role, text) is False:
+                    problem = problem or lines[p]  # 正向 under 权重: cells out of step
                 if role != "name" and _opens_levels(lines, p, n):
                     # The next row: this one's last cells were empty and left out. A row
                     # without its value is not that but cells out of step: said below.
