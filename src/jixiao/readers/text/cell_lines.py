@@ -104,9 +104,15 @@ class _Reader:
             while j < n and _is_group(self.lines[j]):
                 j += 1
             k = j
-            while k < n and (lab := _label(self.lines[k])) is not None and lab.role is not None:
+            # block titles (中期绩效指标 / 年度绩效指标) may stand among the column titles
+            while (
+                k < n
+                and (lab := _label(self.lines[k])) is not None
+                and (lab.role is not None or (k > j and _is_group(self.lines[k])))
+            ):
                 k += 1
-            if k - j >= 2 and is_header_run([line.text for line in self.lines[j:k]]):
+            titles = [x.text for x in self.lines[j:k] if not _is_group(x)]
+            if len(titles) >= 2 and is_header_run(titles):
                 return i, k
             i = max(i + 1, k if k > j else i + 1)
         return None
@@ -279,9 +285,19 @@ class _Reader:
         groups = 0
         while _is_group(lines[h + groups]):
             groups += 1
-        header = lines[h:h_end]
-        grid.add_row([_cell(x) for x in header])
-        roles = [role_of(x.text) for x in header[groups:]]
+        columns = [x for x in lines[h + groups : h_end] if not _is_group(x)]
+        blocks = [x for x in lines[h + groups : h_end] if _is_group(x)]
+        roles = [role_of(x.text) for x in columns]
+        if blocks:  # a two-row header: the block titles over the blocks' first columns
+            starts = [k for k, role in enumerate(roles) if role == "level2"] or [0]
+            row: list[TextCell | None] = [_cell(x) for x in lines[h : h + groups]]
+            slots: list[TextCell | None] = [TextCell("") for _ in roles]
+            for title, start in zip(blocks, starts, strict=False):
+                slots[start] = _cell(title)
+            grid.add_row(row + slots)
+            grid.add_row([None] * groups + [_cell(x) for x in columns])
+        else:
+            grid.add_row([_cell(x) for x in lines[h:h_end]])
         p = h_end
         n = len(lines)
         level1 = ""
