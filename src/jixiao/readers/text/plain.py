@@ -175,10 +175,25 @@ class _PlainReader:
         self._cell_lines(stream)
 
     def _columns_line_up(self, block: list[TextLine]) -> bool:
-        """Whether the cells of a block stand in columns: their starts fall on few places."""
+        """Whether the cells of a block stand in columns: their starts fall on few places, and
+        most cells start where a cell of another line starts too (one display column of
+        slack). Rows of labels of equal width can meet one test by chance, not both."""
         rows = [segments(self.lines[line.number - 1]) for line in block if line.text]
-        widest = max((len(r) for r in rows), default=0)
-        return len(anchor_columns(rows)) <= widest + max(2, widest // 2)
+        if len(rows) < 2:
+            return True
+        starts: dict[int, int] = {}
+        for row in rows:
+            for start, _, _ in row:
+                starts[start] = starts.get(start, 0) + 1
+        shared = sum(
+            1
+            for row in rows
+            for start, _, _ in row
+            if sum(starts.get(s, 0) for s in (start - 1, start, start + 1)) >= 2
+        )
+        widest = max(len(r) for r in rows)
+        few_places = len(anchor_columns(rows)) <= widest + max(2, widest // 2)
+        return few_places and shared * 10 >= sum(len(r) for r in rows) * 8
 
     def _cell_lines(self, lines: list[TextLine]) -> None:
         if not lines:
