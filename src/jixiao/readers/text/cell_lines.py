@@ -38,7 +38,7 @@ from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 __all__ = ["TextLine", "read_cell_lines"]
 
 _NOTE = re.compile(r"^\s*(?:注|说明|备注|填表说明)\s*[0-9一二三四五六七八九十]*\s*[：:]")
-_VALUE_LIKE = re.compile(r"^\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
+_VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +357,16 @@ class _Reader:
                     continue
                 if text and role is not None and fits_column(role, text) is False:
                     problem = problem or lines[p]  # 正向 under 权重: cells out of step
+                after_value = "value" in roles[:ci] or "operator" in roles[:ci]
+                if (
+                    after_value
+                    and "name" not in roles[ci:]
+                    and role in ("basis", "description", "scoring", None)
+                    and p + 1 < n
+                    and _VALUE_LIKE.match(lines[p + 1].text)
+                    and not _VALUE_LIKE.match(text)
+                ):
+                    break  # a name followed by its value: the next row, this one's last empty
                 if role != "name" and _opens_levels(lines, p, n):
                     # The next row: this one's last cells were empty and left out. A row
                     # without its value is not that but cells out of step: said below.
