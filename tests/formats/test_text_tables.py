@@ -430,3 +430,76 @@ def test_one_cell_per_line_indented_by_tabs_is_not_taken_for_a_word_export() -> 
     assert [w.code for w in doc.warnings] == []
     for got, want in zip(doc.projects, FAMILY_B.projects, strict=True):
         _check_project(got, want)
+
+
+def test_pipe_rows_label_spans_and_two_row_header_titles_are_restored() -> None:
+    """``项目名称 |  | 值``: the label spanned two columns; ``一级指标`` over both rows of a
+    two-row header leaves an empty slot under it in the second row."""
+    text = "\n".join(
+        [
+            "| 项目名称 |  | 乡村道路养护 |  |  |  |",
+            "| --- | --- | --- | --- | --- | --- |",
+            "| 年度绩效目标 |  | 养护道路50公里 |  |  |  |",
+            "| 一级指标 | 中期绩效指标 |  | 年度绩效指标 |  |  |",
+            "|  | 二级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |",
+            "| 产出指标 | 数量指标 | ≥150公里 | 数量指标 | 养护里程 | ≥50公里 |",
+            "| 效益指标 | 社会效益指标 | 明显改善 | 社会效益指标 | 群众出行 | 有效改善 |",
+        ]
+    )
+    doc = _read(text + "\n")
+    (project,) = doc.projects
+    assert project.name == "乡村道路养护"
+    assert project.goals == ["养护道路50公里"]
+    assert [(i.level1, i.level2, i.name, i.value_text) for i in project.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "≥50公里"),
+        ("效益指标", "社会效益指标", "群众出行", "有效改善"),
+    ]
+
+
+def test_cell_lines_empty_typed_cells_left_out_are_put_back() -> None:
+    """A 定性 row's empty 度量单位 cell is left out by the copy: 20 cannot be a unit but is a
+    weight, so the unit cell was empty."""
+    lines = [
+        "项目名称",
+        "单位运转保障",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "权重",
+        "指标方向性",
+        "产出指标",
+        "数量指标",
+        "保障在职人数",
+        "≥",
+        "58",
+        "人",
+        "30",
+        "正向",
+        "效益指标",
+        "社会效益指标",
+        "保障单位正常运转",
+        "定性",
+        "有效保障",
+        "40",
+        "正向",
+        "满意度指标",
+        "服务对象满意度指标",
+        "职工满意度",
+        "≥",
+        "90",
+        "%",
+        "30",
+        "正向",
+    ]
+    doc = _read("\n".join(lines) + "\n")
+    (project,) = doc.projects
+    got = [(i.name, i.value_text, i.weight, i.direction) for i in project.indicators]
+    assert got == [
+        ("保障在职人数", "≥58人", Decimal("30"), "positive"),
+        ("保障单位正常运转", "有效保障", Decimal("40"), "positive"),
+        ("职工满意度", "≥90%", Decimal("30"), "positive"),
+    ]
+    assert doc.warnings == []

@@ -26,7 +26,7 @@ from jixiao.model.categories import level1_for
 from jixiao.textutil import join_wrapped, normalize_space, to_simplified
 from jixiao.values import parse_value
 
-__all__ = ["IndicatorRows", "one_line"]
+__all__ = ["IndicatorRows", "fits_column", "one_line"]
 
 _OPERATOR_START = re.compile(
     r"^\s*(?:[≥≤><=＞＜＝≧≦]|不低于|不少于|不高于|不超过|大于|小于|等于|以上|以下)"
@@ -48,6 +48,31 @@ _VALUE_ROLES = {"value", "operator", "unit"}
 _ROW_KEY_ROLES = {"name", "value", "operator"}
 _YES = {"是", "√", "✓", "★", "Y", "y", "核心", "核心指标"}
 _NO = {"否", "×", "N", "n", "非核心"}
+
+
+def fits_column(role: str, text: str) -> bool | None:
+    """Whether ``text`` can stand in a column of this role, for the roles whose cells have a
+    known shape (an operator, a unit, a weight, a direction, 是/否); None for free text."""
+    key = "".join(to_simplified(text).split())
+    if role == "operator":
+        return bool(_OPERATOR_START.match(key)) or key in _QUALITATIVE_OPS | _NO_OPS
+    if role == "weight":
+        try:
+            Decimal(key.rstrip("分%％"))
+        except InvalidOperation:
+            return False
+        return True
+    if role == "direction":
+        return key in _DIRECTIONS
+    if role == "core":
+        return key in _YES or key in _NO
+    if role == "unit":
+        return (
+            0 < len(key) <= 6
+            and not any(ch.isdigit() for ch in key)
+            and (key not in _DIRECTIONS and key not in _YES and key not in _NO)
+        )
+    return None
 
 
 def one_line(text: str) -> str:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from jixiao.assemble.columns import header_columns, role_of
 from jixiao.assemble.department_table import TASK_COLUMNS
+from jixiao.assemble.indicator_rows import fits_column
 from jixiao.assemble.labels import label_key, match_label, money_unit_in
 from jixiao.assemble.project_table import MONTH
 from jixiao.model.categories import categorize, level1_code, level1_for
@@ -26,6 +27,7 @@ __all__ = [
     "CellLabel",
     "carries_money_unit",
     "cell_label",
+    "fits_column",
     "is_header_run",
     "is_level1",
     "is_level2",
@@ -41,6 +43,7 @@ _PROJECT_TITLE = re.compile(
     r"^\s*[0-9一二三四五六七八九十]{1,3}\s*[、.．]\s*\S.*绩效目标\S{0,6}表\s*$"
 )
 _TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
+_TITLE_YEAR = re.compile(r"\s*[（(]\s*20[0-9]{2}\s*年度?\s*[）)]\s*$")  # 申报表（2024年度）
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def carries_money_unit(text: str) -> bool:
 
 def is_table_title(text: str) -> bool:
     """``1、某项目绩效目标表``, ``项目支出绩效目标申报表``: a title above a table, not a cell."""
-    stripped = to_simplified(text.strip())
+    stripped = _TITLE_YEAR.sub("", to_simplified(text.strip()))
     return len(stripped) <= 60 and bool(
         _PROJECT_TITLE.match(stripped) or _TABLE_TITLE.search(stripped)
     )

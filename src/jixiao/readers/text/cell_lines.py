@@ -25,6 +25,7 @@ from jixiao.assemble.vocabulary import (
     CellLabel,
     carries_money_unit,
     cell_label,
+    fits_column,
     is_header_run,
     is_level1,
     is_level2,
@@ -37,7 +38,7 @@ from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 __all__ = ["TextLine", "read_cell_lines"]
 
 _NOTE = re.compile(r"^\s*(?:注|说明|备注|填表说明)\s*[0-9一二三四五六七八九十]*\s*[：:]")
-_VALUE_LIKE = re.compile(r"^\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
+_VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +104,15 @@ class _Reader:
             while j < n and _is_group(self.lines[j]):
                 j += 1
             k = j
-            while k < n and (lab := _label(self.lines[k])) is not None and lab.role is not None:
+            # block titles (中期绩效指标 / 年度绩效指标) may stand among the column titles
+            while (
+                k < n
+                and (lab := _label(self.lines[k])) is not None
+                and (lab.role is not None or (k > j and _is_group(self.lines[k])))
+            ):
                 k += 1
-            if k - j >= 2 and is_header_run([line.text for line in self.lines[j:k]]):
+            titles = [x.text for x in self.lines[j:k] if not _is_group(x)]
+            if len(titles) >= 2 and is_header_run(titles):
                 return i, k
             i = max(i + 1, k if k > j else i + 1)
         return None
@@ -119,9 +126,15 @@ class _Reader:
                 s = i + 1
         for i in range(s, h):
             line = self.lines[i]
+            if is_money_unit_line(line.text) and i > s and self._owner(self.lines[i - 1]):
+                return i - 1  # the unit's name printed left of 单位：万元
             if _label(line) is not None or is_money_unit_line(line.text):
                 return i
         return h
+
+    @staticmethod
+    def _owner(line: TextLine) -> bool:
+        return bool(line.text) and len(line.text) <= 40 and _label(line) is None
 
     def _paragraphs(self, start: int, end: int) -> None:
         for line in self.lines[start:end]:
@@ -144,6 +157,10 @@ class _Reader:
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
                 _flush(grid, held)
                 held = None
+                if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
+                    grid.add_row([_cell(line), _cell(lines[p + 1])])  # unit | 单位：万元
+                    p += 2
+                    continue
                 if _label(line) is None and not is_money_unit_line(line.text):
                     q = max(p + 1, self._values_end(p, end))  # a value without a label
                     grid.add_row([TextCell(""), _joined(lines[p:q])])
@@ -268,9 +285,19 @@ class _Reader:
         groups = 0
         while _is_group(lines[h + groups]):
             groups += 1
-        header = lines[h:h_end]
-        grid.add_row([_cell(x) for x in header])
-        roles = [role_of(x.text) for x in header[groups:]]
+        columns = [x for x in lines[h + groups : h_end] if not _is_group(x)]
+        blocks = [x for x in lines[h + groups : h_end] if _is_group(x)]
+        roles = [role_of(x.text) for x in columns]
+        if blocks:  # a two-row header: the block titles over the blocks' first columns
+            starts = [k for k, role in enumerate(roles) if role == "level2"] or [0]
+            row: list[TextCell | None] = [_cell(x) for x in lines[h : h + groups]]
+            slots: list[TextCell | None] = [TextCell("") for _ in roles]
+            for title, start in zip(blocks, starts, strict=False):
+                slots[start] = _cell(title)
+            grid.add_row(row + slots)
+            grid.add_row([None] * groups + [_cell(x) for x in columns])
+        else:
+            grid.add_row([_cell(x) for x in lines[h:h_end]])
         p = h_end
         n = len(lines)
         level1 = ""
@@ -318,6 +345,34 @@ class _Reader:
                         if first_row:
                             problem = problem or row_start
                     continue
+                nxt_role = roles[ci + 1] if ci + 1 < len(roles) else None
+                if (
+                    text
+                    and role is not None
+                    and nxt_role is not None
+                    and fits_column(role, text) is False
+                    and fits_column(nxt_role, text)
+                ):
+                    cells.append(TextCell(""))  # an empty cell left out by the copy
+                    continue
+                if text and role is not None and fits_column(role, text) is False:
+                    problem = problem or lines[p]  # 正向 under 权重: cells out of step
+                after_value = "value" in roles[:ci] or "operator" in roles[:ci]
+                if (
+                    after_value
+                    and "name" not in roles[ci:]
+                    and role in ("basis", "description", "scoring", None)
+                    and p + 1 < n
+                    and _VALUE_LIKE.match(lines[p + 1].text)
+                    and not _VALUE_LIKE.match(text)
+                ):
+                    break  # a name followed by its value: the next row, this one's last empty
+                if role != "name" and _opens_levels(lines, p, n):
+                    # The next row: this one's last cells were empty and left out. A row
+                    # without its value is not that but cells out of step: said below.
+                    if any(r in ("value", "operator") for r in roles[ci:]):
+                        problem = problem or row_start
+                    break
                 if text and (
                     is_level1(text)
                     or (role not in ("name", "description") and is_level2(text))

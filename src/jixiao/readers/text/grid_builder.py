@@ -20,6 +20,7 @@ class TextCell:
     text: str
     first: int | None = None  # 1-based source lines
     last: int | None = None
+    colspan: int = 1
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class _Slot:
     first: int | None
     last: int | None
     rowspan: int = 1
+    colspan: int = 1
 
 
 @dataclass
@@ -42,17 +44,20 @@ class GridBuilder:
     def add_row(self, cells: list[TextCell | None], start_col: int = 0) -> None:
         """One row; ``None`` is a cell merged with the one above (its rowspan grows)."""
         r = self.n_rows
-        for offset, cell in enumerate(cells):
-            col = start_col + offset
+        col = start_col
+        for cell in cells:
             above = self._by_col.get(col)
             if cell is None:
                 if above is not None and above.row + above.rowspan == r:
                     above.rowspan += 1
+                    col += above.colspan
                     continue
                 cell = TextCell("")
-            slot = _Slot(cell.text, r, col, cell.first, cell.last)
+            slot = _Slot(cell.text, r, col, cell.first, cell.last, colspan=cell.colspan)
             self._slots.append(slot)
-            self._by_col[col] = slot
+            for c in range(col, col + cell.colspan):
+                self._by_col[c] = slot
+            col += cell.colspan
         self.n_rows += 1
 
     def extend_span(self, col: int) -> None:
@@ -69,6 +74,7 @@ class GridBuilder:
                 s.row,
                 s.col,
                 rowspan=s.rowspan,
+                colspan=s.colspan,
                 position=Position(
                     line=s.first,
                     end_line=s.last,

@@ -27,6 +27,7 @@ from jixiao.readers.text.delimited import (
     tab_record,
 )
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
+from jixiao.readers.text.spans import restore_spans
 from jixiao.textutil import join_wrapped
 
 __all__ = ["looks_tabular", "read_plain_text"]
@@ -94,11 +95,14 @@ class _PlainReader:
             return i
         outer = has_outer_pipes(self.lines[i:j])
         rows = [(pipe_cells(self.lines[k], outer=outer) or [], k + 1) for k in range(i, j)]
+        texts = [
+            [TextCell(c, number, number) for c in cells]
+            for cells, number in rows
+            if not is_pipe_separator(cells)
+        ]
         grid = self._start_table()
-        for cells, number in rows:
-            if is_pipe_separator(cells):
-                continue
-            grid.add_row([TextCell(c, number, number) for c in cells])
+        for row in restore_spans(texts):
+            grid.add_row(row)
         self._end_table(grid)
         return j
 
@@ -127,9 +131,10 @@ class _PlainReader:
             j = nxt
         if not rows or (len(rows) == 1 and sum(1 for c in rows[0][0] if c.strip()) < 2):
             return i
+        texts = [[TextCell(c.strip(), first, last) for c in cells] for cells, first, last in rows]
         grid = self._start_table()
-        for cells, first, last in rows:
-            grid.add_row([TextCell(c.strip(), first, last) for c in cells])
+        for row in restore_spans(texts):
+            grid.add_row(row)
         self._end_table(grid)
         return j
 
@@ -147,17 +152,48 @@ class _PlainReader:
 
     def _flush_free(self) -> None:
         free, self.free = self.free, []
-        start = 0
+        stream: list[TextLine] = []  # lines left to the one-cell-per-line reader
         i = 0
         while i < len(free):
             end = self._aligned_block(free, i)
-            if end > i:
-                self._cell_lines(free[start:i])
-                self._aligned_table(free[i:end])
-                start = i = end
+            if end == i:
+                stream.append(free[i])
+                i += 1
                 continue
-            i += 1
-        self._cell_lines(free[start:])
+            for group in _split_at_blank_lines(free[i:end]):
+                if self._columns_line_up(group):
+                    self._cell_lines(stream)
+                    stream = []
+                    self._aligned_table(group)
+                    continue
+                # Cells set apart by spaces but not in columns (empty cells left out): the
+                # rows say no more than the cells' order, so they are read as one cell per line.
+                for line in group:
+                    cells = segments(self.lines[line.number - 1])
+                    stream += [TextLine(text, line.number) for _, _, text in cells]
+            i = end
+        self._cell_lines(stream)
+
+    def _columns_line_up(self, block: list[TextLine]) -> bool:
+        """Whether the cells of a block stand in columns: their starts fall on few places, and
+        most cells start where a cell of another line starts too (one display column of
+        slack). Rows of labels of equal width can meet one test by chance, not both."""
+        rows = [segments(self.lines[line.number - 1]) for line in block if line.text]
+        if len(rows) < 2:
+            return True
+        starts: dict[int, int] = {}
+        for row in rows:
+            for start, _, _ in row:
+                starts[start] = starts.get(start, 0) + 1
+        shared = sum(
+            1
+            for row in rows
+            for start, _, _ in row
+            if sum(starts.get(s, 0) for s in (start - 1, start, start + 1)) >= 2
+        )
+        widest = max(len(r) for r in rows)
+        few_places = len(anchor_columns(rows)) <= widest + max(2, widest // 2)
+        return few_places and shared * 10 >= sum(len(r) for r in rows) * 8
 
     def _cell_lines(self, lines: list[TextLine]) -> None:
         if not lines:
@@ -283,6 +319,17 @@ def _continue_row(row: list[TextCell], cells: list[str], number: int) -> None:
         cell.text = join_wrapped([cell.text, text]) if cell.text else text
         cell.first = cell.first or number
         cell.last = number
+
+
+def _split_at_blank_lines(lines: list[TextLine]) -> list[list[TextLine]]:
+    groups: list[list[TextLine]] = [[]]
+    for line in lines:
+        if not line.text:
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(line)
+    return [g for g in groups if g]
 
 
 def _field_label(text: str) -> bool:
