@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
 __all__ = ["OCR_HINT", "ScanPages", "ocr_available", "read_image"]
 
-OCR_HINT = "读取扫描件和图片需要文字识别（OCR）支持：请运行 pip install jixiao[ocr]。"
+OCR_HINT = (
+    "读取扫描件和图片需要文字识别（OCR）支持：用 scripts/run 时加上 JIXIAO_OCR=1 重新运行"
+    "（如 JIXIAO_OCR=1 scripts/run parse 扫描件.pdf，首次会安装约 200 MB）；"
+    "自行安装的请运行 pip install jixiao[ocr]。"
+)
 
 
 def ocr_available() -> bool:
