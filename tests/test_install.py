@@ -248,3 +248,26 @@ def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_second_install_waits_for_the_lock(tmp_path: Path) -> None:
+    """While one run holds the venv's lock, another does not install into it: it waits."""
+    import fcntl
+
+    target = tmp_path / "venv"
+    with (tmp_path / "venv.lock").open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(
+            [sys.executable, str(SCRIPTS / "_venv.py"), str(target), ""],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert waiting.stderr is not None
+            line = waiting.stderr.readline()  # printed once the lock is found taken
+            assert "正在安装虚拟环境" in line and "等待" in line
+            assert waiting.poll() is None and not target.exists()
+        finally:
+            waiting.kill()
+            waiting.communicate(timeout=60)
