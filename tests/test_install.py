@@ -154,7 +154,8 @@ def _free_port() -> int:
 @pytest.mark.slow
 def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
     """`pip install .` as a wheel in a clean venv: the console script, templates, migrations,
-    static files, examples and the bundled font all come with it, and `serve --demo` serves.
+    static files, examples and the bundled font all come with it, a PDF renders without any
+    system font, and `serve --demo` serves.
 
     The wheel is installed without dependencies; the venv reaches the test environment's
     packages through a plain path line (no .pth processing there, so jixiao's own editable
@@ -225,6 +226,21 @@ def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
         [str(jixiao), "--help"], capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env
     )
     assert result.returncode == 0 and "用法：jixiao" in result.stdout
+
+    # A PDF from the wheel on a machine whose fontconfig knows no font: the bundled font.
+    from tests.test_fonts import _assert_cjk_pdf, _bare_fontconfig
+
+    pdf = tmp_path / "out.pdf"
+    rendered = subprocess.run(
+        [str(jixiao), "render", str(SEEDS["002"]), "--to", "pdf", "-o", str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**env, "FONTCONFIG_FILE": str(_bare_fontconfig(tmp_path))},
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    _assert_cjk_pdf(pdf, tmp_path, "jixiao-cjk")
 
     port = _free_port()
     server = subprocess.Popen(
