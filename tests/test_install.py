@@ -30,7 +30,7 @@ def _ready_venv(tmp_path: Path) -> Path:
     target = tmp_path / "venv"
     (target / "bin").mkdir(parents=True)
     python = target / "bin" / "python"
-    python.write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n', encoding="utf-8")
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
     helper = subprocess.run(
         [
