@@ -106,7 +106,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "undecodable": (b"\xe9\xa1\xb9\xe7\x9b\xae abc \x81", "无法识别文件的字符编码"),
     "prose": (
         "春天来了，公园里的花都开了。\n孩子们在草地上放风筝，老人们在树下下棋。\n".encode(),
-        "没有找到绩效目标表",
+        "文件中没有表格（共 2 段文字）",
     ),
     "bad_json": (b'{"schema_version": "1", "source": ', "不是有效的 jixiao 文档 JSON"),
 }

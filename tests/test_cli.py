@@ -184,6 +184,7 @@ def test_help_is_chinese(args: list[str]) -> None:
         (["demo", "extra"], "多余的参数：extra"),
         (["serve", "--workers", "0"], "--workers 的值无效：应不小于 1"),
         (["serve", "--workers", "many"], "--workers 的值无效：应为整数"),
+        (["serve", "--port", "99999"], "--port 的值无效"),
     ],
 )
 def test_usage_errors_are_chinese(args: list[str], message: str) -> None:
@@ -265,10 +266,21 @@ def test_unexpected_exception_is_a_short_internal_error(
     monkeypatch.setattr(_common, "read_path", broken)  # the commands read through _common
     with pytest.raises(SystemExit) as info:
         cli.main(["parse", "--format", "table", str(SEEDS["001"]), str(SEEDS["002"])])
-    assert info.value.code == 2
+    assert info.value.code == 4
     captured = capsys.readouterr()
     assert captured.err.count("内部错误") == 2
     assert SEEDS["001"].name in captured.err
     assert SEEDS["002"].name in captured.err
     assert "Traceback" not in captured.err
-    assert "boom" not in captured.err
+    assert "boom" not in captured.err and "RuntimeError" not in captured.err
+    assert "JIXIAO_DEBUG=1" in captured.err
+
+
+@pytest.mark.parametrize(
+    "command", [["serve"], ["render"], ["parse"], ["review"], ["db", "backup"]]
+)
+def test_help_extras_are_chinese(command: list[str]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    for english in ("[required]", "default:", "<=x", "x<="):
+        assert english not in result.stdout, (command, english)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.activity import listening, report
+from jixiao.cli._common import EXIT_FINDINGS, EXIT_OK
 from jixiao.cli.progress import set_quiet, track
 from tests.conftest import SEEDS
 
@@ -93,7 +94,7 @@ def test_no_bar_on_a_pipe(tmp_path: Path) -> None:
 
 def test_no_bar_beside_json_on_stdout(tmp_path: Path) -> None:
     status, stdout, terminal = _on_terminal(["review", *_inputs(), "-f", "json"], tmp_path)
-    assert status in (0, 1)  # 1: some seed has error-level findings
+    assert status in (EXIT_OK, EXIT_FINDINGS)  # some seeds have error-level findings
     assert stdout.lstrip().startswith("[")
     assert not any(label in terminal for label in BAR_LABELS)
 
@@ -103,7 +104,7 @@ def test_review_bar_on_a_terminal(tmp_path: Path) -> None:
     status, _, terminal = _on_terminal(
         ["review", *_inputs(), "-f", "html", "-o", str(out)], tmp_path
     )
-    assert status in (0, 1)
+    assert status in (EXIT_OK, EXIT_FINDINGS)
     assert "正在审核" in terminal
     assert len(list(out.glob("*.html"))) == 3
 

@@ -1,4 +1,11 @@
-"""Reading any input into a ``Document``: size check, format sniffing, reader, assembler."""
+"""Reading any input into a ``Document``: size check, format sniffing, reader, assembler.
+
+Every reader runs inside one guard (``_ReaderGuard``): whatever a library raises on a hostile or
+damaged file (``zlib.error``, ``NotImplementedError`` from ``zipfile``, a Rust panic, a
+``RecursionError``…) becomes a Chinese ``ReadError`` naming the file and its kind, never an
+internal error. Sniffing is inside the guard too. The assembler is not: an exception there is
+a jixiao defect, and is reported as one.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,18 @@ import hashlib
 import io
 import zipfile
 from pathlib import Path
+from types import TracebackType
 
-from jixiao._exceptions import FileTooLargeError, ReadError, UnsupportedFormatError
+from jixiao._exceptions import (
+    FileTooLargeError,
+    JixiaoError,
+    ReadError,
+    UnsupportedFormatError,
+)
 from jixiao.assemble import assemble
 from jixiao.layout import Layout
 from jixiao.model import Document, SourceFormat, SourceInfo
+from jixiao.readers.damage import damaged, too_complex
 from jixiao.readers.detect import Format, sniff_format
 from jixiao.readers.text import decode_text, read_text_layout
 
@@ -81,31 +95,73 @@ def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> D
     _check_size(len(data), name, max_bytes)
     if not data.strip():
         raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
-    fmt = sniff_format(data)
-    if fmt == "json":
-        return _read_json(data, name)
-    if fmt == "text":
-        text = decode_text(data, source=name)
-        if not text.strip():  # a BOM or full-width spaces only
-            raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
-        layout, source_format = read_text_layout(text, source=name), "text"
-    else:
-        layout, source_format = _read_binary(fmt, data, name)
+    guard = _ReaderGuard(name)
+    with guard:
+        fmt = sniff_format(data)
+        guard.kind = fmt
+        if fmt == "json":
+            return _read_json(data, name)
+        if fmt == "text":
+            text = decode_text(data, source=name)
+            if not text.strip():  # a BOM or full-width spaces only
+                raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
+            layout, source_format = read_text_layout(text, source=name), "text"
+        else:
+            layout, source_format = _read_binary(fmt, data, name, guard)
     info = SourceInfo(name=name, format=source_format, sha256=hashlib.sha256(data).hexdigest())
     return assemble(layout, info)
 
 
-def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFormat]:
-    """Route a binary input to its reader. Readers are imported here, on first use, so the CLI
-    starts fast and a text-only user never loads python-docx, calamine or pdfplumber."""
+class _ReaderGuard:
+    """Maps anything a reader raises to a ``JixiaoError``; ``kind`` is what the file turned out
+    to be so far (``file`` → ``zip`` → ``xlsx``), for the message."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.kind: str = "file"
+
+    def __enter__(self) -> _ReaderGuard:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc is None or isinstance(exc, JixiaoError):
+            return
+        if isinstance(exc, (MemoryError, RecursionError)):
+            raise too_complex(self.kind, self.source) from exc
+        if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+            # PanicException: a Rust library (calamine) panicked; pyo3 derives it from
+            # BaseException. KeyboardInterrupt and SystemExit pass through.
+            raise damaged(self.kind, self.source) from exc
+
+
+def _read_binary(
+    fmt: Format, data: bytes, name: str, guard: _ReaderGuard
+) -> tuple[Layout, SourceFormat]:
+    """Route a binary (or marked-up) input to its reader. Readers are imported here, on first
+    use, so the CLI starts fast and a text-only user never loads python-docx, calamine, lxml
+    or pdfplumber."""
     if fmt == "zip":
+        guard.kind = "zip"
         if _zip_member(data, "xl/workbook.xml"):
             from jixiao.readers.xlsx import read_spreadsheet
 
+            guard.kind = "xlsx"
             return read_spreadsheet(data, source=name), "xlsx"
         from jixiao.readers.docx import read_docx
 
+        guard.kind = "docx"
         return read_docx(data, source=name), "docx"
+    if fmt in ("html", "mhtml"):
+        guard.kind = fmt
+        from jixiao.readers.html import read_html, read_mhtml
+
+        read = read_mhtml if fmt == "mhtml" else read_html
+        return read(data, source=name), "html"
     if fmt == "pdf":
         from jixiao.readers.pdf import read_pdf
 
@@ -127,9 +183,13 @@ def _read_binary(fmt: Format, data: bytes, name: str) -> tuple[Layout, SourceFor
         if kind == "xls":
             from jixiao.readers.xlsx import read_spreadsheet
 
+            guard.kind = "xls"
+
             return read_spreadsheet(data, source=name), "xls"
         if kind == "doc":
             from jixiao.readers.docx import read_docx
+
+            guard.kind = "doc"
 
             converted = convert_with_libreoffice(data, source=name, suffix=".doc", target="docx")
             return read_docx(converted, source=name), "doc"
@@ -141,7 +201,7 @@ def _zip_member(data: bytes, member: str) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return member in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         # No readable directory (a truncated file): the local headers still name the parts,
         # so the right reader can say "Excel/Word 文件已损坏".
         head = data[:65536]

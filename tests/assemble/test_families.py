@@ -367,3 +367,14 @@ def test_nothing_found_says_what_was_seen() -> None:
     with pytest.raises(NotAPerformanceDocumentError) as caught:
         read(table(rows), table(rows, number=2), table(rows, number=3))
     assert "找到 3 个表格，但没有一个含一级/二级/三级指标栏目" in str(caught.value)
+
+
+def test_table_title_after_the_document_title_is_not_glued_to_it() -> None:
+    rows = [
+        ["项目名称", "乡村道路养护"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "养护里程", "≥50公里"],
+    ]
+    doc = read("某县2024年部门预算", "一、乡村道路养护绩效目标申报表", table(rows))
+    assert doc.title == "某县2024年部门预算"
+    assert doc.projects[0].title == "一、乡村道路养护绩效目标申报表"

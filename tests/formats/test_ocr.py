@@ -423,8 +423,10 @@ def test_huge_image_is_refused_before_decoding() -> None:
 
     header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)
     data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0"))
-    with pytest.raises(ReadError, match="图片过大"):
+    with pytest.raises(ReadError, match="图片过大") as info:
         read_bytes(data + chunk(b"IEND", b""), name="huge.png")
+    assert "65536" not in str(info.value)  # not a made-up size
+    assert "100000×100000" in str(info.value) or "百万像素" in str(info.value)
 
 
 # -- the grid finder, on drawn images (no OCR) ------------------------------------------

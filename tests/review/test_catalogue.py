@@ -35,7 +35,7 @@ def test_metadata_and_docs(code: str) -> None:
 
 
 def _only(code: str) -> ReviewConfig:
-    return ReviewConfig(select=[code])
+    return ReviewConfig(select=[code], params={code: RULES[code].example_params()})
 
 
 @pytest.mark.parametrize("code", list(RULES))

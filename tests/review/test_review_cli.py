@@ -61,7 +61,7 @@ def unbalanced_json(tmp_path: Path) -> Path:
 
 def test_text_report(tmp_path: Path, seed_report: Report) -> None:
     result = run_cli("review", SEED, cwd=tmp_path)
-    assert result.returncode == (1 if seed_report.has_errors else 0), result.stderr
+    assert result.returncode == (3 if seed_report.has_errors else 0), result.stderr
     out = result.stdout
     assert out.startswith("审核报告：001_2709046b083e087d.txt")
     labels = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -114,7 +114,7 @@ def test_html_report(tmp_path: Path) -> None:
 def test_html_escapes_markup_from_the_document(tmp_path: Path, unbalanced_json: Path) -> None:
     target = tmp_path / "out.html"
     result = run_cli("review", unbalanced_json, "-f", "html", "-o", target, cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 3
     page = target.read_text(encoding="utf-8")
     assert "<script" not in page
     assert "审批大厅&lt;script&gt;alert(1)&lt;/script&gt;运行维护经费" in page
@@ -134,7 +134,7 @@ def test_xlsx_report(tmp_path: Path, seed_report: Report) -> None:
 def test_html_and_xlsx_of_several_files_go_into_a_directory(tmp_path: Path) -> None:
     out = tmp_path / "reports"
     result = run_cli("review", *SEEDS.values(), "-f", "xlsx", "-o", out, cwd=tmp_path)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 3), result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.stem}.xlsx" for p in SEEDS.values())
 
 
@@ -156,9 +156,9 @@ def test_clean_document_exits_0(tmp_path: Path, clean_json: Path) -> None:
     assert "得分 100（优）" in result.stdout
 
 
-def test_errors_exit_1(tmp_path: Path, unbalanced_json: Path) -> None:
+def test_errors_exit_3(tmp_path: Path, unbalanced_json: Path) -> None:
     result = run_cli("review", unbalanced_json, cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert "  错误 STR-02" in result.stdout
 
 
@@ -215,7 +215,7 @@ def test_fix_writes_the_fixed_document(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["summary"]["fixable"] == 0
     assert "VAL-08" not in report["summary"]["by_code"]
-    assert result.returncode == (1 if report["summary"]["errors"] else 0)
+    assert result.returncode == (3 if report["summary"]["errors"] else 0)
     # and the fixed file is a document jixiao reads
     assert len(read_path(target).projects) == 11
 

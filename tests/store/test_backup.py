@@ -142,3 +142,17 @@ def test_pg_dump_failure_names_the_server_without_password(tmp_path: Path) -> No
         backup("postgresql://nobody:secret@127.0.0.1:1/x", tmp_path / "x.dump")
     assert "secret" not in str(caught.value)
     assert not (tmp_path / "x.dump").exists()
+
+
+def test_restore_refuses_a_database_being_served(tmp_path: Path) -> None:
+    from jixiao.store.migrate import upgrade
+    from jixiao.store.serving import serving
+
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    upgrade(url)
+    saved = tmp_path / "saved.db"
+    backup(url, saved)
+    with serving(url), pytest.raises(StoreError, match="正被运行中的工作台"):
+        restore(url, saved)
+    restore(url, saved)  # the server stopped: the lock went with it
+    assert current_revision(url) == head_revision()

@@ -19,10 +19,12 @@ TABLES = {
     "documents",
     "findings",
     "indicators",
+    "login_failures",
     "projects",
     "units",
     "user_units",
     "users",
+    "web_sessions",
 }
 
 

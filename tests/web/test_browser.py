@@ -214,3 +214,26 @@ def test_department_search_and_people_in_chromium(server: str, chromium: object)
     expect(user.locator("a", has_text="北戴河区行政审批局2020年部门预算绩效目标")).to_be_visible()
     user.goto(doc_url)
     expect(user.locator("#doc-status")).to_have_text("草稿")
+
+
+def test_indicator_library_suggestions_in_chromium(server: str, chromium: object) -> None:
+    """Typing a 三级指标 in the editor offers the library's names (built from the database)
+    and shows the usual value of a known one under its row."""
+    expect = playwright_api.expect
+    base = server
+    admin = log_in(chromium, base, "admin")
+    admin.goto(f"{base}/import")
+    admin.set_input_files("input[type=file]", str(SEEDS["000"]))
+    admin.click("text=导入并审核")
+    admin.click("text=打开文档")
+    admin.locator("table.projects a").first.click()
+    admin.click("#add-indicator")
+    name = admin.locator("tr.indicator").last.locator("input[name=ind_name]")
+    name.press_sequentially("群众满意")
+    options = admin.locator("#library-names option")
+    expect(options.first).to_have_attribute("value", "群众满意率")
+    name.fill("群众满意率")
+    name.dispatch_event("input")
+    hint = admin.locator("tr.indicator-notes").last.locator(".library-hint")
+    expect(hint).to_contain_text("指标库：同类指标多设为")
+    shot(admin, "14-library-hint")

@@ -70,9 +70,16 @@ def test_document_page(app: FastAPI) -> None:
 
 
 def test_import_page(app: FastAPI) -> None:
-    client, token = browser(app, "other")
-    assert "导入并审核" in client.get("/import").text
+    outsider, outsider_token = browser(app, "other")  # a unit user without units
     seed = SEEDS["003"]
+    refused = outsider.post(
+        "/import",
+        data={"csrf_token": outsider_token},
+        files={"file": (seed.name, seed.read_bytes(), "text/plain")},
+    )
+    assert refused.status_code == 403 and "没有分配单位" in refused.text
+    client, token = browser(app, "danwei")
+    assert "导入并审核" in client.get("/import").text
     result = client.post(
         "/import",
         data={"csrf_token": token},

@@ -283,12 +283,18 @@ def test_access_is_that_of_the_document_list(app: FastAPI, login: Login, usernam
     assert admin["total"] == 4
 
 
-def test_owner_sees_their_import_only(login: Login) -> None:
-    other = login("other")
+def test_owner_sees_their_import_only(app: FastAPI, login: Login) -> None:
+    # A unit of its own for "other" (a copy of seed 003 under a new code), so the import is
+    # allowed (a unit user imports their own units' documents only).
     seed = SEEDS["003"]
-    imported = other.post(
-        "/api/documents", files={"file": (seed.name, seed.read_bytes(), "text/plain")}
-    )
+    data = seed.read_bytes().replace(UNIT_003.encode(), b"999001")
+    write: sessionmaker[Session] = app.state.sessions[1]
+    with write() as session:
+        user = session.scalars(select(UserRow).where(UserRow.username == "other")).one()
+        user.units = [UnitRow(code="999001", name="乐亭县行政审批局本级")]
+        session.commit()
+    other = login("other")
+    imported = other.post("/api/documents", files={"file": (seed.name, data, "text/plain")})
     assert imported.status_code == 201, imported.text
     doc_id = imported.json()["id"]
     count = len(_seed("003")[0].projects)
@@ -296,9 +302,9 @@ def test_owner_sees_their_import_only(login: Login) -> None:
     assert projects["total"] == count
     assert {p["document_id"] for p in projects["items"]} == {doc_id}
     [unit] = _get(other, "/api/units")["items"]
-    assert (unit["code"], unit["documents"], unit["projects"]) == (UNIT_003, 1, count)
-    [everyone] = _get(login("admin"), "/api/units", q=UNIT_003)["items"]
-    assert (everyone["documents"], everyone["projects"]) == (2, 2 * count)
+    assert (unit["code"], unit["documents"], unit["projects"]) == ("999001", 1, count)
+    [everyone] = _get(login("admin"), "/api/units", q="999001")["items"]
+    assert (everyone["documents"], everyone["projects"]) == (1, count)
     assert _get(login("other_reviewer"), "/api/projects")["total"] == 0
 
 

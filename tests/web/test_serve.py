@@ -149,3 +149,32 @@ def test_several_processes_share_sessions(tmp_path: Path) -> None:
             process.terminate()
             process.wait(timeout=20)
     assert "工作进程：2 个" in log.read_text(encoding="utf-8")
+
+
+def test_serve_refuses_a_busy_port_before_the_banner(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[object] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: runs.append(kw))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(_app(), ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"端口 {port} 已被其他程序占用" in result.output
+    assert "绩效目标工作台：" not in result.output and runs == []
+
+
+def test_serve_https_marks_cookies_secure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    apps: list[Any] = []
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: apps.append(app))
+    monkeypatch.setenv("JIXIAO_DATABASE_URL", f"sqlite:///{tmp_path / 'h.db'}")
+    monkeypatch.setenv("JIXIAO_SECRET_KEY", "x")
+    monkeypatch.setenv("JIXIAO_HTTPS", "0")  # restored after the test (serve sets it)
+    result = CliRunner().invoke(_app(), ["serve", "--https", "--port", str(free_port())])
+    assert result.exit_code == 0, result.output
+    assert "https://127.0.0.1:" in result.output
+    from fastapi.testclient import TestClient
+
+    client = TestClient(apps[0], base_url="https://testserver")
+    assert "secure" in client.get("/api/session").headers["set-cookie"].lower()
+    apps[0].state.engine.dispose()

@@ -18,7 +18,13 @@ from jixiao._exceptions import NotAPerformanceDocumentError
 from jixiao.assemble.department import read_front_matter
 from jixiao.assemble.department_table import DepartmentTable, is_department_table
 from jixiao.assemble.flat_list import FlatProjects
-from jixiao.assemble.labels import match_label, money_unit_in
+from jixiao.assemble.labels import (
+    LabelMatch,
+    is_table_title,
+    match_label,
+    money_unit_in,
+    split_money_unit,
+)
 from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.assemble.prose import read_prose_indicators
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Table
@@ -27,10 +33,24 @@ from jixiao.model import Document, Project, SourceInfo, Warning
 __all__ = ["assemble"]
 
 PROJECT_TITLE = re.compile(r"^\s*([0-9]{1,3})\s*[、.．]\s*(\S.*?)\s*绩效目标表\s*$")
-_TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
 _YEAR = re.compile(r"(20[0-9]{2})\s*年")
 _CODE_YEAR = re.compile(r"^[0-9]{6}([0-9]{2})P")
 _PARAGRAPH_FIELDS = {"unit", "name", "code", "department"}
+# Header fields whose label may stand on a line of its own inside a project's header block,
+# the value on the next line (a spreadsheet row merged across the table reads as a paragraph).
+_LABEL_ABOVE_FIELDS = {
+    "extra",
+    "goals",
+    "mid_goals",
+    "purpose",
+    "name",
+    "code",
+    "unit",
+    "department",
+}
+# A budget unit's code and name alone on a line (``630002秦皇岛市…局``, ``[610001]某局``):
+# six or more digits, then a name (never a year such as （2024年度）).
+_UNIT_LINE = re.compile(r"^[\[【(（]?\s*[0-9]{6,}\s*[\]】)）]?\s*[-－—_:：]?\s*[^\s0-9年].{0,50}$")
 _FIELD_SPLIT = re.compile(r"\s{2,}|\u3000+|\t+")
 
 
@@ -48,6 +68,7 @@ class _Reader:
         self.tables = 0
         self.after_tables: list[Paragraph] = []
         self.paragraphs: list[Paragraph] = []  # all of them, for indicators written as prose
+        self.label_above: tuple[LabelMatch, Paragraph] | None = None  # awaiting its value
 
     def new_builder(self, title: str | None = None) -> ProjectBuilder:
         builder = ProjectBuilder(seq=len(self.builders) + 1, title=title)
@@ -58,8 +79,12 @@ class _Reader:
     def paragraph(self, block: Paragraph) -> None:
         self.paragraphs.append(block)
         text = block.text.strip()
+        if self._label_on_its_own_line(block, text):
+            return
+        if self.current is not None and self.current.value_below_from(block):
+            return
         title = PROJECT_TITLE.match(text)
-        if title or (_TABLE_TITLE.search(text) and len(text) <= 60):
+        if title or is_table_title(text):
             if self.current is not None and self.current.is_empty():
                 self.current.title = self.current.title or text
             elif title or self.builders:
@@ -67,23 +92,56 @@ class _Reader:
                 builder.first_line = block.position.line
             else:
                 self.pending_title = text
-                self.front.append(block)
+                if not self.front:  # the form's own title is the document's title too
+                    self.front.append(block)
             return
-        fields = _paragraph_fields(text)
+        rest, money_unit = split_money_unit(text)
+        fields = _paragraph_fields(rest) if rest else []
         if fields:
             self.pending += [(field, value, block) for field, value in fields]
+            self.pending_unit = money_unit or self.pending_unit
+            return
+        if self.current is not None and self.current.is_empty() and _UNIT_LINE.match(text):
+            self.pending.append(("unit", text, block))  # 630002某局 under the project title
             return
         unit = money_unit_in(text) if len(text) <= 30 else None
         if unit is not None:
             self.pending_unit = unit
             return
-        if self.current is None and not self.builders:
-            self.front.append(block)
+        if not any(b.name or b.code or b.indicators for b in self.builders):
+            self.front.append(block)  # no project yet: a table above was page furniture
         else:
             self.after_tables.append(block)
 
+    def _label_on_its_own_line(self, block: Paragraph, text: str) -> bool:
+        """A header label alone on its line inside a project's header block, and the line
+        after it as its value."""
+        current = self.current
+        if current is None or current.columns is not None or current.is_empty():
+            self.label_above = None
+            return False
+        found = match_label(text, glued=False)
+        if self.label_above is not None and found is None and text:
+            label = self.label_above[0]
+            self.label_above = None
+            current.set_labelled(label, text, Cell(text, 0, 0, position=block.position))
+            return True
+        self._flush_label()
+        if found is not None and found.field in _LABEL_ABOVE_FIELDS:
+            self.label_above = (found, block)
+            return True
+        return False
+
+    def _flush_label(self) -> None:
+        """A label left without a value line is kept (with an empty value), never dropped."""
+        if self.label_above is not None and self.current is not None:
+            label, where = self.label_above
+            self.current.set_labelled(label, "", Cell("", 0, 0, position=where.position))
+        self.label_above = None
+
     def table(self, table: Table) -> None:
         self.tables += 1
+        self._flush_label()
         if is_department_table(table):
             self.department.read(table)
             return
@@ -192,6 +250,17 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                     project_seq=builder.seq,
                 )
             )
+    last = builders[-1] if builders else None
+    if last is not None and last not in kept and last.title and projects:
+        # Only the title of a last project (the file ends right after it): say so, or the
+        # project would vanish without a word.
+        warnings.append(
+            Warning(
+                code="project_incomplete",
+                message=f"文件在“{last.title}”之后中途结束，该项目未读入；请检查文件是否完整",
+                project_seq=len(projects) + 1,
+            )
+        )
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
     warnings += [_warning(w, None) for w in reader.department.warnings]
@@ -199,7 +268,10 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         source=source,
         title=matter.title,
         fiscal_year=_fiscal_year(
-            matter.title, [p.code for p in projects], department.overall_goals
+            matter.title,
+            [b.year for b in kept if b.year is not None],
+            [p.code for p in projects],
+            department.overall_goals,
         ),
         department=department,
         projects=projects,
@@ -230,11 +302,16 @@ def _warning(w: LayoutWarning, project_seq: int | None) -> Warning:
     )
 
 
-def _fiscal_year(title: str | None, codes: list[str | None], overall: list[str]) -> int | None:
-    """The budget year: from the title, else the year digits of Hebei-style project codes
+def _fiscal_year(
+    title: str | None, table_years: list[int], codes: list[str | None], overall: list[str]
+) -> int | None:
+    """The budget year: from the title, else the year the project tables print (（2024年度）
+    under their title, 预算年度), else the year digits of Hebei-style project codes
     (``13081123P…`` = region 130811, year 23), else the first year the overall goals name."""
     if title and (found := _YEAR.search(title)):
         return int(found.group(1))
+    if table_years:
+        return Counter(table_years).most_common(1)[0][0]
     years = Counter(
         2000 + int(m.group(1)) for code in codes if code and (m := _CODE_YEAR.match(code))
     )

@@ -121,7 +121,7 @@ def header_columns(
     seen: set[str] = set()
     split_at: int | None = None
     for col, role, _ in found:
-        if role in seen and role in ("level2", "name", "value") and split_at is None:
+        if role in seen and role in ("level1", "level2", "name", "value") and split_at is None:
             split_at = col
         seen.add(role)
     if split_at is None:
@@ -130,10 +130,13 @@ def header_columns(
     second = {c: r for c, r, _ in found if c >= split_at}
     first_mid = _first_block_is_mid(found, above, split_at)
     mid, annual = (first, second) if first_mid else (second, first)
-    # level-1 printed once, before both blocks, belongs to both
+    # level-1 printed once, before both blocks, belongs to both; printed in each block, the
+    # annual block keeps its own
+    annual_has_level1 = "level1" in annual.values()
     for c, r in list(mid.items()):
         if r == "level1":
-            annual.setdefault(c, r)
+            if not annual_has_level1:
+                annual.setdefault(c, r)
             del mid[c]
     return Columns(annual, mid_roles=mid, unknown=unknown, width=width)
 
@@ -145,9 +148,10 @@ def _first_block_is_mid(
     above (中期指标 / 年度指标 over the blocks), else the 88号 form's order: 中期 first."""
     texts_first = [t for c, _, t in found if c < split_at]
     texts_second = [t for c, _, t in found if c >= split_at]
-    if above:
-        texts_first += [t for c, _, t in above if c < split_at]
-        texts_second += [t for c, _, t in above if c >= split_at]
+    if above:  # only block titles count (中期绩效指标), not a goals row's labels or text
+        titles = [(c, t) for c, _, t in above if _block_title(t)]
+        texts_first += [t for c, t in titles if c < split_at]
+        texts_second += [t for c, t in titles if c >= split_at]
     first_annual = any(m in t for t in texts_first for m in _ANNUAL)
     second_annual = any(m in t for t in texts_second for m in _ANNUAL)
     first_mid = any(m in t for t in texts_first for m in _MID)
@@ -155,6 +159,12 @@ def _first_block_is_mid(
     if first_annual and not first_mid:
         return False
     return not (second_mid and not second_annual)
+
+
+def _block_title(text: str) -> bool:
+    """``中期绩效指标`` / ``本年度指标`` over an indicator block: short, about indicators."""
+    key = label_key(text)
+    return len(key) <= 12 and "指标" in key
 
 
 def inferred_columns(cells: list[tuple[int, int, str]]) -> Columns | None:

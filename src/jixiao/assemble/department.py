@@ -65,11 +65,36 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
             continue
         if section in items:
             items[section].append((text, bool(LIST_MARKER.match(text))))
-    front.title = "".join(title_parts) or None
+    front.title = _title(title_parts)
     front.department = Department(
         **{name: _merge_items(entries) for name, entries in items.items()}
     )
     return front
+
+
+_TITLE_LIKE = re.compile(r"20[0-9]{2}\s*年.*(?:预算|绩效)")
+_OWNER_END = re.compile(
+    r"(?:局|办公室|中心|委员会|政府|院|所|站|队|会|部|厅|处|委|馆|校|社|团|室)$"
+)
+_TITLE_MAX = 60
+
+
+def _title(parts: list[str]) -> str | None:
+    """The document title from the paragraphs before the first section.
+
+    A saved web page or a cover page puts other lines there (a site banner, breadcrumbs, a
+    page number); when one paragraph reads as a title (a year and 预算/绩效), it is the title,
+    with the paragraph before it when that names the unit and the title starts with the year
+    (``某区人民政府办公室`` + ``2020年部门预算绩效信息``). Otherwise all parts, joined.
+    """
+    titles = [i for i, t in enumerate(parts) if len(t) <= _TITLE_MAX and _TITLE_LIKE.search(t)]
+    if not titles:
+        return "".join(parts) or None
+    i = titles[0]
+    title = parts[i]
+    if i > 0 and title.startswith("20") and _OWNER_END.search(parts[i - 1]):
+        title = parts[i - 1] + title
+    return title
 
 
 def _merge_items(entries: list[tuple[str, bool]]) -> list[str]:

@@ -18,10 +18,10 @@ from jixiao.assemble.project_table import parse_amount, parse_unit, split_goals
 from jixiao.layout import Cell, LayoutWarning, Table
 from jixiao.model import Budget, Department, DepartmentTask, ExtraField, Unit
 
-__all__ = ["DepartmentTable", "is_department_table"]
+__all__ = ["TASK_COLUMNS", "DepartmentTable", "is_department_table"]
 
 _MARKERS = {"dept_name", "functions", "tasks"}
-_TASK_COLUMNS = {
+TASK_COLUMNS = {
     "任务名称": "name",
     "任务": "name",
     "主要内容": "content",
@@ -92,8 +92,8 @@ class DepartmentTable:
         cols: dict[int, str] = {}
         for cell in row:
             key = label_key(cell.text)
-            if key in _TASK_COLUMNS:
-                cols[cell.col] = _TASK_COLUMNS[key]
+            if key in TASK_COLUMNS:
+                cols[cell.col] = TASK_COLUMNS[key]
             found = match_label(cell.text, glued=False)
             if found is not None and found.field in _MONEY_COLUMNS:
                 cols[cell.col] = _MONEY_COLUMNS[found.field]

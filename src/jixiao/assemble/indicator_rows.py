@@ -2,8 +2,9 @@
 
 Merged 一级/二级 cells, whether spans (DOCX, XLSX, HTML, PDF) or blank cells (text exports,
 filled-down lists), are inherited from the row above. Split value columns are joined into the
-one 指标值 the grammar parses, keeping the printed pieces. A row cut by a page break (no levels
-and no name of its own, at the top of the next page) continues the indicator above it.
+one 指标值 the grammar parses, keeping the printed pieces. A row cut by a page break continues
+the indicator above it: at the top of the next page, no levels of its own, and either no name
+or only the rest of a cut name (with the value cells empty, as they fitted on the page before).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _DIRECTIONS = {
     "反": "reverse",
     "越小越好": "reverse",
 }
+_VALUE_ROLES = {"value", "operator", "unit"}
+_ROW_KEY_ROLES = {"name", "value", "operator"}
 _YES = {"是", "√", "✓", "★", "Y", "y", "核心", "核心指标"}
 _NO = {"否", "×", "N", "n", "非核心"}
 
@@ -74,11 +77,11 @@ class IndicatorRows:
             return  # an empty row (the exports leave them at the end of tables)
         page = min((c.position.page for c in cells if c.position.page), default=None)
         if self._continues_previous(fields, inherited, page):
-            self._join(fields, inherited)
+            self._join(fields, inherited, grid_row, r)
             self._last_page = page
             return
         self._last_page = page
-        self.last_row_short = sum(1 for c in grid_row if c is not None) < header_width
+        self.last_row_short = self._short(grid_row, header_width)
         own_level1 = "" if inherited.get("level1") else one_line(fields.get("level1", ""))
         own_level2 = "" if inherited.get("level2") else one_line(fields.get("level2", ""))
         if own_level1:
@@ -132,6 +135,15 @@ class IndicatorRows:
             )
         )
 
+    def _short(self, grid_row: list[Cell | None], header_width: int) -> bool:
+        """A row cut off (a file ending mid-table): fewer cells than the header, and one of
+        the cells that make an indicator (name, value) missing; a blank trailing 备注 lost in
+        a copy is not a cut."""
+        if sum(1 for c in grid_row if c is not None) >= header_width:
+            return False
+        key = [col for col, role in self.columns.roles.items() if role in _ROW_KEY_ROLES]
+        return any(col >= len(grid_row) or grid_row[col] is None for col in key)
+
     @staticmethod
     def _fields(
         roles: dict[int, str], grid_row: list[Cell | None], r: int
@@ -148,18 +160,36 @@ class IndicatorRows:
         self, fields: dict[str, str], inherited: dict[str, bool], page: int | None
     ) -> bool:
         """A row broken by a page break: the rest of its cells at the top of the next page,
-        with no levels and no name of their own."""
+        continued per column (see the module docstring)."""
         if not self.indicators or page is None or self._last_page is None:
             return False
         if page <= self._last_page:
             return False
-        return not any(
-            fields.get(role) and not inherited.get(role) for role in ("level1", "level2", "name")
-        )
+        own = {role for role, text in fields.items() if text and not inherited.get(role)}
+        if own & {"level1", "level2"}:
+            return False
+        if "name" not in own:
+            return True
+        # The name cell itself was cut: the rest of it continues, while the cells that fitted
+        # on the page before (the value) are empty here; a new indicator has its own value.
+        value_roles = _VALUE_ROLES & set(fields)
+        previous = self.indicators[-1]
+        return bool(value_roles) and not own & value_roles and bool(previous.value_text)
 
-    def _join(self, fields: dict[str, str], inherited: dict[str, bool]) -> None:
+    def _join(
+        self,
+        fields: dict[str, str],
+        inherited: dict[str, bool],
+        grid_row: list[Cell | None],
+        r: int,
+    ) -> None:
         previous = self.indicators[-1]
         update: dict[str, object] = {}
+        if previous.mid_term is not None and self.columns.mid_roles:
+            update["mid_term"] = self._join_mid(previous.mid_term, grid_row, r)
+        name = fields.get("name", "")
+        if name and not inherited.get("name"):
+            update["name"] = one_line(join_wrapped([previous.name, name]))
         for role in ("description", "basis", "scoring"):
             text = fields.get(role, "")
             if text and not inherited.get(role):
@@ -171,6 +201,20 @@ class IndicatorRows:
             update["value_text"] = joined
             update["value"] = parse_value(joined)
         self.indicators[-1] = previous.model_copy(update=update)
+
+    def _join_mid(self, mid: MidTermTarget, grid_row: list[Cell | None], r: int) -> MidTermTarget:
+        """The 中期 block's cells continued on the next page."""
+        fields, inherited = self._fields(self.columns.mid_roles, grid_row, r)
+        update: dict[str, object] = {}
+        name = fields.get("name", "")
+        if name and not inherited.get("name"):
+            update["name"] = one_line(join_wrapped([mid.name or "", name]))
+        value_text, _parts = _value(fields)
+        if value_text and not inherited.get("value"):
+            joined = join_wrapped([mid.value_text, value_text])
+            update["value_text"] = joined
+            update["value"] = parse_value(joined)
+        return mid.model_copy(update=update)
 
     def _mid_term(self, grid_row: list[Cell | None], r: int) -> MidTermTarget | None:
         if not self.columns.mid_roles:

@@ -15,7 +15,16 @@ from functools import lru_cache
 
 from jixiao.textutil import to_simplified
 
-__all__ = ["FIELD_LABELS", "LabelMatch", "label_key", "match_label", "money_unit_in"]
+__all__ = [
+    "FIELD_LABELS",
+    "TABLE_TITLE",
+    "LabelMatch",
+    "is_table_title",
+    "label_key",
+    "match_label",
+    "money_unit_in",
+    "split_money_unit",
+]
 
 # field → label variants (as ``label_key`` leaves them). Order inside a field does not matter;
 # matching prefers the longest label, so 年度资金总额 wins over 资金总额.
@@ -70,6 +79,30 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "财政性资金",
     ),
     "other": ("其他资金", "其中其他资金", "自有资金", "其他"),
+    # The year's money by source (1.中央 2.市级 3.区级 4.其他资金): kept as printed, never
+    # added up into 财政拨款.
+    "fund_source": (
+        "中央",
+        "中央资金",
+        "中央补助",
+        "中央财政",
+        "省级",
+        "省级资金",
+        "省级财政",
+        "市级",
+        "市级资金",
+        "市级财政",
+        "区级",
+        "区级资金",
+        "县级",
+        "县级资金",
+        "区县级",
+        "本级",
+        "本级资金",
+        "本级财政",
+        "上级资金",
+        "上级补助",
+    ),
     "mid_total": ("中期资金总额", "实施期资金总额", "项目总投资", "中期预算总额"),
     "money_group": ("预算规模及资金用途", "项目资金", "项目资金万元", "项目资金元", "资金情况"),
     "purpose": ("资金用途", "资金主要用途", "主要用途"),
@@ -95,7 +128,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "整体目标",
     ),
     "goals_group": ("总体目标", "绩效总目标"),
-    "indicators_group": ("绩效指标", "年度绩效指标", "中期绩效指标", "年度指标"),
+    "indicators_group": (
+        "绩效指标",
+        "年度绩效指标",
+        "中期绩效指标",
+        "年度指标",
+        "中期指标",
+        "实施期绩效指标",
+        "实施期指标",
+        "本年度绩效指标",
+        "本年度指标",
+        "中长期绩效指标",
+    ),
     "year": ("年度", "预算年度"),
     # Header fields the model keeps as ``extra`` (printed label and text), listed so that a
     # row of them is known to be a header row, not an indicator.
@@ -136,12 +180,17 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "spending": ("支出构成", "支出预算"),
 }
 
+# A project table's own title (项目支出绩效目标申报表, 财政项目支出绩效目标批复表, 绩效目标表…),
+# printed above the table or in its first row.
+TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
+
 _NOTES = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _NUMBERING = re.compile(
     r"^(?:[0-9]{1,2}[、.．]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 )
 _PUNCT = str.maketrans("", "", "：:；;、，,。.·*＊ \u3000\t\n")
 MONEY_UNIT = re.compile(r"(?:金额|资金)?单位[：:]\s*(?:人民币)?\s*(万元|元)")
+_MONEY_UNIT_SPACED = re.compile(r"(?:金额|资金)?\s*单位\s*[：:]\s*(?:人民币)?\s*(万元|元)")
 _UNIT_IN_LABEL = re.compile(r"[（(]\s*(万元|元)\s*[）)]")
 
 
@@ -222,3 +271,17 @@ def money_unit_in(text: str) -> str | None:
     compact = "".join(to_simplified(text).split())
     found = MONEY_UNIT.search(compact) or _UNIT_IN_LABEL.search(compact)
     return found.group(1) if found else None
+
+
+def is_table_title(text: str) -> bool:
+    compact = "".join(to_simplified(text).split())
+    return len(compact) <= 60 and TABLE_TITLE.search(compact) is not None
+
+
+def split_money_unit(text: str) -> tuple[str, str | None]:
+    """``填报单位：某局　　金额单位：元`` → (``填报单位：某局``, ``元``): the money unit printed on
+    the same line as header fields, cut out so the fields read alone."""
+    found = _MONEY_UNIT_SPACED.search(text)
+    if found is None:
+        return text, None
+    return (text[: found.start()] + text[found.end() :]).strip(), found.group(1)

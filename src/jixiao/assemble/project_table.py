@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.labels import LabelMatch, match_label, money_unit_in
-from jixiao.layout import Cell, LayoutWarning, Position
+from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
+from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
 from jixiao.model import (
     Budget,
     ExtraField,
@@ -26,19 +26,29 @@ from jixiao.model import (
     SpendingPoint,
     Unit,
 )
-from jixiao.textutil import join_wrapped, normalize_space, strip_list_marker
+from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
 
-__all__ = ["ProjectBuilder", "parse_amount", "parse_unit", "split_goals"]
+__all__ = [
+    "MONTH",
+    "ProjectBuilder",
+    "continue_goals",
+    "parse_amount",
+    "parse_unit",
+    "split_goals",
+]
 
-_MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
+_PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
+_PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _INLINE_GOAL = re.compile(
     r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-_YEAR_ONLY = re.compile(r"[（(]?\s*20[0-9]{2}\s*年度?\s*[）)]?")
+_YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
@@ -96,6 +106,7 @@ class ProjectBuilder:
     rows: IndicatorRows | None = None
     header_width: int = 0
     department: str | None = None
+    year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
@@ -129,9 +140,17 @@ class ProjectBuilder:
             or ("name" in fields and self.name is not None)
         ):
             return True
+        if self.is_finished() and self._title_row(row):
+            return True
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row)
+
+    @staticmethod
+    def _title_row(row: list[Cell]) -> bool:
+        """A row holding only the table's title (项目支出绩效目标表 printed inside the table)."""
+        texts = [c.text for c in row if c.text.strip()]
+        return len(texts) == 1 and is_table_title(texts[0])
 
     def is_header_row(self, row: list[Cell]) -> bool:
         """A row of header fields (not an indicator): its first filled cell is a field label or
@@ -154,7 +173,7 @@ class ProjectBuilder:
     def add_row(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> None:
         self._touch(row)
         if self._state == "indicators" and self.columns is not None:
-            if self._is_repeated_header(row) or self._summary_row(row):
+            if self._is_repeated_header(row, grid_row, r) or self._summary_row(row):
                 return
             if not self.is_header_row(row):
                 assert self.rows is not None
@@ -165,7 +184,7 @@ class ProjectBuilder:
         if not any(t.strip() for t in texts) and self._state != "plan_values":
             return  # a blank row between blocks (spreadsheets keep them)
         if self.columns is None or self._state != "indicators":
-            found = self._header(row)
+            found = self._header(row, grid_row, r)
             if found is not None:
                 self.set_columns(found, row)
                 return
@@ -183,9 +202,10 @@ class ProjectBuilder:
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
-                if (m := _MONTH.match("".join(cell.text.split())))
+                if (m := MONTH.match("".join(cell.text.split())))
             }
-            self._state = "plan_values"
+            if self._months or not self._plan_in_cells(row):
+                self._state = "plan_values"
             return
         if self._state == "plan_values":
             self._plan_values(grid_row, r)
@@ -212,17 +232,32 @@ class ProjectBuilder:
         self._state = "indicators"
         self._below.clear()
 
-    def _header(self, row: list[Cell]) -> Columns | None:
+    def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
+        """The row's column roles if it is a header. In a two-row header, a column title merged
+        down from the row above (一级指标 over both rows) belongs to this row too; so does one
+        printed only in the row above, over a blank cell (the merge lost in a copy), when this
+        row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        return header_columns([(c.col, c.colspan, c.text) for c in row], above)
+        cells = [(c.col, c.colspan, c.text) for c in row]
+        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
+        candidates = [c for c in grid_row if c is not None and c.row != r]
+        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
+            candidates += self._above
+        for cell in candidates:
+            span = range(cell.col, cell.col + cell.colspan)
+            if role_of(cell.text) is None or any(col in filled for col in span):
+                continue
+            filled.update(span)
+            cells.append((cell.col, cell.colspan, cell.text))
+        return header_columns(sorted(cells), above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
         return inferred_columns([(c.col, c.colspan, c.text) for c in row])
 
-    def _is_repeated_header(self, row: list[Cell]) -> bool:
+    def _is_repeated_header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """The header again (a table continued on a new page or in a new table)."""
-        found = self._header(row)
+        found = self._header(row, grid_row, r)
         if found is None:
             return False
         assert self.columns is not None
@@ -271,7 +306,8 @@ class ProjectBuilder:
                 i += 1
                 continue
             if match is None:
-                if text.strip():
+                # a column title (一级指标 merged over a two-row header) is not content
+                if text.strip() and role_of(text) is None:
                     unlabelled.append(cell)
                 i += 1
                 continue
@@ -281,6 +317,12 @@ class ProjectBuilder:
                 i += 1
                 continue
             nxt = row[i + 1] if i + 1 < len(row) else None
+            if nxt is not None and not nxt.text.strip():
+                # a label over two columns, copied as label + blank: the value is further on
+                later = next((c for c in row[i + 2 :] if c.text.strip()), None)
+                if later is not None and self._is_value_cell(later):
+                    i = row.index(later) - 1
+                    nxt = later
             if nxt is not None and self._is_value_cell(nxt):
                 self._set(match, nxt.text, cell)
                 if not nxt.text.strip():  # blank here: the value may stand below the label
@@ -338,13 +380,37 @@ class ProjectBuilder:
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
-        self._below.clear()
+        # A sub-table of kept fields (成本构成 | 测算依据 over several rows) goes on under its
+        # labels; a row of ordinary fields has one value each.
+        if any(m.field != "extra" for m in self._below.values()):
+            self._below.clear()
         return True
 
     def set_field(self, field_name: str, value: str, cell: Cell) -> None:
         """A header field found outside the table (a paragraph above it)."""
         self._touched = True
         self._set(LabelMatch(field_name, field_name, value), value, cell)
+
+    def value_below_from(self, paragraph: Paragraph) -> bool:
+        """A table row holding one label alone (立项依据) and its value printed as the
+        paragraph after the table (a copy that split the table at the wide value line)."""
+        last = self._current
+        if self.columns is not None or len(self._below) != 1 or last is None:
+            return False
+        filled = [c for c in last if c.text.strip()]
+        text = paragraph.text.strip()
+        if len(filled) != 1 or filled[0].col not in self._below or not text:
+            return False
+        if match_label(text, glued=False) is not None or money_unit_in(text):
+            return False
+        match = self._below.pop(filled[0].col)
+        self.set_labelled(match, text, Cell(text, 0, 0, position=paragraph.position))
+        return True
+
+    def set_labelled(self, match: LabelMatch, value: str, cell: Cell) -> None:
+        """A header field whose label and value were printed on lines of their own."""
+        self._touched = True
+        self._set(match, value, cell)
 
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
@@ -377,9 +443,15 @@ class ProjectBuilder:
         elif kind == "purpose":
             self.purpose = normalize_space(join_wrapped(text.split("\n"))) or None
         elif kind == "year":
+            if found := _YEAR_ONLY.search(text):
+                self.year = int(found.group(1))
             return
         elif text or kind == "extra":
-            self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
+            label = one_line(match.label)
+            blank = next((e for e in self.extra if e.label == label and not e.text), None)
+            if blank is not None and text:  # the value found below a label kept blank
+                self.extra.remove(blank)
+            self.extra.append(ExtraField(label=label, text=one_line(text)))
 
     def _context(self, col: int) -> str | None:
         """The 中期/年度 total whose label stands in this column, or the nearest to its left."""
@@ -394,6 +466,11 @@ class ProjectBuilder:
             text = one_line(cell.text)
             if not text:
                 continue
+            year = _YEAR_ONLY.fullmatch(text)
+            if year is not None:  # （2024年度） under the title, never a unit code
+                self.year = int(year.group(1))
+                self.title = self.title or text
+                continue
             if money_unit_row and not row_fields and not self.unit_labelled:
                 self.unit = parse_unit(cell.text)
                 continue
@@ -401,7 +478,7 @@ class ProjectBuilder:
             if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
-            if ("绩效目标" in text and text.endswith("表")) or _YEAR_ONLY.fullmatch(text):
+            if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             if not row_fields and self._state == "start" and self.unit == Unit():
@@ -427,10 +504,10 @@ class ProjectBuilder:
             self._last_field = "purpose"
             return True
         if self._last_field == "goals":
-            self.goals += split_goals(text)
+            self.goals = continue_goals(self.goals, text)
             return True
         if self._last_field == "mid_goals":
-            self.mid_goals += split_goals(text)
+            self.mid_goals = continue_goals(self.mid_goals, text)
             return True
         return False
 
@@ -444,6 +521,31 @@ class ProjectBuilder:
                 cell.position,
             )
             return None
+
+    def _plan_in_cells(self, row: list[Cell]) -> bool:
+        """The plan written inside the row's own cells (a table nested in the cell beside the
+        label, flattened by the reader: ``3月底 6月底 10月底 12月底⏎25% 50% 75% 100%``): the
+        months and, in order, as many figures; other text is kept as an extra field. False
+        when the figures are not here (the month labels, or nothing, beside the label)."""
+        rest = [c for c in row if c.text.strip() and "资金支出计划" not in "".join(c.text.split())]
+        text = "\n".join(c.text for c in rest)
+        months = [int(m) for m in _PLAN_MONTH.findall(text)]
+        figures = _PLAN_FIGURE.findall(_PLAN_MONTH.sub(" ", text))
+        if not figures:
+            return False
+        label = one_line(next(c.text for c in row if "资金支出计划" in "".join(c.text.split())))
+        if len(figures) == len(months) and set(months) <= {3, 6, 10, 12}:
+            for month, figure in zip(months, figures, strict=True):
+                self.plan[month] = self._amount(rest[0], figure, f"{month}月底支出计划")
+        else:
+            self.extra.append(ExtraField(label=label, text=text))
+            self._warn(
+                "spending_plan_unreadable",
+                f"“{label}”一栏的内容未能按月份读出，已原样保留为附加信息",
+                rest[0].position,
+            )
+        self._state = "after_plan"
+        return True
 
     def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
         for col, month in self._months.items():
@@ -510,6 +612,17 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+
+
+def continue_goals(goals: list[str], text: str) -> list[str]:
+    """More goal text below the goals read so far (a row cut by a page break): a sentence cut
+    in the middle (no closing punctuation, the rest not numbered) is joined back."""
+    more = split_goals(text)
+    cut = bool(goals) and not goals[-1].endswith(_SENTENCE_END)
+    numbered = LIST_MARKER.match(text.strip()) or _GOAL_MARKER.match(text)
+    if cut and more and not numbered:
+        return [*goals[:-1], join_wrapped([goals[-1], more[0]]), *more[1:]]
+    return goals + more
 
 
 def split_goals(text: str) -> list[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from jixiao.assemble.labels import match_label, money_unit_in
-from jixiao.assemble.project_table import parse_amount, split_goals
+from jixiao.assemble.project_table import parse_amount, parse_unit, split_goals
 from jixiao.layout import Paragraph
-from jixiao.model import Budget, Indicator, Project, categorize
+from jixiao.model import Budget, Indicator, Project, Unit, categorize
 from jixiao.model.categories import level1_code, level1_for
 from jixiao.textutil import normalize_space
 from jixiao.values import parse_value
@@ -35,17 +35,28 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
     projects: list[Project] = []
     current: dict[str, object] | None = None
     level1 = ""
+    # a list of items left open (ending in ；, not 。): the next unlabelled line continues it,
+    # as when a page break cuts the sentence
+    open_group: tuple[str, str] | None = None
     for paragraph in paragraphs:
         for sentence in paragraph.text.split("\n"):
             found = _LABELLED.match(sentence.strip())
+            if open_group is not None and current is not None and sentence.strip():
+                label_text = found.group(1).strip() if found else ""
+                if found is None or not (level1_code(label_text) or match_label(label_text)):
+                    _add_items(current, sentence, *open_group, paragraph)
+                    open_group = _still_open(sentence, open_group)
+                    continue
+            open_group = None
             if found is None:
                 continue
             label, rest = found.group(1).strip(), found.group(2).strip()
-            if level1_code(label) and not level1_for(label):
+            inner = _LABELLED.match(rest) if rest else None
+            # 满意度指标 names a level-1 and (in older frameworks) a level-2: followed by a
+            # level-2 label (满意度指标：服务对象满意度指标：…) or nothing, it is the level-1.
+            level2_follows = inner is not None and level1_for(inner.group(1).strip()) is not None
+            if level1_code(label) and (not level1_for(label) or level2_follows or not rest):
                 level1 = label
-                if not rest:
-                    continue
-                inner = _LABELLED.match(rest)
                 if inner is None:
                     continue
                 label, rest = inner.group(1).strip(), inner.group(2).strip()
@@ -54,12 +65,8 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
                 if current is None:
                     current = _new()
                 use1 = level1 if level1 and categorize(level1, label) else group1
-                indicators = current["indicators"]
-                assert isinstance(indicators, list)
-                for item in _ITEM_SPLIT.split(rest):
-                    indicator = _indicator(item, use1, label, paragraph)
-                    if indicator is not None:
-                        indicators.append(indicator)
+                _add_items(current, rest, use1, label, paragraph)
+                open_group = _still_open(rest, (use1, label))
                 continue
             field = match_label(label, glued=False)
             if field is None:
@@ -79,13 +86,37 @@ def read_prose_indicators(paragraphs: list[Paragraph]) -> list[Project]:
                 current["money_unit"] = money_unit_in(f"单位：{m.group(2)}") or "万元"
             elif field.field == "goals":
                 current["goals"] = split_goals(rest)
+            elif field.field == "unit":
+                current["unit"] = parse_unit(rest.rstrip("。；;"))
     if current is not None and current["indicators"]:
         projects.append(_project(current, len(projects) + 1))
     return projects
 
 
+def _add_items(
+    current: dict[str, object], text: str, level1: str, level2: str, paragraph: Paragraph
+) -> None:
+    indicators = current["indicators"]
+    assert isinstance(indicators, list)
+    for item in _ITEM_SPLIT.split(text):
+        indicator = _indicator(item, level1, level2, paragraph)
+        if indicator is not None:
+            indicators.append(indicator)
+
+
+def _still_open(text: str, group: tuple[str, str]) -> tuple[str, str] | None:
+    return group if text.rstrip().endswith(("；", ";", "，", ",")) else None
+
+
 def _new() -> dict[str, object]:
-    return {"name": "", "budget": {}, "goals": [], "indicators": [], "money_unit": "万元"}
+    return {
+        "name": "",
+        "unit": Unit(),
+        "budget": {},
+        "goals": [],
+        "indicators": [],
+        "money_unit": "万元",
+    }
 
 
 def _indicator(item: str, level1: str, level2: str, paragraph: Paragraph) -> Indicator | None:
@@ -114,9 +145,12 @@ def _indicator(item: str, level1: str, level2: str, paragraph: Paragraph) -> Ind
 def _project(fields: dict[str, object], seq: int) -> Project:
     budget = fields["budget"]
     assert isinstance(budget, dict)
+    unit = fields["unit"]
+    assert isinstance(unit, Unit)
     return Project(
         seq=seq,
         name=str(fields["name"]),
+        unit=unit,
         money_unit="元" if fields["money_unit"] == "元" else "万元",
         budget=Budget(**budget),
         goals=list(fields["goals"]),  # type: ignore[call-overload]

@@ -22,6 +22,8 @@ from jixiao.reading import MAX_INPUT_BYTES, os_reason, read_bytes, read_path
 
 __all__ = [
     "EXIT_FAILED",
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
     "STDIN_NAME",
@@ -40,8 +42,10 @@ _TABLE_WIDTH_WHEN_PIPED = 160
 """Console width for tables written to a file or pipe (no terminal to measure)."""
 
 EXIT_OK = 0
-EXIT_FAILED = 1  # at least one input could not be read
-EXIT_USAGE = 2  # bad command line, or an internal error
+EXIT_FAILED = 1  # at least one input could not be read or an output not written
+EXIT_USAGE = 2  # bad command line (options, arguments, configuration)
+EXIT_FINDINGS = 3  # review: every input read, and some finding is of error level
+EXIT_INTERNAL = 4  # a jixiao defect (reported in one Chinese line)
 
 
 def _stderr() -> Console:
@@ -65,8 +69,8 @@ def error(message: str) -> None:
 def internal_error(name: str | None, exc: BaseException) -> None:
     where = f"处理 {name} 时" if name else ""
     say(
-        f"内部错误：{where}发生意外错误（{type(exc).__name__}），这是 jixiao 的缺陷。"
-        "请将输入文件和本信息报告给开发者。",
+        f"内部错误：{where}发生意外错误，这是 jixiao 的缺陷。"
+        "请将输入文件和本信息报告给开发者（设置环境变量 JIXIAO_DEBUG=1 可看到详细信息）。",
         "red",
     )
     if os.environ.get("JIXIAO_DEBUG"):
@@ -103,7 +107,7 @@ def output_name(source: Path, suffix: str, used: set[str]) -> str:
 
 class Failures:
     """The inputs of one run that failed, each reported as it happens: ``failed`` could not be
-    read or written (exit status 1), ``internal`` met a jixiao bug (exit status 2)."""
+    read or written (exit status 1), ``internal`` met a jixiao bug (exit status 4)."""
 
     def __init__(self) -> None:
         self.failed = 0
@@ -136,9 +140,9 @@ class Failures:
             yield path, doc
 
     def finish(self, inputs: int, not_done: str) -> None:
-        """Exit with status 2 after an internal error; otherwise, when some of several inputs
+        """Exit with status 4 after an internal error; otherwise, when some of several inputs
         failed, say how many (``not_done``: 未能读取, 未能审核)."""
         if self.internal:
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(EXIT_INTERNAL)
         if self.failed and inputs > 1:
             say(f"共 {inputs} 个文件，其中 {self.failed} 个{not_done}。", "red")

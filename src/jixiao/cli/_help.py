@@ -9,6 +9,7 @@ those sub-apps.
 from __future__ import annotations
 
 import inspect
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer.core
@@ -65,6 +66,33 @@ def _format_help_text(command: Any, formatter: Any) -> None:
             formatter.write(f"{indent}{line}".rstrip() + "\n")
 
 
+_EXTRA = re.compile(r"\s*\[([^\[\]]*)\]$")
+_RANGE = re.compile(r"^(?:(-?[\d.]+)<=)?x(?:<=(-?[\d.]+))?$")
+
+
+def _chinese_extra(text: str) -> str:
+    """click's trailing ``[default: 8000; 1<=x<=65535; required]`` in Chinese."""
+    found = _EXTRA.search(text)
+    if found is None:
+        return text
+    parts: list[str] = []
+    for part in found.group(1).split(";"):
+        part = part.strip()
+        bounds = _RANGE.match(part)
+        if part == "required":
+            parts.append("必填")
+        elif part.startswith("default: "):
+            parts.append("默认：" + part.removeprefix("default: "))
+        elif part.startswith("env var: "):
+            parts.append("环境变量：" + part.removeprefix("env var: "))
+        elif bounds is not None:
+            low, high = bounds.groups()
+            parts.append(f"{low}–{high}" if low and high else f"≥{low}" if low else f"≤{high}")
+        elif part:
+            parts.append(part)
+    return f"{text[: found.start()]}  [{'；'.join(parts)}]"
+
+
 def _format_params(command: Any, ctx: Any, formatter: Any) -> None:
     arguments: list[tuple[str, str]] = []
     options: list[tuple[str, str]] = []
@@ -76,7 +104,7 @@ def _format_params(command: Any, ctx: Any, formatter: Any) -> None:
             text = param.help or ""
             arguments.append((name, f"{text}  [必填]" if param.required else text))
         elif (record := param.get_help_record(ctx)) is not None:
-            options.append(record)
+            options.append((record[0], _chinese_extra(record[1])))
     if arguments:
         _section(formatter, "参数", arguments)
     if options:

@@ -27,6 +27,8 @@ from jixiao import __version__
 from jixiao._exceptions import JixiaoError
 from jixiao.cli._common import (
     EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     Failures,
@@ -474,8 +476,10 @@ def review_command(
             say(f"已写入 {output}")
 
     failures.finish(len(paths), "未能审核")
-    if failures.failed or any(report.has_errors for _, _, report in results):
+    if failures.failed:
         raise typer.Exit(EXIT_FAILED)
+    if any(report.has_errors for _, _, report in results):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -640,11 +644,16 @@ def _report_click_error(exc: Exception) -> int:
 
 
 # Sub-commands that live in their own modules (imported here, registered once).
+from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
+from jixiao.cli.diff import DIFF_HELP, DIFF_SHORT_HELP, diff_command  # noqa: E402
+from jixiao.cli.library import library_app  # noqa: E402
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
+app.add_typer(corpus_app, name="corpus")
 app.add_typer(db_app, name="db")
+app.add_typer(library_app, name="library")
 app.add_typer(user_app, name="user")
 app.command(
     "serve",
@@ -653,6 +662,13 @@ app.command(
     help=SERVE_HELP,
     short_help=SERVE_SHORT_HELP,
 )(serve_command)
+app.command(
+    "diff",
+    cls=_Command,
+    options_metavar="[选项]",
+    help=DIFF_HELP,
+    short_help=DIFF_SHORT_HELP,
+)(diff_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -676,5 +692,5 @@ def main(argv: Sequence[str] | None = None) -> None:
             say("已中止。", "red")
             sys.exit(EXIT_FAILED)
         internal_error(None, exc)
-        sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

@@ -128,7 +128,8 @@ def fix_availability(code: str) -> str:
     those its ``## 修正`` section promises (some fixes apply only to some cases)."""
     rule = all_rules()[code]
     try:
-        findings = review(rule.bad(), ReviewConfig(select=[code])).findings
+        config = ReviewConfig(select=[code], params={code: rule.example_params()})
+        findings = review(rule.bad(), config).findings
     except Exception:  # a rule under construction: fall back on what its docs say
         findings = []
     safeties = {f.fix.safety for f in findings if f.fix is not None} | _declared_fixes(rule)

@@ -53,6 +53,12 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def example_params(cls) -> dict[str, Any]:
+        """The parameters ``bad()`` and ``good()`` are reviewed with (most rules: none; a rule
+        that needs outside data, such as an indicator library, names an example of it)."""
+        return {}
+
+    @classmethod
     def bad(cls) -> Document:
         """A small document this rule must report."""
         raise NotImplementedError

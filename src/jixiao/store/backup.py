@@ -44,8 +44,12 @@ def backup(url: str | None, dest: str | Path) -> Path:
 
 
 def restore(url: str | None, src: str | Path) -> None:
-    """Replace the contents of the database at ``url`` with the backup ``src``."""
+    """Replace the contents of the database at ``url`` with the backup ``src``; refused while
+    a ``jixiao serve`` on this machine uses the database (``serving``)."""
+    from jixiao.store.serving import refuse_if_served
+
     parsed = parse_url(url)
+    refuse_if_served(url)
     src = Path(src)
     try:
         with src.open("rb") as stream:

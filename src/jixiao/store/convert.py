@@ -9,6 +9,7 @@ normalisation is the scale of budget amounts (see ``base.Amount``): ``100`` come
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 from typing import Any
 
@@ -44,6 +45,7 @@ from jixiao.store.models import (
 
 __all__ = [
     "document_from_row",
+    "finding_from_row",
     "get_document_row",
     "indicator_row",
     "indicator_values",
@@ -51,6 +53,7 @@ __all__ = [
     "jsonable",
     "load_document",
     "load_findings",
+    "load_findings_of",
     "project_from_row",
     "project_row",
     "project_values",
@@ -346,6 +349,24 @@ def save_review(session: Session, document_id: int, report: Report) -> list[Find
     return rows
 
 
+def finding_from_row(r: FindingRow) -> Finding:
+    """A stored finding (with its ``project`` loaded) as a review ``Finding``."""
+    return Finding(
+        code=r.code,
+        severity=r.severity,
+        dimension=r.dimension,
+        message=r.message,
+        project_code=None if r.project is None else r.project.code,
+        project_seq=None if r.project is None else r.project.seq,
+        indicator_index=r.indicator_index,
+        field=r.field,
+        text=r.text,
+        source=None if r.source is None else SourceLocation.model_validate(r.source),
+        suggestion=r.suggestion,
+        fix=None if r.fix is None else Fix.model_validate(r.fix),
+    )
+
+
 def load_findings(session: Session, document_id: int) -> list[Finding]:
     """The document's stored findings, in review order."""
     rows = session.scalars(
@@ -354,20 +375,20 @@ def load_findings(session: Session, document_id: int) -> list[Finding]:
         .options(selectinload(FindingRow.project))
         .order_by(FindingRow.id)
     )
-    return [
-        Finding(
-            code=r.code,
-            severity=r.severity,
-            dimension=r.dimension,
-            message=r.message,
-            project_code=None if r.project is None else r.project.code,
-            project_seq=None if r.project is None else r.project.seq,
-            indicator_index=r.indicator_index,
-            field=r.field,
-            text=r.text,
-            source=None if r.source is None else SourceLocation.model_validate(r.source),
-            suggestion=r.suggestion,
-            fix=None if r.fix is None else Fix.model_validate(r.fix),
-        )
-        for r in rows
-    ]
+    return [finding_from_row(r) for r in rows]
+
+
+def load_findings_of(session: Session, document_ids: Collection[int]) -> dict[int, list[Finding]]:
+    """The stored findings of several documents in one query, by document, in review order."""
+    out: dict[int, list[Finding]] = {i: [] for i in document_ids}
+    if not out:
+        return out
+    rows = session.scalars(
+        select(FindingRow)
+        .where(FindingRow.document_id.in_(list(out)))
+        .options(selectinload(FindingRow.project))
+        .order_by(FindingRow.document_id, FindingRow.id)
+    )
+    for r in rows:
+        out[r.document_id].append(finding_from_row(r))
+    return out

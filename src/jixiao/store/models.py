@@ -43,11 +43,13 @@ __all__ = [
     "DocumentStatus",
     "FindingRow",
     "IndicatorRow",
+    "LoginFailureRow",
     "ProjectRow",
     "Role",
     "UnitRow",
     "UserRow",
     "UserUnitRow",
+    "WebSessionRow",
 ]
 
 Role = Literal["unit_filler", "reviewer", "admin"]
@@ -310,6 +312,32 @@ class AuditRow(Base):
 
 
 Index("ix_findings_document_id_code", FindingRow.document_id, FindingRow.code)
+
+
+class WebSessionRow(Base):
+    """A signed-in browser session. The cookie holds its id; log-out, a password change and
+    deactivation delete the row, so a copied cookie stops working at once (every worker
+    process sees the same table)."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """SHA-256 (hex) of the random token in the cookie: a database dump opens no session."""
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class LoginFailureRow(Base):
+    """One failed log-in, under each key it counts against (user+address, address, all).
+    Keys are SHA-256 hex digests, so a huge user name costs 64 bytes; rows older than the
+    limiter's window are deleted as new failures arrive, so the table stays bounded."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 @event.listens_for(Session, "before_flush")

@@ -21,9 +21,15 @@ from jixiao.store.audit import audit_trail, record_change
 from jixiao.store.convert import document_from_row, project_from_row
 from jixiao.store.db import commit
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
-from jixiao.web.auth import RateLimiter, authenticate, password_stamp
+from jixiao.web.auth import authenticate
 from jixiao.web.csrf import csrf_token
 from jixiao.web.deps import DB, CurrentUser, signed_in_user
+from jixiao.web.security import (
+    MAX_FIELD_CHARS,
+    MAX_PASSWORD_CHARS,
+    LoginLimiter,
+    close_session,
+)
 from jixiao.web.service import (
     add_comment,
     can_edit,
@@ -36,14 +42,14 @@ from jixiao.web.service import (
     update_project,
 )
 from jixiao.web.views.document import export_response
-from jixiao.web.views.login import TOO_MANY, WRONG, attempt_key
+from jixiao.web.views.login import TOO_MANY, WRONG, start_session
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=MAX_FIELD_CHARS)
+    password: str = Field(max_length=MAX_PASSWORD_CHARS)
 
 
 class UserOut(BaseModel):
@@ -194,18 +200,15 @@ def session_info(request: Request, session: DB) -> SessionOut:
 
 @router.post("/login", response_model=SessionOut)
 def api_login(request: Request, session: DB, body: LoginIn) -> Response:
-    limiter: RateLimiter = request.app.state.login_limiter
-    key = attempt_key(request, body.username)
-    if limiter.blocked(key):
+    limiter: LoginLimiter = request.app.state.login_limiter
+    if limiter.blocked(session, request, body.username):
         return JSONResponse({"detail": TOO_MANY}, status_code=429)
     user = authenticate(session, body.username.strip(), body.password)
     if user is None:
-        limiter.failed(key)
+        limiter.failed(session, request, body.username)
         return JSONResponse({"detail": WRONG}, status_code=401)
-    limiter.reset(key)
-    request.session.clear()
-    request.session["uid"] = user.id
-    request.session["stamp"] = password_stamp(user)
+    limiter.succeeded(session, request, body.username)
+    start_session(session, request, user)
     record_change(session, None, user, "登录")
     commit(session)
     out = SessionOut(csrf_token=csrf_token(request), user=_user(user))
@@ -213,8 +216,9 @@ def api_login(request: Request, session: DB, body: LoginIn) -> Response:
 
 
 @router.post("/logout", status_code=204)
-def api_logout(request: Request) -> Response:
-    request.session.clear()
+def api_logout(request: Request, session: DB) -> Response:
+    close_session(session, request)
+    commit(session)
     return Response(status_code=204)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import HTTPException
+from fastapi.exceptions import HTTPException, RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
@@ -17,8 +17,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from jixiao._exceptions import JixiaoError
 from jixiao.store.db import data_dir, make_engine, make_sessionmaker
 from jixiao.store.errors import ConflictError, NotFoundError
-from jixiao.web.auth import RateLimiter
 from jixiao.web.deps import LoginRequired, csrf_dep, page
+from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
 from jixiao.web.service import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
@@ -52,11 +52,25 @@ def _status(exc: Exception) -> int:
     return 400
 
 
-def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
+def create_app(
+    url: str | None = None, *, secret: str | None = None, https: bool | None = None
+) -> FastAPI:
     """The workbench on the database at ``url`` (default: ``$JIXIAO_DATABASE_URL`` or the
-    SQLite file in the data directory). The schema must be current (``jixiao db upgrade``)."""
-    from jixiao.web import api, api_admin, api_search
-    from jixiao.web.views import admin, department, document, documents, editor, login, search
+    SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
+    ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
+    https = https_wanted() if https is None else https
+    from jixiao.web import api, api_admin, api_search, library
+    from jixiao.web.views import (
+        admin,
+        analytics,
+        department,
+        diff,
+        document,
+        documents,
+        editor,
+        login,
+        search,
+    )
 
     app = FastAPI(
         title="jixiao 绩效目标工作台",
@@ -69,23 +83,36 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = (make_sessionmaker(engine), make_sessionmaker(engine, write=True))
     app.state.write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
-    app.state.login_limiter = RateLimiter(limit=5, window=60.0)
+    app.state.login_limiter = LoginLimiter()
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret or secret_key(),
         session_cookie="jixiao_session",
         same_site="lax",
-        https_only=False,
+        https_only=https,
         max_age=12 * 3600,
     )
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders, https=https)  # outermost: on every response
     app.mount(
         "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
     )
-    for module in (login, documents, document, department, editor, admin, search):
+    for module in (
+        login,
+        documents,
+        document,
+        diff,
+        department,
+        editor,
+        admin,
+        search,
+        analytics,
+    ):
         app.include_router(module.router)
     app.include_router(api.router)
     app.include_router(api_search.router)
     app.include_router(api_admin.router)
+    app.include_router(library.router)
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -101,6 +128,26 @@ def create_app(url: str | None = None, *, secret: str | None = None) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": message, "hint": hint}, status_code=status)
         return _error_page(request, status, message, hint)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> Response:
+        # Starlette's last resort answers a plain English "Internal Server Error"; the error
+        # itself is still raised afterwards, so it reaches the server log.
+        message = "服务器内部错误（这是 jixiao 的缺陷），操作没有完成"
+        hint = "请稍后重试；如果再次出现，请把操作步骤和时间报告给管理员。"
+        if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
+            return JSONResponse({"detail": message, "hint": hint}, status_code=500)
+        return _error_page(request, 500, message, hint)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        # Where and what, never the input itself: echoing a 2 MB field back doubles the cost
+        # of a hostile request (and shows it to whoever reads the response).
+        errors = [
+            {"loc": list(e.get("loc", ())), "type": e.get("type"), "msg": e.get("msg")}
+            for e in exc.errors()[:20]
+        ]
+        return JSONResponse({"detail": "请求内容有误", "errors": errors}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:

@@ -1,11 +1,8 @@
-"""Passwords (argon2), users and a log-in rate limit (in memory, per username and address)."""
+"""Passwords (argon2) and users (the log-in limiter is in ``security``, in the database)."""
 
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
-from collections import deque
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,7 +12,6 @@ from sqlalchemy.orm import Session
 from jixiao.store.models import Role, UnitRow, UserRow
 
 __all__ = [
-    "RateLimiter",
     "authenticate",
     "create_user",
     "hash_password",
@@ -74,33 +70,3 @@ def create_user(
     session.add(user)
     session.flush()
     return user
-
-
-class RateLimiter:
-    """At most ``limit`` failed attempts per ``window`` seconds for one key; then refused
-    until the oldest failure is ``window`` seconds old. A success clears the key."""
-
-    def __init__(self, limit: int = 5, window: float = 60.0) -> None:
-        self.limit = limit
-        self.window = window
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and now - failures[0] > self.window:
-            failures.popleft()
-        return failures
-
-    def blocked(self, key: str) -> bool:
-        with self._lock:
-            return len(self._recent(key, time.monotonic())) >= self.limit
-
-    def failed(self, key: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._recent(key, now).append(now)
-
-    def reset(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)

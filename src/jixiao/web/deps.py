@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
 from jixiao.web.auth import password_stamp
 from jixiao.web.csrf import check_csrf, csrf_token
+from jixiao.web.security import session_is_open
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
 
@@ -68,9 +69,10 @@ DB = Annotated[Session, Depends(get_db)]
 
 
 def signed_in_user(request: Request, session: Session) -> UserRow | None:
-    """The session's user, if still active and still on the password they signed in with."""
+    """The session's user, if the session is still open on the server (not logged out), the
+    user still active and still on the password they signed in with."""
     uid = request.session.get("uid")
-    if not isinstance(uid, int):
+    if not isinstance(uid, int) or not session_is_open(session, request, uid):
         return None
     user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
     if user is None or not user.active or request.session.get("stamp") != password_stamp(user):

@@ -34,6 +34,7 @@ from jixiao.store.models import (
     UserUnitRow,
 )
 from jixiao.web import auth
+from jixiao.web.security import end_sessions_of
 from jixiao.web.service import Forbidden
 
 __all__ = [
@@ -294,9 +295,13 @@ def change_user(
         labels = {True: "启用", False: "停用"}
         diff[prefix + "active"] = {"old": labels[user.active], "new": labels[new_active]}
         user.active = new_active
+        if not new_active:
+            end_sessions_of(session, user.id)  # signed out everywhere, at once
     if password is not None:
         user.password_hash = auth.hash_password(password)
         diff[prefix + "password"] = {"old": "（不显示）", "new": "（已重设）"}
+        if actor is None or actor.id != user.id:  # one's own: the current session stays
+            end_sessions_of(session, user.id)
     if diff:
         record_change(session, None, actor, "修改用户", diff)
         commit(session)

@@ -19,6 +19,7 @@ from jixiao.model import Department, Document, Project
 from jixiao.reading import read_bytes
 from jixiao.review import Report, review
 from jixiao.review.config import GradingConfig
+from jixiao.review.finding import Finding
 from jixiao.review.report import grade_projects, summarize
 from jixiao.store.audit import diff_fields, record_change
 from jixiao.store.convert import (
@@ -174,8 +175,15 @@ def search_documents(
     year: int | None = None,
     rule: str = "",
     grade: str = "",
+    unit_id: int | None = None,
+    indicator: str = "",
+    value: str = "",
 ) -> list[DocumentRow]:
-    """The documents ``user`` may see matching the search (name/code, year, rule code, grade)."""
+    """The documents ``user`` may see matching the search (name/code, year, rule code, grade).
+
+    The exact filters are the analytics pages' drill-down: ``unit_id`` (a project of that
+    unit), ``indicator`` and ``value`` (an indicator with exactly that name and value text).
+    """
     stmt: Select[DocumentRow] = (
         select(DocumentRow)
         .where(visible_condition(user))
@@ -218,6 +226,21 @@ def search_documents(
                 FindingRow.document_id == DocumentRow.id, FindingRow.code == rule.strip().upper()
             )
         )
+    if unit_id is not None:
+        stmt = stmt.where(
+            exists().where(ProjectRow.document_id == DocumentRow.id, ProjectRow.unit_id == unit_id)
+        )
+    if indicator:
+        match = [IndicatorRow.name == indicator]
+        if value:
+            match.append(IndicatorRow.value_text == value)
+        stmt = stmt.where(
+            exists().where(
+                IndicatorRow.project_id == ProjectRow.id,
+                ProjectRow.document_id == DocumentRow.id,
+                *match,
+            )
+        )
     rows = list(session.scalars(stmt))
     if grade.strip():
         rows = [
@@ -242,7 +265,11 @@ def stored_report(session: Session, row: DocumentRow, doc: Document) -> Report:
     fixes), so pages rebuild the report from them instead of running all rules per view;
     scores and grades are recomputed from the findings with the default grading.
     """
-    findings = load_findings(session, row.id)
+    return report_from_findings(doc, load_findings(session, row.id))
+
+
+def report_from_findings(doc: Document, findings: list[Finding]) -> Report:
+    """The review report of ``doc`` rebuilt from its stored findings (default grading)."""
     grading = GradingConfig()
     grades = grade_projects(doc, findings, grading)
     return Report(
@@ -258,6 +285,8 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
     if user.role == "reviewer":
         raise Forbidden("审核人不能导入文档")
     doc = read_bytes(data, name=name)
+    if user.role == "unit_filler":
+        _check_own_units(user, doc, name)
     row = store_document(session, doc, owner=user)
     save_review(session, row.id, review(doc))
     record_change(
@@ -272,6 +301,35 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
     )
     commit(session)
     return row
+
+
+def _check_own_units(user: UserRow, doc: Document, name: str) -> None:
+    """A unit user imports the documents of their own units only: another unit's document
+    would land in that unit's reviewers' queue with work nobody there asked for. A unit is
+    the user's when its code matches (its name, for a unit without a code)."""
+    if not user.units:
+        raise Forbidden(
+            "您的账号还没有分配单位，不能导入文档",
+            source=name,
+            hint="请联系管理员为您的账号分配所属单位。",
+        )
+    codes = {u.code for u in user.units if u.code}
+    names = {u.name for u in user.units if u.name}
+    units = [doc.department.unit, *(p.unit for p in doc.projects)]
+    foreign: list[str] = []
+    for unit in units:
+        if unit is None or (unit.code is None and unit.name is None):
+            continue
+        mine = unit.code in codes if unit.code else unit.name in names
+        label = " ".join(part for part in (unit.code, unit.name) if part)
+        if not mine and label not in foreign:
+            foreign.append(label)
+    if foreign:
+        raise Forbidden(
+            f"文件中的单位“{'、'.join(foreign[:3])}”不是您负责的单位，不能导入",
+            source=name,
+            hint="只能导入本单位的绩效目标文件；如单位有误，请联系管理员调整您的所属单位。",
+        )
 
 
 def lock_document(session: Session, document_id: int) -> None:

@@ -89,10 +89,10 @@ def read_image(data: bytes, *, source: str) -> Layout:
             blocks = scan_blocks(gray, dpi, page=number, gaps=reader.gaps, columns=columns)
         except Exception as exc:  # the engine failed on this page: say which
             raise ReadError(
-                f"图片第 {number} 页文字识别失败（{type(exc).__name__}）",
+                f"图片第 {number} 页文字识别失败",
                 source=source,
                 hint="请确认图片完整；也可以重新扫描后再读取。",
-            ) from None
+            ) from exc
         reader.add_scanned(blocks, number)
     if reader.pages_with_text == 0:
         raise ReadError(

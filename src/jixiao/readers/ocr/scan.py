@@ -32,6 +32,7 @@ from jixiao.readers.paged.tables import PageTable
 
 __all__ = [
     "A4_LONG_INCH",
+    "BLANK_SHARE",
     "MAX_IMAGE_PAGES",
     "MAX_IMAGE_PIXELS",
     "MAX_PIXELS",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 OCR_DPI = 200.0
+BLANK_SHARE = 0.0005
+"""A page with fewer dark pixels than this share holds no text worth reading (one short line
+of 10 pt characters on an A4 page at 200 dpi is about 0.1 %)."""
 MAX_PIXELS = 16_000_000  # A2 at 200 dpi; bigger pages are read at a lower resolution
 MAX_IMAGE_PIXELS = 100_000_000  # a bigger image is refused before it is decoded
 MAX_IMAGE_PAGES = 500
@@ -56,6 +60,8 @@ def scan_blocks(
     """Tables and paragraphs of one page image (grayscale, ``dpi`` pixels per inch); a
     page scanned askew is turned straight first."""
     dark = binarize(gray)
+    if np.count_nonzero(dark) < dark.size * BLANK_SHARE:
+        return []  # a blank page: the recogniser would cost seconds and memory for nothing
     gray, angle = straighten(gray, dark)
     if angle:
         dark = binarize(gray)
@@ -111,6 +117,14 @@ def _damaged(source: str) -> ReadError:
     )
 
 
+def _too_large(size: str, source: str) -> ReadError:
+    return ReadError(
+        f"图片过大（{size}），未读取",
+        source=source,
+        hint="请以 200–300 dpi 重新扫描，或把扫描件保存为 PDF 后读取。",
+    )
+
+
 def image_pages(data: bytes, source: str) -> Iterator[tuple[Gray, float]]:
     """Each frame of an image file as a grayscale page and its resolution (dpi)."""
     try:
@@ -120,16 +134,12 @@ def image_pages(data: bytes, source: str) -> Iterator[tuple[Gray, float]]:
             width, height = image.size
             frames = int(getattr(image, "n_frames", 1))
     except Image.DecompressionBombError:
-        width, height, frames = 1 << 16, 1 << 16, 1
-        image = None
+        # Pillow refuses before saying the size: name the limit, not a made-up size.
+        raise _too_large(f"超过 {MAX_IMAGE_PIXELS / 1e6:.0f} 百万像素", source) from None
     except Exception:
         raise _damaged(source) from None
-    if width * height > MAX_IMAGE_PIXELS or image is None:
-        raise ReadError(
-            f"图片过大（{width}×{height} 像素），未读取",
-            source=source,
-            hint="请以 200–300 dpi 重新扫描，或把扫描件保存为 PDF 后读取。",
-        )
+    if width * height > MAX_IMAGE_PIXELS:
+        raise _too_large(f"{width}×{height} 像素", source)
     if frames > MAX_IMAGE_PAGES:
         raise ReadError(f"图片共 {frames} 页，超过上限 {MAX_IMAGE_PAGES} 页，未读取", source=source)
     with image:

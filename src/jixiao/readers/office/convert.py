@@ -37,10 +37,10 @@ def ole_kind(data: bytes, *, source: str) -> OleKind:
             }
     except (OSError, ValueError) as exc:  # olefile raises OSError for a damaged file
         raise ReadError(
-            f"文件是 Office 复合文档格式，但已损坏，无法打开（{exc}）",
+            "文件是 Office 复合文档格式，但已损坏，无法打开",
             source=source,
             hint="请用 Office 或 WPS 打开后另存为 DOCX/XLSX 再试。",
-        ) from None
+        ) from exc
     if "encryptedpackage" in streams or "encryptioninfo" in streams:
         return "encrypted"
     if "worddocument" in streams:

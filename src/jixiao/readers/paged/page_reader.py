@@ -79,6 +79,11 @@ class PageReader:
         self._flush()
         self.pending, self.pending_page, self.pending_first = item, page, page
 
+    def break_continuation(self) -> None:
+        """The page just read is damaged: end its last block here, so the next page's first
+        table is never taken for its continuation (a project merged into its neighbour)."""
+        self._flush()
+
     def _flush(self) -> None:
         pending, self.pending = self.pending, None
         if isinstance(pending, PageTable):

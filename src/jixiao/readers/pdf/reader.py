@@ -14,10 +14,13 @@ tables and paragraphs (``ocr``), otherwise the reader says what to install.
 from __future__ import annotations
 
 import io
+import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pdfplumber
+from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
@@ -25,7 +28,7 @@ from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
 from jixiao._exceptions import JixiaoError, ReadError, UnsupportedFormatError
-from jixiao.layout import Layout, Position
+from jixiao.layout import Layout, LayoutWarning, Position
 from jixiao.readers.ocr import ScanPages
 from jixiao.readers.paged.lines import Char, drop_page_furniture, page_items, text_lines
 from jixiao.readers.paged.page_reader import PageReader
@@ -42,9 +45,16 @@ _COMMON_SHARE = 0.6
 
 
 def read_pdf(data: bytes, *, source: str) -> Layout:
-    """The layout of a PDF's text layer. Raises ``ReadError`` subclasses with Chinese messages."""
+    """The layout of a PDF's text layer. Raises ``ReadError`` subclasses with Chinese messages.
+
+    pdfminer reports damage it recovers from (a stream that does not inflate, a broken cross
+    reference) only as log records in English; they are caught here per page and become a
+    warning naming the page, and the table of a damaged page is not continued onto the next.
+    """
     reader = PdfPageReader(source)
-    with _open(data, source) as pdf:
+    with _damage_log() as damage, _open(data, source) as pdf:
+        if damage.take():
+            reader.layout.warnings.append(_damage_warning(None))
         pdfium = PdfiumText(data)
         scans = ScanPages(data)
         try:
@@ -55,16 +65,80 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
                     raise
                 except Exception as exc:  # a library failure on one page: say which page
                     raise ReadError(
-                        f"PDF 第 {number} 页无法解析（{type(exc).__name__}）",
+                        f"PDF 第 {number} 页已损坏，无法解析",
                         source=source,
                         hint="文件可能已损坏；请尝试用 PDF 阅读器重新另存为 PDF 后再读取。",
-                    ) from None
+                    ) from exc
                 finally:
                     page.close()
+                if damage.take():
+                    reader.layout.warnings.append(_damage_warning(number))
+                    reader.break_continuation()
         finally:
             pdfium.close()
             scans.close()
     return reader.finish()
+
+
+def _damage_warning(page: int | None) -> LayoutWarning:
+    where = f"第 {page} 页" if page is not None else "文件结构"
+    return LayoutWarning(
+        "pdf_damaged",
+        f"PDF {where}已损坏（部分内容无法解压或定位），该页内容可能缺失或错位；请核对原件，"
+        "或用 PDF 阅读器重新另存为 PDF 后再读取",
+        Position(page=page),
+    )
+
+
+_DAMAGE_LOGGERS = frozenset(
+    {"pdfminer.pdftypes", "pdfminer.pdfdocument", "pdfminer.pdfparser", "pdfminer.psparser"}
+)
+
+
+class _DamageLog(logging.Handler):
+    """Counts pdfminer's warnings raised by this thread (the web app reads in several)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Damage is what the stream, object and xref layers report; a missing font or an
+        # odd drawing operator (pdfdevice, pdfinterp) is kept off stderr but is no damage.
+        if record.thread == self.thread and record.name in _DAMAGE_LOGGERS:
+            self.count += 1
+
+    def take(self) -> bool:
+        """Whether anything was logged since the last call."""
+        seen, self.count = self.count, 0
+        return seen > 0
+
+
+_decompress_corrupted = pdftypes.decompress_corrupted
+
+
+def _reporting_decompress(data: bytes) -> bytes:
+    """pdfminer calls this only for a stream that does not inflate; when it fails too, the
+    stream silently becomes empty (a page without text). Log it, so it is counted."""
+    logging.getLogger("pdfminer.pdftypes").warning("corrupted Flate stream")
+    return _decompress_corrupted(data)
+
+
+pdftypes.decompress_corrupted = _reporting_decompress
+
+
+@contextmanager
+def _damage_log() -> Iterator[_DamageLog]:
+    logger = logging.getLogger("pdfminer")
+    handler = _DamageLog()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False  # no English on the user's stderr
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 @contextmanager

@@ -15,15 +15,39 @@ from dataclasses import dataclass, field
 
 from jixiao.layout import Cell, Layout, Paragraph, Position, Table
 
-__all__ = ["is_docx_export", "read_docx_export"]
+__all__ = ["is_docx_export", "is_word_cell_export", "read_docx_export"]
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _CELL_LINE = re.compile(r"^\t(?!\t)")
+_SINGLE_CELL = re.compile(r"^\t[^\t]*$")
 
 
 def is_docx_export(lines: list[str]) -> bool:
     """A DOCX text export has tab-led cell lines such as ``\\t项目编码``."""
     return any(_CELL_LINE.match(line) and "项目编码" in line for line in lines)
+
+
+def is_word_cell_export(lines: list[str]) -> bool:
+    """The same export of a table without 项目编码 (other templates): nearly every line with a
+    tab is one tab-led cell (a tab row would have tabs between its cells), and one of them is
+    an indicator header label (``\\t一级指标``)."""
+    from jixiao.assemble.vocabulary import cell_label
+
+    led = other = blank = 0
+    header = False
+    for line in lines:
+        if not line.strip():
+            blank += 1  # rows end with a blank line (else: one cell per line, indented)
+            continue
+        if "\t" not in line:
+            continue
+        if _SINGLE_CELL.match(line):
+            led += 1
+            found = cell_label(line[1:]) if not header and len(line) <= 12 else None
+            header = header or (found is not None and found.role in ("level1", "level2"))
+        elif line.strip():
+            other += 1
+    return header and led >= 6 and other * 10 <= led and blank * 12 >= led
 
 
 @dataclass

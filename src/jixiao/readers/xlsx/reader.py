@@ -30,6 +30,7 @@ import python_calamine
 
 from jixiao._exceptions import ReadError, UnsupportedFormatError
 from jixiao.layout import Layout, LayoutWarning
+from jixiao.readers.damage import damaged
 from jixiao.readers.office.convert import ole_kind
 from jixiao.readers.xlsx.blocks import SheetRows, sheet_blocks
 from jixiao.readers.xlsx.scan import SheetScan, WorkbookScan, scan_xlsx
@@ -51,14 +52,6 @@ def _encrypted(source: str) -> ReadError:
         "文件已加密（设置了打开密码），无法读取",
         source=source,
         hint="请在 Excel 或 WPS 中输入密码打开，取消密码后另存为 XLSX 再读取。",
-    )
-
-
-def _damaged(source: str, detail: str) -> ReadError:
-    return ReadError(
-        f"Excel 文件已损坏或不完整，无法读取（{detail}）",
-        source=source,
-        hint="请确认文件已完整下载；可用 Excel 或 WPS 打开后另存为 XLSX 再试。",
     )
 
 
@@ -88,7 +81,7 @@ def read_spreadsheet(data: bytes, *, source: str) -> Layout:
         for name, visible, streamed in stream_xls_workbook(data, scan, source=source):
             _add_sheet(layout, name, visible, partial(_same, streamed))
         return layout
-    with _calamine_guard(source):
+    with _calamine_guard(source, kind):
         book = python_calamine.load_workbook(io.BytesIO(data))
     with book:
         for number, meta in enumerate(book.sheets_metadata, start=1):
@@ -97,7 +90,7 @@ def read_spreadsheet(data: bytes, *, source: str) -> Layout:
             visible = meta.visible == python_calamine.SheetVisibleEnum.Visible
 
             rows = partial(_sheet_rows, book, number, meta.name, scan, data, source)
-            with _calamine_guard(source):
+            with _calamine_guard(source, kind):
                 _add_sheet(layout, meta.name, visible, rows)
     return layout
 
@@ -151,7 +144,7 @@ def _calamine_rows(
 
 
 @contextmanager
-def _calamine_guard(source: str) -> Iterator[None]:
+def _calamine_guard(source: str, kind: SpreadsheetKind) -> Iterator[None]:
     """Turns calamine's exceptions (and Rust panics) into Chinese ``ReadError``s."""
     try:
         yield
@@ -162,8 +155,8 @@ def _calamine_guard(source: str) -> Iterator[None]:
     except Exception as exc:  # calamine raises CalamineError subclasses, ValueError, OSError…
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise _encrypted(source) from None
-        raise _damaged(source, f"{type(exc).__name__}: {str(exc)[:120]}") from None
+        raise damaged(kind, source) from exc
     except BaseException as exc:
         if type(exc).__name__ != "PanicException":  # pyo3 panics derive from BaseException
             raise
-        raise _damaged(source, f"calamine: {str(exc)[:120]}") from None
+        raise damaged(kind, source) from exc

@@ -72,6 +72,9 @@ _FAST = re.compile(
     rb'\s+r="([A-Z]{1,3})([0-9]{1,7})"(?:\s+s="([0-9]+)")?(?:\s+t="([a-zA-Z]+)")?\s*'
 )
 """The attributes of a cell as Excel, WPS, LibreOffice and openpyxl write them (r, s, t)."""
+_ROOT = re.compile(_PREFIX + rb"worksheet\b")
+"""A worksheet part's root element: without it the part is not a sheet (calamine would read it
+as an empty sheet and the projects on it would vanish without a word)."""
 _ATTR = re.compile(rb'(?<![\w:])(r|s|t|ref)\s*=\s*"([^"]*)"')
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 
@@ -160,8 +163,10 @@ def _chunks(archive: zipfile.ZipFile, name: str, source: str) -> Iterator[bytes]
                 if read > MAX_PART_BYTES:  # pragma: no cover - zipfile stops at the declared size
                     raise _bomb(source, f"“{name}”解压后过大")
                 yield chunk
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise _damaged(source, f"部件 {name} 无法解压：{type(exc).__name__}") from None
+    except Exception as exc:  # zlib.error, CRC mismatch, unsupported method or version…
+        if isinstance(exc, ReadError):
+            raise
+        raise _damaged(source, f"部件 {name} 无法解压") from exc
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
@@ -233,8 +238,10 @@ def _cell_styles(archive: zipfile.ZipFile, source: str) -> list[NumberStyle | No
     return out
 
 
-def _scan_sheet(chunks: Iterator[bytes], styles: list[NumberStyle | None], scan: SheetScan) -> None:
+def _scan_sheet(chunks: Iterator[bytes], styles: list[NumberStyle | None], scan: SheetScan) -> bool:
+    """Fill ``scan``; whether the part has a worksheet root element."""
     max_row = max_col = -1
+    rooted = False
     found = scan.styles
     tail = b""
     for chunk in itertools.chain(chunks, [None]):
@@ -242,6 +249,7 @@ def _scan_sheet(chunks: Iterator[bytes], styles: list[NumberStyle | None], scan:
         # Tokens are read up to the last "<": a tag never contains one, so none is cut.
         cut = len(data) if chunk is None else max(data.rfind(b"<"), 0)
         tail = data[cut:]
+        rooted = rooted or _ROOT.search(data, 0, cut) is not None
         if len(tail) > _CHUNK + _TAIL:  # one "tag" longer than a megabyte: not a real sheet
             scan.unaddressed, tail = True, b""
         if _NO_REF.search(data, 0, cut):
@@ -269,6 +277,7 @@ def _scan_sheet(chunks: Iterator[bytes], styles: list[NumberStyle | None], scan:
                 if style is not None and len(found) < MAX_FORMATTED_CELLS:
                     found[row, col] = style
     scan.max_row, scan.max_col = max_row, max_col
+    return rooted
 
 
 def _add_merge(scan: SheetScan, ref: str) -> None:
@@ -292,7 +301,9 @@ def scan_xlsx(data: bytes, *, source: str) -> WorkbookScan:
         result = WorkbookScan(unknown=SheetScan(unaddressed=True))
         for name, part in _sheet_parts(archive, source):
             scan = SheetScan()
-            if part.startswith("xl/worksheets/"):
-                _scan_sheet(_chunks(archive, part, source), styles, scan)
+            if part.startswith("xl/worksheets/") and not _scan_sheet(
+                _chunks(archive, part, source), styles, scan
+            ):
+                raise _damaged(source, f"工作表“{name}”的内容不是有效的工作表")
             result.sheets[name] = scan
         return result

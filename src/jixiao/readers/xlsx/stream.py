@@ -35,7 +35,7 @@ MAX_STREAM_COLS = 256
 
 def _failed(source: str, exc: Exception) -> ReadError:
     return ReadError(
-        f"Excel 文件已损坏或格式异常，无法读取（{type(exc).__name__}）",
+        "Excel 文件已损坏或格式异常，无法读取",
         source=source,
         hint="请用 Excel 或 WPS 打开后另存为 XLSX 再试。",
     )

@@ -27,6 +27,7 @@ _FORMAT, _XF, _MERGED = 0x041E, 0x00E0, 0x00E5
 _NUMERIC = {0x0203, 0x027E, 0x0006}  # NUMBER, RK, FORMULA: row, col, xf first
 _OTHER_VALUES = {0x00FD, 0x0204, 0x0205, 0x00D6}  # LABELSST, LABEL, BOOLERR, RSTRING
 _MULRK = 0x00BD
+_DIMENSIONS = 0x0200
 
 
 def _encrypted(source: str) -> ReadError:
@@ -59,17 +60,32 @@ def _format_code(body: bytes) -> tuple[int, str] | None:
     return ifmt, text
 
 
+def _container_ok(ole: olefile.OleFileIO, size: int) -> bool:
+    """Whether the compound file's header and directory declare nothing larger than the file.
+
+    calamine trusts these fields: a flipped bit in a stream's size made it ask for 1.2 TB and
+    abort the whole process (an allocation failure in Rust is not an exception)."""
+    if ole.sector_size not in (512, 4096) or ole.mini_sector_size != 64:
+        return False
+    for count in (ole.num_fat_sectors, ole.num_mini_fat_sectors, ole.num_difat_sectors):
+        if count * ole.sector_size > size:
+            return False
+    return all(entry is None or entry.size <= size for entry in ole.direntries)
+
+
 def scan_xls(data: bytes, *, source: str) -> WorkbookScan:
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not _container_ok(ole, len(data)):
+                raise ValueError("compound file fields larger than the file")
             name = "Workbook" if ole.exists("Workbook") else "Book"
             stream = ole.openstream(name).read()
     except Exception as exc:  # olefile raises many kinds on damaged files
         raise ReadError(
-            f"XLS 文件已损坏，无法读取（{type(exc).__name__}）",
+            "Excel 文件（XLS）已损坏，无法读取",
             source=source,
             hint="请用 Excel 或 WPS 打开后另存为 XLSX 再试。",
-        ) from None
+        ) from exc
     codes: dict[int, str] = dict(BUILTIN_FORMATS)
     xf_formats: list[int] = []
     sheets: list[tuple[str, int]] = []
@@ -124,6 +140,12 @@ def _scan_sheet(stream: bytes, offset: int, xf_styles: list[NumberStyle | None])
             for i in range((len(body) - 6) // 6):
                 (xf,) = struct.unpack_from("<H", body, 4 + 6 * i)
                 value(row, first + i, xf)
+        elif kind == _DIMENSIONS and len(body) >= 12:
+            # calamine sizes its grid from this record: a first row after the last one (a
+            # flipped bit) made it ask for terabytes and abort. Such a sheet is streamed.
+            r0, r1, c0, c1 = struct.unpack_from("<IIHH", body)
+            if not (r0 <= r1 <= 65536 and c0 <= c1 <= 256):
+                scan.unaddressed = True
         elif kind == _MERGED and len(body) >= 2:
             (count,) = struct.unpack_from("<H", body)
             for i in range(min(count, (len(body) - 2) // 8)):

@@ -68,3 +68,66 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 });
+
+// 三级指标 names from the indicator library: suggestions while typing, and the usual value of
+// a known indicator under its row ("同类指标多设为 ≥95%…"). Served by /api/library/suggest.
+document.addEventListener("DOMContentLoaded", function () {
+  var body = document.getElementById("indicator-rows");
+  var names = document.getElementById("library-names");
+  if (!body || !names) return;
+  var timer = null;
+  var known = {};
+  function showHint(input) {
+    var row = input.closest("tr.indicator");
+    var notes = row && row.nextElementSibling;
+    if (!notes) return;
+    var box = notes.querySelector(".library-hint");
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "library-hint";
+      notes.querySelector("td").prepend(box);
+    }
+    var item = known[input.value.trim()];
+    box.textContent = item ? "指标库：" + item.hint : "";
+    box.hidden = !item;
+  }
+  var latest = 0;
+  // Typed names fill the shared list (only the newest answer: replies may come out of order);
+  // names already in the table only learn their hint.
+  function lookup(input, fill) {
+    var q = input.value.trim();
+    if (!q) { showHint(input); return; }
+    var asked = fill ? ++latest : 0;
+    fetch("/api/library/suggest?q=" + encodeURIComponent(q), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+      .then(function (data) {
+        data.items.forEach(function (item) { known[item.name] = item; });
+        if (fill && asked === latest) {
+          names.replaceChildren();
+          data.items.forEach(function (item) {
+            var option = document.createElement("option");
+            option.value = item.name;
+            option.label = item.level2 + "｜" + item.hint;
+            names.appendChild(option);
+          });
+        }
+        showHint(input);
+      })
+      .catch(function () {});
+  }
+  body.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches("input[name=ind_name]")) return;
+    input.setAttribute("list", "library-names");
+    clearTimeout(timer);
+    timer = setTimeout(function () { lookup(input, true); }, 250);
+  });
+  body.addEventListener("focusin", function (event) {
+    if (event.target.matches("input[name=ind_name]")) {
+      event.target.setAttribute("list", "library-names");
+    }
+  });
+  body.querySelectorAll("input[name=ind_name]").forEach(function (input) {
+    if (input.value.trim()) lookup(input, false);
+  });
+});

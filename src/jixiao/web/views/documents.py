@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from jixiao._exceptions import JixiaoError
 from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.store.convert import document_from_row, load_findings
+from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.service import Forbidden, import_document, search_documents
 
@@ -31,14 +32,40 @@ def document_list(
     year: str = "",
     grade: str = "",
     rule: str = "",
+    unit: str = "",
+    indicator: str = "",
+    value: str = "",
 ) -> Response:
-    rows = search_documents(session, user, q=q, year=form_year(year), grade=grade, rule=rule)
+    """The document list; ``unit``, ``indicator`` and ``value`` are the exact filters the
+    analytics pages link to (kept as hidden fields when the form is sent again)."""
+    unit_id = int(unit) if unit.strip().isdigit() else None
+    rows = search_documents(
+        session,
+        user,
+        q=q,
+        year=form_year(year),
+        grade=grade,
+        rule=rule,
+        unit_id=unit_id,
+        indicator=indicator,
+        value=value,
+    )
+    unit_row = None if unit_id is None else session.get(UnitRow, unit_id)
     return page(
         request,
         "documents.html",
         user,
         documents=rows,
-        search={"q": q, "year": year, "grade": grade, "rule": rule},
+        search={
+            "q": q,
+            "year": year,
+            "grade": grade,
+            "rule": rule,
+            "unit": "" if unit_id is None else str(unit_id),
+            "indicator": indicator,
+            "value": value,
+        },
+        unit=unit_row,
     )
 
 

@@ -9,8 +9,16 @@ from fastapi.responses import RedirectResponse, Response
 
 from jixiao.store.audit import record_change
 from jixiao.store.db import commit
-from jixiao.web.auth import RateLimiter, authenticate, password_stamp
+from jixiao.store.models import UserRow
+from jixiao.web.auth import authenticate, password_stamp
 from jixiao.web.deps import DB, page
+from jixiao.web.security import (
+    MAX_FIELD_CHARS,
+    MAX_PASSWORD_CHARS,
+    LoginLimiter,
+    close_session,
+    open_session,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -18,9 +26,12 @@ TOO_MANY = "登录尝试过于频繁，请一分钟后再试"
 WRONG = "用户名或密码错误"
 
 
-def attempt_key(request: Request, username: str) -> str:
-    host = request.client.host if request.client else "?"
-    return f"{username.strip()}|{host}"
+def start_session(db: DB, request: Request, user: UserRow) -> None:
+    """A fresh session for a user who just logged in (the old cookie's content is dropped)."""
+    request.session.clear()
+    open_session(db, request, user)
+    request.session["uid"] = user.id
+    request.session["stamp"] = password_stamp(user)
 
 
 @router.get("/login")
@@ -32,27 +43,25 @@ def login_form(request: Request) -> Response:
 def login(
     request: Request,
     session: DB,
-    username: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    username: Annotated[str, Form(max_length=MAX_FIELD_CHARS)],
+    password: Annotated[str, Form(max_length=MAX_PASSWORD_CHARS)],
 ) -> Response:
-    limiter: RateLimiter = request.app.state.login_limiter
-    key = attempt_key(request, username)
-    if limiter.blocked(key):
+    limiter: LoginLimiter = request.app.state.login_limiter
+    if limiter.blocked(session, request, username):
         return page(request, "login.html", None, 429, error=TOO_MANY, username=username)
     user = authenticate(session, username.strip(), password)
     if user is None:
-        limiter.failed(key)
+        limiter.failed(session, request, username)
         return page(request, "login.html", None, 401, error=WRONG, username=username)
-    limiter.reset(key)
-    request.session.clear()
-    request.session["uid"] = user.id
-    request.session["stamp"] = password_stamp(user)
+    limiter.succeeded(session, request, username)
+    start_session(session, request, user)
     record_change(session, None, user, "登录")
     commit(session)
     return RedirectResponse("/", status_code=303)
 
 
 @router.post("/logout")
-def logout(request: Request) -> Response:
-    request.session.clear()
+def logout(request: Request, session: DB) -> Response:
+    close_session(session, request)
+    commit(session)
     return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,148 @@
+"""The indicator library in the workbench: suggestions while a 三级指标 is typed.
+
+The library is the file named by ``JIXIAO_LIBRARY`` (made by ``jixiao library build``) or,
+without one, built from every indicator in the database — one query, rebuilt when the stored
+indicators change and at most every few minutes. Suggestions carry only names and value
+statistics (never which units wrote them), so every signed-in user may ask.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jixiao.library.build import IndicatorRecord, build_library
+from jixiao.library.model import Library, load_library
+from jixiao.library.peers import hint
+from jixiao.review.rules._text_terms import is_placeholder
+from jixiao.store.models import IndicatorRow, ProjectRow, UnitRow
+from jixiao.web.deps import DB, CurrentUser
+
+__all__ = ["router", "workbench_library"]
+
+router = APIRouter(prefix="/api/library", tags=["api"])
+
+REFRESH_SECONDS = 300.0
+"""A database-built library is rebuilt at most this often (and only when indicators changed)."""
+
+_lock = threading.Lock()
+_cached: dict[str, Any] = {}
+
+
+def _records(session: Session) -> list[IndicatorRecord]:
+    rows = session.execute(
+        select(
+            IndicatorRow.name,
+            IndicatorRow.level1,
+            IndicatorRow.level2,
+            IndicatorRow.category,
+            IndicatorRow.value_text,
+            IndicatorRow.value,
+            IndicatorRow.description,
+            UnitRow.name,
+            ProjectRow.document_id,
+        )
+        .join(ProjectRow, IndicatorRow.project_id == ProjectRow.id)
+        .outerjoin(UnitRow, ProjectRow.unit_id == UnitRow.id)
+    ).all()
+    out = []
+    for name, l1, l2, category, text, value, description, unit, doc in rows:
+        if is_placeholder(name) or is_placeholder(description) or is_placeholder(text, value=True):
+            continue
+        number = (value or {}).get("number")
+        out.append(
+            IndicatorRecord(
+                name=name,
+                level1=l1,
+                level2=l2,
+                category=category,
+                value_text=text,
+                value_op=(value or {}).get("op"),
+                value_number=None if number is None else float(number),
+                value_unit=(value or {}).get("unit"),
+                unit_name=unit,
+                doc_id=str(doc),
+            )
+        )
+    return out
+
+
+def workbench_library(session: Session) -> Library:
+    """The configured library file, or the one built from the database (cached)."""
+    configured = os.environ.get("JIXIAO_LIBRARY", "").strip()
+    if configured:
+        key: tuple[Any, ...] = ("file", configured, Path(configured).stat().st_mtime_ns)
+    else:
+        stamp = session.execute(
+            select(func.count(IndicatorRow.id), func.max(IndicatorRow.id))
+        ).one()
+        key = ("db", str(session.get_bind().engine.url), *stamp)
+    with _lock:
+        cached_key = _cached.get("key")
+        if cached_key == key:
+            library: Library = _cached["library"]
+            return library
+        recent = time.monotonic() - _cached.get("at", 0.0) < REFRESH_SECONDS
+        if key[0] == "db" and cached_key is not None and cached_key[:2] == key[:2] and recent:
+            library = _cached["library"]  # indicators changed, but rebuilt a moment ago
+            return library
+    if configured:
+        library = load_library(Path(configured))
+    else:
+        library = build_library(_records(session), sources=["工作台数据库"])
+    with _lock:
+        _cached.update(key=key, library=library, at=time.monotonic())
+    return library
+
+
+class Suggestion(BaseModel):
+    name: str
+    variants: list[str]
+    """Every spelling counted with it (the first is ``name``)."""
+    level1: str
+    level2: str
+    count: int
+    units: int
+    typical: str | None
+    hint: str
+
+
+class Suggestions(BaseModel):
+    items: list[Suggestion]
+
+
+@router.get("/suggest", response_model=Suggestions)
+def suggest(
+    session: DB,
+    user: CurrentUser,
+    q: Annotated[str, Query(max_length=100, description="已输入的三级指标名称")] = "",
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> Suggestions:
+    library = workbench_library(session)
+    exact = library.lookup(q) if q.strip() else None
+    entries = library.search(q, limit)
+    if exact is not None and exact not in entries:
+        entries = [exact, *entries][:limit]
+    return Suggestions(
+        items=[
+            Suggestion(
+                name=e.name,
+                variants=list(e.variants),
+                level1=e.level1,
+                level2=e.level2,
+                count=e.count,
+                units=e.units,
+                typical=e.values[0].typical if e.values else None,
+                hint=hint(e),
+            )
+            for e in entries
+        ]
+    )
