@@ -31,7 +31,7 @@ def say(message: str) -> None:
 
 
 @contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
+def locked(path: Path, target: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (created if needed); waits for another holder."""
     try:
         import fcntl
@@ -42,7 +42,7 @@ def locked(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            say(f"另一个进程正在安装 {path.with_suffix('').name}，等待其完成……")
+            say(f"另一个 jixiao 脚本正在安装虚拟环境 {target}，等待其完成……")
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -132,7 +132,7 @@ def main() -> None:
         print(venv_python(target))
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    with locked(target.parent / f"{target.name}.lock"):
+    with locked(target.parent / f"{target.name}.lock", target):
         if not (up_to_date(target, want) and works(venv_python(target))):
             install(target, extras)
             (target / STAMP).write_text(json.dumps(merged(target, want)), encoding="utf-8")

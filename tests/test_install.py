@@ -30,7 +30,7 @@ def _ready_venv(tmp_path: Path) -> Path:
     target = tmp_path / "venv"
     (target / "bin").mkdir(parents=True)
     python = target / "bin" / "python"
-    python.write_text(f'#!/bin/sh\nexec {sys.executable} "$@"\n', encoding="utf-8")
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     python.chmod(0o755)
     helper = subprocess.run(
         [
@@ -154,7 +154,8 @@ def _free_port() -> int:
 @pytest.mark.slow
 def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
     """`pip install .` as a wheel in a clean venv: the console script, templates, migrations,
-    static files, examples and the bundled font all come with it, and `serve --demo` serves.
+    static files, examples and the bundled font all come with it, a PDF renders without any
+    system font, and `serve --demo` serves.
 
     The wheel is installed without dependencies; the venv reaches the test environment's
     packages through a plain path line (no .pth processing there, so jixiao's own editable
@@ -226,6 +227,21 @@ def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
     )
     assert result.returncode == 0 and "用法：jixiao" in result.stdout
 
+    # A PDF from the wheel on a machine whose fontconfig knows no font: the bundled font.
+    from tests.test_fonts import _assert_cjk_pdf, _bare_fontconfig
+
+    pdf = tmp_path / "out.pdf"
+    rendered = subprocess.run(
+        [str(jixiao), "render", str(SEEDS["002"]), "--to", "pdf", "-o", str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**env, "FONTCONFIG_FILE": str(_bare_fontconfig(tmp_path))},
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    _assert_cjk_pdf(pdf, tmp_path, "jixiao-cjk")
+
     port = _free_port()
     server = subprocess.Popen(
         [str(jixiao), "serve", "--demo", "--port", str(port)],
@@ -248,3 +264,26 @@ def test_wheel_installs_a_working_jixiao(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def test_second_install_waits_for_the_lock(tmp_path: Path) -> None:
+    """While one run holds the venv's lock, another does not install into it: it waits."""
+    import fcntl
+
+    target = tmp_path / "venv"
+    with (tmp_path / "venv.lock").open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(
+            [sys.executable, str(SCRIPTS / "_venv.py"), str(target), ""],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert waiting.stderr is not None
+            line = waiting.stderr.readline()  # printed once the lock is found taken
+            assert "正在安装虚拟环境" in line and "等待" in line
+            assert waiting.poll() is None and not target.exists()
+        finally:
+            waiting.kill()
+            waiting.communicate(timeout=60)

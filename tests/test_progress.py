@@ -3,6 +3,7 @@ pipe, never beside JSON on standard output. The terminal is a real pseudo-termin
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import subprocess
@@ -11,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.activity import listening, report
+from jixiao.cli._common import EXIT_FINDINGS, EXIT_OK
+from jixiao.cli.progress import set_quiet, track
 from tests.conftest import SEEDS
 
 BAR_LABELS = ("正在读取", "正在审核", "正在转换")
@@ -90,7 +94,7 @@ def test_no_bar_on_a_pipe(tmp_path: Path) -> None:
 
 def test_no_bar_beside_json_on_stdout(tmp_path: Path) -> None:
     status, stdout, terminal = _on_terminal(["review", *_inputs(), "-f", "json"], tmp_path)
-    assert status in (0, 3)  # 3: some seed has error-level findings
+    assert status in (EXIT_OK, EXIT_FINDINGS)  # some seeds have error-level findings
     assert stdout.lstrip().startswith("[")
     assert not any(label in terminal for label in BAR_LABELS)
 
@@ -100,6 +104,81 @@ def test_review_bar_on_a_terminal(tmp_path: Path) -> None:
     status, _, terminal = _on_terminal(
         ["review", *_inputs(), "-f", "html", "-o", str(out)], tmp_path
     )
-    assert status in (0, 3)
+    assert status in (EXIT_OK, EXIT_FINDINGS)
     assert "正在审核" in terminal
     assert len(list(out.glob("*.html"))) == 3
+
+
+class _Terminal(io.StringIO):
+    """A standard error that says it is a terminal, to watch what the display writes."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> _Terminal:
+    """Called in the test body: pytest's own capture replaces sys.stderr after fixtures."""
+    fake = _Terminal()
+    monkeypatch.setattr(sys, "stderr", fake)
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.delenv("JIXIAO_QUIET", raising=False)
+    set_quiet(False)
+    return fake
+
+
+def test_ocr_steps_show_beside_the_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _terminal(monkeypatch)
+    seen = []
+    for item in track(["一.pdf", "二.pdf"], "正在读取"):
+        report(f"文字识别：第 1 页（{item}）")
+        seen.append(item)
+    assert seen == ["一.pdf", "二.pdf"]
+    assert "文字识别：第 1 页（二.pdf）" in terminal.getvalue()
+
+
+def test_ocr_steps_of_a_single_file_show_in_a_spinner(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _terminal(monkeypatch)
+    for _ in track(["扫描件.pdf"], "正在读取"):
+        report("文字识别：第 2 页")
+    assert "文字识别：第 2 页" in terminal.getvalue()
+
+
+def test_single_file_without_steps_prints_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _terminal(monkeypatch)
+    assert list(track(["文本.txt"], "正在读取")) == ["文本.txt"]
+    assert terminal.getvalue() == ""
+
+
+def test_steps_are_dropped_when_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _terminal(monkeypatch)
+    set_quiet(True)
+    try:
+        for _ in track(["扫描件.pdf", "另一份.pdf"], "正在读取"):
+            report("文字识别：第 1 页")
+    finally:
+        set_quiet(False)
+    assert terminal.getvalue() == ""
+
+
+def test_report_without_listener_is_harmless() -> None:
+    report("文字识别：第 1 页")  # nobody listens: nothing happens, nothing raised
+    heard: list[str] = []
+    with listening(heard.append):
+        report("第 1 页")
+    report("第 2 页")
+    assert heard == ["第 1 页"]
+
+
+@pytest.mark.slow
+def test_ocr_pages_show_on_a_terminal(tmp_path: Path) -> None:
+    """A scanned page read by `jixiao parse`: the OCR step is shown while it runs."""
+    from jixiao import read_path
+    from jixiao.render.pdf import render_pdf
+    from tests.formats.test_ocr import png_of_page
+
+    page = tmp_path / "扫描件.png"
+    page.write_bytes(png_of_page(render_pdf(read_path(SEEDS["002"])), 1))
+    status, stdout, terminal = _on_terminal(["parse", str(page), "-f", "table"], tmp_path)
+    assert status == 0, terminal
+    assert "文字识别：第 1 页" in terminal
+    assert "指标数" in stdout

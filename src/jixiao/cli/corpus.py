@@ -53,7 +53,9 @@ class _Bar:
     """A rich progress bar on stderr, or nothing when stderr is not a terminal / --quiet."""
 
     def __init__(self, quiet: bool) -> None:
-        self.enabled = not quiet and sys.stderr.isatty()
+        from jixiao.cli.progress import shows_progress  # also honours JIXIAO_QUIET
+
+        self.enabled = not quiet and shows_progress()
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),

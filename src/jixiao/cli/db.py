@@ -85,12 +85,14 @@ def backup_command(
     ],
     url: UrlOption = None,
 ) -> None:
+    from jixiao.cli.progress import status
     from jixiao.store.backup import backup
     from jixiao.store.db import display_url
     from jixiao.store.errors import StoreError
 
     try:
-        written = backup(url, dest)
+        with status(f"正在备份到 {dest}……"):
+            written = backup(url, dest)
         where = display_url(url)
     except StoreError as err:
         raise _fail(err) from None
@@ -135,9 +137,12 @@ def restore_command(
     if not yes and not typer.confirm(f"将用 {src} 覆盖 {where} 中的全部数据，继续吗？"):
         say("已取消，数据库没有改动。")
         raise typer.Exit(1)
+    from jixiao.cli.progress import status
+
     try:
-        restore(url, src)
-        upgrade(url)
+        with status(f"正在从 {src} 恢复……"):
+            restore(url, src)
+            upgrade(url)
     except StoreError as err:
         raise _fail(err) from None
     say(f"已从 {src} 恢复 {where}")

@@ -164,7 +164,8 @@ def parse_command(
     failures = Failures()
     docs: list[Document] = []
     used_names: set[str] = set()
-    for path, doc in failures.read_each(track(paths, "正在读取")):
+    json_out = fmt == "json" and output is None  # no progress beside machine-read output
+    for path, doc in failures.read_each(track(paths, "正在读取", enabled=not json_out)):
         if output is not None:
             target = output / output_name(path, ".json", used_names)
             try:

@@ -24,7 +24,9 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.status import Status
 
+from jixiao.activity import listening
 from jixiao.cli._common import say
 
 __all__ = [
@@ -82,9 +84,15 @@ def track(items: Sequence[T], description: str, *, enabled: bool = True) -> Iter
     """Yield ``items`` while a bar counts them (several items, on a terminal, not quiet).
 
     The bar advances when the next item is asked for, so it counts the caller's work on each.
+    Steps the work reports (``jixiao.activity``: OCR pages) show beside the item's name; for a
+    single item they show in a spinner, started only when a step is reported.
     """
-    if not enabled or len(items) < 2 or not shows_progress():
+    if not enabled or not shows_progress():
         yield from items
+        return
+    if len(items) < 2:
+        with _single_item_steps():
+            yield from items
         return
     console = Console(stderr=True)
     columns = (
@@ -100,12 +108,33 @@ def track(items: Sequence[T], description: str, *, enabled: bool = True) -> Iter
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(description, total=len(items), name="")
         for item in items:
-            name = str(item)
-            if len(name) > _NAME_WIDTH:
-                name = "…" + name[-(_NAME_WIDTH - 1) :]
+            name = _short(str(item))
             bar.update(task, name=name)
-            yield item
+
+            def show(step: str, name: str = name) -> None:
+                bar.update(task, name=f"{name}　{step}")
+
+            with listening(show):
+                yield item
             bar.advance(task)
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= _NAME_WIDTH else "…" + name[-(_NAME_WIDTH - 1) :]
+
+
+@contextlib.contextmanager
+def _single_item_steps() -> Iterator[None]:
+    with contextlib.ExitStack() as stack:
+        spinner: list[Status] = []
+
+        def show(step: str) -> None:
+            if not spinner:
+                spinner.append(stack.enter_context(Console(stderr=True).status(step)))
+            spinner[0].update(step)
+
+        with listening(show):
+            yield
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jixiao._exceptions import ReadError, UnsupportedFormatError
+from jixiao.activity import report
 from jixiao.layout import Layout
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ if TYPE_CHECKING:
 
 __all__ = ["OCR_HINT", "ScanPages", "ocr_available", "read_image"]
 
-OCR_HINT = "读取扫描件和图片需要文字识别（OCR）支持：请运行 pip install jixiao[ocr]。"
+OCR_HINT = (
+    "读取扫描件和图片需要文字识别（OCR）支持：用 scripts/run 时加上 JIXIAO_OCR=1 重新运行"
+    "（如 JIXIAO_OCR=1 scripts/run parse 扫描件.pdf，首次会安装约 200 MB）；"
+    "自行安装的请运行 pip install jixiao[ocr]。"
+)
 
 
 def ocr_available() -> bool:
@@ -55,6 +60,7 @@ class ScanPages:
             from jixiao.readers.ocr.scan import PdfScan
 
             self._scan = PdfScan(self._data)
+        report(f"文字识别：第 {index + 1} 页")
         return self._scan.blocks(index, gaps)
 
     def close(self) -> None:
@@ -78,6 +84,7 @@ def read_image(data: bytes, *, source: str) -> Layout:
     reader = PageReader(source)
     columns = ColumnMemory()
     for number, (gray, dpi) in enumerate(image_pages(data, source), start=1):
+        report(f"文字识别：第 {number} 页")
         try:
             blocks = scan_blocks(gray, dpi, page=number, gaps=reader.gaps, columns=columns)
         except Exception as exc:  # the engine failed on this page: say which

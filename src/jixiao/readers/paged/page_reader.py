@@ -117,7 +117,8 @@ class PageReader:
                 raise UnsupportedFormatError(
                     "这是扫描件 PDF（页面只有图片，没有文字层），无法直接读取",
                     source=self.source,
-                    hint="读取扫描件需要文字识别（OCR）支持：请安装 pip install jixiao[ocr]；"
+                    hint="读取扫描件需要文字识别（OCR）支持：用 scripts/run 时加上 JIXIAO_OCR=1 "
+                    "重新运行，自行安装的请运行 pip install jixiao[ocr]；"
                     "或使用原始的 Word、PDF 文件。",
                 )
             raise ReadError(
@@ -127,7 +128,7 @@ class PageReader:
             raise UnsupportedFormatError(
                 "PDF 的文字层无法解码（字体缺少编码映射，读出的是乱码）",
                 source=self.source,
-                hint="请使用原始的 Word 文件；或安装 OCR 支持（pip install jixiao[ocr]）"
-                "后按扫描件读取。",
+                hint="请使用原始的 Word 文件；或安装 OCR 支持（JIXIAO_OCR=1 scripts/run，"
+                "或 pip install jixiao[ocr]）后按扫描件读取。",
             )
         return self.layout
