@@ -367,3 +367,23 @@ def test_a_lone_label_ending_a_table_takes_the_paragraph_after_it() -> None:
         ("立项依据", "《农村人居环境整治提升五年行动方案》")
     ]
     assert len(project.indicators) == 1
+
+
+def test_a_note_row_under_the_indicators_is_a_warning_not_an_indicator() -> None:
+    """``备注 | 无`` after the last indicator (as many web pages print it) was read as an
+    indicator with an empty name; it is kept as a warning with its text."""
+    from jixiao.reading import read_bytes
+    from tests.templates.builders import build
+
+    data, _ = build("B", "html")
+    page = data.decode("utf-8")
+    end = page.find("</table>")
+    noted = page[:end] + "<tr><td>备注</td><td colspan='4'>无</td></tr>" + page[end:]
+    plain = read_bytes(data, name="b.html")
+    doc = read_bytes(noted.encode("utf-8"), name="b.html")
+    assert [p.indicators for p in doc.projects] == [p.indicators for p in plain.projects]
+    notes = [w for w in doc.warnings if w.code == "table_note"]
+    assert [w.message for w in notes] == [
+        "指标表下方的“备注：无”是备注说明，不是绩效指标，未作为指标读取"
+    ]
+    assert not [w for w in doc.warnings if w.code == "project_incomplete"]

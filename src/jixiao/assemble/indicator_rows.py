@@ -79,6 +79,10 @@ def one_line(text: str) -> str:
     return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
 
 
+_NOTE_LABELS = frozenset({"备注", "说明", "注", "填表说明", "备注说明", "附注"})
+"""First cells that make a row under the indicators a note rather than an indicator."""
+
+
 @dataclass
 class IndicatorRows:
     """Reads the indicator rows of one project's table(s) with the current column roles."""
@@ -101,6 +105,8 @@ class IndicatorRows:
         ):
             return  # an empty row (the exports leave them at the end of tables)
         page = min((c.position.page for c in cells if c.position.page), default=None)
+        if self._note_row(cells):
+            return
         if self._continues_previous(fields, inherited, page):
             self._join(fields, inherited, grid_row, r)
             self._last_page = page
@@ -159,6 +165,29 @@ class IndicatorRows:
                 **{k: v for k, v in optional.items() if v is not None and v != []},
             )
         )
+
+    def _note_row(self, cells: list[Cell]) -> bool:
+        """A row under the indicators that is a note (``备注 | 无``, ``说明：…``), not an
+        indicator: kept as a warning with its text instead of a junk indicator."""
+        own = sorted((c for c in cells if c.text.strip()), key=lambda c: c.col)
+        if not own:
+            return False
+        label = "".join(own[0].text.split()).rstrip(":：")
+        if label.split("：", 1)[0].split(":", 1)[0] not in _NOTE_LABELS:
+            return False
+        texts: list[str] = []
+        for c in own:  # a merged cell is listed once per column it spans
+            if one_line(c.text) not in texts:
+                texts.append(one_line(c.text))
+        text = "：".join(texts[:1]) + ("：" + "；".join(texts[1:]) if texts[1:] else "")
+        self.warnings.append(
+            LayoutWarning(
+                "table_note",
+                f"指标表下方的“{text}”是备注说明，不是绩效指标，未作为指标读取",
+                own[0].position,
+            )
+        )
+        return True
 
     def _short(self, grid_row: list[Cell | None], header_width: int) -> bool:
         """A row cut off (a file ending mid-table): fewer cells than the header, and one of
