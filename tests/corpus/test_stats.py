@@ -4,7 +4,7 @@ own documents, without DuckDB."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 from itertools import combinations
 
@@ -165,3 +165,20 @@ def test_findings_add_up_to_the_documents_counts(
     assert {r[1] for r in stats["findings"].rows} <= {"错误", "警告", "提示"}
     assert stats["failures"].rows == []
     json.dumps([t.rows for t in stats.values()], default=str)  # every value can be exported
+
+
+def test_level_mix_matches_a_count_made_here(
+    corpus: tuple[Generated, dict[str, StatTable]],
+) -> None:
+    made, stats = corpus
+    counts: Counter[tuple[int | None, str, str]] = Counter()
+    for doc in made.documents:
+        for p in doc.projects:
+            for i in p.indicators:
+                if not is_placeholder_indicator(i):
+                    counts[(doc.fiscal_year, i.level1, i.level2)] += 1
+    found = {(r[0], r[1], r[2]): r[3] for r in stats["level_mix"].rows}
+    assert found == dict(counts)
+    for year in {k[0] for k in counts}:
+        shares = [r[4] for r in stats["level_mix"].rows if r[0] == year]
+        assert abs(sum(shares) - 100) < 0.1 * len(shares)

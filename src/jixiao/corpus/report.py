@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import UTC, datetime
 from importlib.resources import files
 from io import BytesIO
@@ -36,7 +37,8 @@ def stats_xlsx(tables: list[StatTable]) -> bytes:
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     for table in tables:
-        sheet = book.create_sheet(table.title[:31])
+        # Excel forbids []:*?/\ in sheet names (一级/二级指标构成)
+        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "、", table.title)[:31])
         sheet.append([table.note])
         sheet.append(list(table.columns))
         for cell in sheet[2]:

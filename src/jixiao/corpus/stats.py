@@ -222,6 +222,14 @@ WHERE abs(z) > {z}
 ORDER BY abs(z) DESC LIMIT 100
 """
 
+_LEVEL_MIX = """
+SELECT fiscal_year, level1, level2, count(*) AS n,
+       round(count(*) * 100.0 / sum(count(*)) OVER (PARTITION BY fiscal_year), 1) AS pct,
+       count(DISTINCT unit_name) AS units
+FROM indicators WHERE NOT placeholder
+GROUP BY fiscal_year, level1, level2 ORDER BY fiscal_year NULLS LAST, n DESC, level1, level2
+"""
+
 _FINDINGS = """
 SELECT code, severity, count(*) AS findings, count(DISTINCT doc_id) AS documents,
        round(count(DISTINCT doc_id) * 100.0 / (SELECT count(*) FROM documents), 1) AS pct
@@ -441,6 +449,13 @@ def stats_on(
                 "z 值",
             ),
             _rows(con, _UNIT_COST.format(**fmt)),
+        ),
+        StatTable(
+            "level_mix",
+            "一级/二级指标构成",
+            "各年度各一级、二级指标的指标数及占当年全部指标的百分比（不含模板占位文字）。",
+            ("年度", "一级指标", "二级指标", "指标数", "占比(%)", "单位数"),
+            _rows(con, _LEVEL_MIX),
         ),
         StatTable(
             "findings",
