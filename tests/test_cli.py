@@ -27,12 +27,17 @@ UNITS = {
 
 
 def run_cli(
-    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None, timeout: float = 60
+    *args: str | Path,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    env_extra: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m jixiao ARGS`` without colours (also used by tests/review/test_review_cli.py);
     whatever the outcome, no traceback and no internal error."""
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "JIXIAO_DEBUG")}
     env["NO_COLOR"] = "1"
+    env.update(env_extra or {})
     result = subprocess.run(
         [sys.executable, "-m", "jixiao", *map(str, args)],
         input=stdin,

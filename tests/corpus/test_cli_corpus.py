@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.test_cli import run_cli
+
 pytestmark = pytest.mark.slow
 
 
 def _jixiao(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "JIXIAO_QUIET": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "jixiao", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_cli(*args, cwd=cwd, timeout=600, env_extra={"JIXIAO_QUIET": "1"})
 
 
 def test_generate_build_and_report_from_the_command_line(tmp_path: Path) -> None:

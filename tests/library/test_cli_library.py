@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -15,20 +13,13 @@ import pytest
 from jixiao.corpus.build import build_corpus
 from jixiao.corpus.engines import SerialEngine
 from jixiao.corpus.synth import generate_corpus
+from tests.test_cli import run_cli
 
 pytestmark = pytest.mark.slow
 
 
 def _jixiao(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "jixiao", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_cli(*args, cwd=cwd, timeout=600, env_extra={"COLUMNS": "200"})
 
 
 def test_build_show_and_export(tmp_path: Path) -> None:
