@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -53,3 +55,24 @@ def test_signed_out_callers_get_nothing(app: FastAPI) -> None:
     with TestClient(app) as client:
         response = client.get("/api/library/suggest", params={"q": "满意"})
     assert response.status_code == 401
+
+
+def test_a_configured_library_file_is_used_and_a_missing_one_is_said_in_chinese(
+    login: Login, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.library import build_library
+    from jixiao.library.build import IndicatorRecord
+
+    record = IndicatorRecord(
+        "专用测试指标", "产出指标", "数量指标", None, "≥10件", ">=", 10.0, "件", "某单位", "1"
+    )
+    path = tmp_path / "指标库.json"
+    build_library([record, record], sources=["测试"]).save(path)
+    monkeypatch.setenv("JIXIAO_LIBRARY", str(path))
+    client = login("danwei")
+    items = client.get("/api/library/suggest", params={"q": "专用测试"}).json()["items"]
+    assert [i["name"] for i in items] == ["专用测试指标"]
+    monkeypatch.setenv("JIXIAO_LIBRARY", str(tmp_path / "没有.json"))
+    missing = client.get("/api/library/suggest", params={"q": "专用测试"})
+    assert missing.status_code == 400
+    assert "指标库文件不存在" in missing.json()["detail"]

@@ -75,7 +75,11 @@ def workbench_library(session: Session) -> Library:
     """The configured library file, or the one built from the database (cached)."""
     configured = os.environ.get("JIXIAO_LIBRARY", "").strip()
     if configured:
-        key: tuple[Any, ...] = ("file", configured, Path(configured).stat().st_mtime_ns)
+        try:
+            stamp_file: int | None = Path(configured).stat().st_mtime_ns
+        except OSError:
+            stamp_file = None  # load_library says what is wrong, in Chinese
+        key: tuple[Any, ...] = ("file", configured, stamp_file)
     else:
         stamp = session.execute(
             select(func.count(IndicatorRow.id), func.max(IndicatorRow.id))
@@ -83,7 +87,7 @@ def workbench_library(session: Session) -> Library:
         key = ("db", str(session.get_bind().engine.url), *stamp)
     with _lock:
         cached_key = _cached.get("key")
-        if cached_key == key:
+        if cached_key == key and key[-1] is not None:
             library: Library = _cached["library"]
             return library
     if configured:
