@@ -36,7 +36,7 @@ class StatTable:
     project numbers), for pages that link each number to its documents; empty if none."""
 
 
-def _connect(root: Path) -> duckdb.DuckDBPyConnection:
+def connect(root: Path) -> duckdb.DuckDBPyConnection:
     if not (root / MANIFEST).exists():
         raise CorpusError(
             "这个文件夹不是 jixiao 语料库（没有 manifest.json）",
@@ -317,7 +317,7 @@ def compute_stats(
 ) -> list[StatTable]:
     """The statistics of the corpus at ``root`` (its Parquet tables read in place)."""
     return stats_on(
-        _connect(root),
+        connect(root),
         budget_change=budget_change,
         cost_z=cost_z,
         cost_min_group=cost_min_group,

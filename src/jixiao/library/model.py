@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from jixiao._exceptions import JixiaoError
+from jixiao.library.names import normalise_name
 
 __all__ = [
     "FORMAT",
@@ -95,8 +96,6 @@ class Library(_Model):
 
     def lookup(self, name: str) -> Entry | None:
         """The entry whose key or one of whose variants is ``name`` (normalised)."""
-        from jixiao.library.names import normalise_name
-
         if self._index is None:
             self._index = {}
             for entry in self.entries:
@@ -107,8 +106,6 @@ class Library(_Model):
 
     def search(self, text: str, limit: int = 10) -> list[Entry]:
         """Entries whose name contains ``text`` (normalised), most used first."""
-        from jixiao.library.names import normalise_name
-
         needle = normalise_name(text)
         if not needle:
             return []

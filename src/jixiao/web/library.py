@@ -18,11 +18,11 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jixiao.library.build import IndicatorRecord, build_library
+from jixiao.library.build import build_library
 from jixiao.library.model import Library, load_library
 from jixiao.library.peers import hint
-from jixiao.review.rules._text_terms import is_placeholder
-from jixiao.store.models import IndicatorRow, ProjectRow, UnitRow
+from jixiao.library.sources import records_from_store
+from jixiao.store.models import IndicatorRow
 from jixiao.web.deps import DB, CurrentUser
 
 __all__ = ["router", "workbench_library"]
@@ -31,44 +31,6 @@ router = APIRouter(prefix="/api/library", tags=["api"])
 
 _lock = threading.Lock()
 _cached: dict[str, Any] = {}
-
-
-def _records(session: Session) -> list[IndicatorRecord]:
-    rows = session.execute(
-        select(
-            IndicatorRow.name,
-            IndicatorRow.level1,
-            IndicatorRow.level2,
-            IndicatorRow.category,
-            IndicatorRow.value_text,
-            IndicatorRow.value,
-            IndicatorRow.description,
-            UnitRow.name,
-            ProjectRow.document_id,
-        )
-        .join(ProjectRow, IndicatorRow.project_id == ProjectRow.id)
-        .outerjoin(UnitRow, ProjectRow.unit_id == UnitRow.id)
-    ).all()
-    out = []
-    for name, l1, l2, category, text, value, description, unit, doc in rows:
-        if is_placeholder(name) or is_placeholder(description) or is_placeholder(text, value=True):
-            continue
-        number = (value or {}).get("number")
-        out.append(
-            IndicatorRecord(
-                name=name,
-                level1=l1,
-                level2=l2,
-                category=category,
-                value_text=text,
-                value_op=(value or {}).get("op"),
-                value_number=None if number is None else float(number),
-                value_unit=(value or {}).get("unit"),
-                unit_name=unit,
-                doc_id=str(doc),
-            )
-        )
-    return out
 
 
 def workbench_library(session: Session) -> Library:
@@ -93,7 +55,7 @@ def workbench_library(session: Session) -> Library:
     if configured:
         library = load_library(Path(configured))
     else:
-        library = build_library(_records(session), sources=["工作台数据库"])
+        library = build_library(records_from_store(session), sources=["工作台数据库"])
     with _lock:
         _cached.update(key=key, library=library)
     return library
