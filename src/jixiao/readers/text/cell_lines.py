@@ -41,6 +41,9 @@ _NOTE = re.compile(r"^\s*(?:注|说明|备注|填表说明)\s*[0-9一二三四�
 _VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
 
 
+_MAX_UNKNOWN_TITLES = 3  # column titles no dictionary knows, after the known ones
+
+
 @dataclass(frozen=True, slots=True)
 class TextLine:
     text: str  # without surrounding whitespace
@@ -113,9 +116,28 @@ class _Reader:
                 k += 1
             titles = [x.text for x in self.lines[j:k] if not _is_group(x)]
             if len(titles) >= 2 and is_header_run(titles):
-                return i, k
+                return i, self._unknown_titles_end(titles, k)
             i = max(i + 1, k if k > j else i + 1)
         return None
+
+    def _unknown_titles_end(self, titles: list[str], k: int) -> int:
+        """The end of the header when column titles no dictionary knows (数据来源) follow the
+        known ones: a header opening with 一级指标 is followed by a row opening with a level-1
+        label, so short lines before that one are titles too (the assembler keeps their
+        column as extra text and warns ``columns_unrecognised``)."""
+        if role_of(titles[0]) != "level1":
+            return k
+        lines = self.lines
+        n = len(lines)
+        m = k
+        while m < n and m - k < _MAX_UNKNOWN_TITLES:
+            text = lines[m].text
+            if not text or _opens_levels(lines, m, n):
+                break
+            if len(text) > 12 or _label(lines[m]) is not None or _VALUE_LIKE.match(text):
+                return k
+            m += 1
+        return m if m < n and _opens_levels(lines, m, n) else k
 
     def _fields_start(self, p: int, h: int) -> int:
         """Where the header fields above an indicator header begin: the first label after the
