@@ -240,7 +240,7 @@ class _PlainReader:
             heads = 1  # header rows: the first, and a second one right under it
             if indicators and len(part) > 1:
                 second = place(part[1][0], anchors)
-                if is_header_run([text for text in second if text]):
+                if _second_header_row([text for text in second if text]):
                     heads = 2
                     header = [b or a for a, b in zip(header, second, strict=True)]
             keys = {k: role for k, t in enumerate(header) if (role := role_of(t)) in _ROW_KEYS}
@@ -327,6 +327,16 @@ def _starts_row(cells: list[str], keys: dict[int, str]) -> bool:
             continue
         return True
     return False
+
+
+def _second_header_row(texts: list[str]) -> bool:
+    """A row of column titles under the first header row: a header of its own (二级指标 |
+    三级指标 | 指标值 under 中期/年度绩效指标), or the parts of a 指标值 printed over them
+    (符号 | 数值 | 单位: short titles, most of them known)."""
+    if is_header_run(texts):
+        return True
+    known = sum(1 for t in texts if role_of(t) is not None)
+    return known >= 2 and known * 3 >= len(texts) * 2 and all(len(t) <= 6 for t in texts)
 
 
 def _continue_row(row: list[TextCell], cells: list[str], number: int) -> None:
