@@ -135,7 +135,9 @@ class IndicatorRows:
         )
         extra = (
             [
-                ExtraField(label=label, text=one_line(own[c].text))
+                ExtraField(
+                    label=label, text=one_line(own[c].text), source=own[c].position.to_location()
+                )
                 for c, label in self.columns.unknown.items()
                 if c in own and own[c].text.strip()
             ]

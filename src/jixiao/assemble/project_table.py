@@ -506,7 +506,7 @@ class ProjectBuilder:
             if not row_fields and self._state == "start" and self.unit == Unit() and named:
                 self.unit = owner  # 某县交通运输局 alone in the first row
                 continue
-            self.extra.append(ExtraField(label="", text=text))
+            self.extra.append(ExtraField(label="", text=text, source=cell.position.to_location()))
 
     def _continuation(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """A row whose label cell is empty or merged from above continues the field above:
