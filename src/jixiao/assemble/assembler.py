@@ -28,7 +28,7 @@ from jixiao.assemble.labels import (
 from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.assemble.prose import read_prose_indicators
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Table
-from jixiao.model import Document, Project, SourceInfo, Warning
+from jixiao.model import Document, DocumentWarning, Project, SourceInfo
 
 __all__ = ["assemble"]
 
@@ -224,7 +224,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
             label = builder.name or builder.title or f"第 {builder.seq} 个项目"
             if n == len(kept) - 1 and projects:
                 warnings.append(
-                    Warning(
+                    DocumentWarning(
                         code="project_incomplete",
                         message=f"文件在项目“{label}”的绩效目标表中途结束，该项目未读入；请检查文件是否完整",
                         project_seq=builder.seq,
@@ -232,7 +232,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 )
                 continue
             warnings.append(
-                Warning(
+                DocumentWarning(
                     code="project_incomplete",
                     message=f"项目“{label}”的绩效目标表不完整（缺少指标表或指标行），请核对原件",
                     project_seq=builder.seq,
@@ -243,7 +243,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         if builder.columns is not None and builder.columns.unknown:
             labels = "、".join(f"“{v}”" for v in builder.columns.unknown.values())
             warnings.append(
-                Warning(
+                DocumentWarning(
                     code="columns_unrecognised",
                     message=f"项目“{builder.name or builder.seq}”的指标表中，栏目{labels}未能识别，"
                     "已作为附加信息原样保留",
@@ -255,7 +255,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         # Only the title of a last project (the file ends right after it): say so, or the
         # project would vanish without a word.
         warnings.append(
-            Warning(
+            DocumentWarning(
                 code="project_incomplete",
                 message=f"文件在“{last.title}”之后中途结束，该项目未读入；请检查文件是否完整",
                 project_seq=len(projects) + 1,
@@ -291,10 +291,10 @@ def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:
     )
 
 
-def _warning(w: LayoutWarning, project_seq: int | None) -> Warning:
+def _warning(w: LayoutWarning, project_seq: int | None) -> DocumentWarning:
     location = w.position.to_location()
     has_location = any(v is not None for v in location.model_dump().values())
-    return Warning(
+    return DocumentWarning(
         code=w.code,
         message=w.message,
         project_seq=project_seq,

@@ -18,6 +18,7 @@ __all__ = [
     "Department",
     "DepartmentTask",
     "Document",
+    "DocumentWarning",
     "ExtraField",
     "Indicator",
     "IndicatorValue",
@@ -30,7 +31,6 @@ __all__ = [
     "SpendingPoint",
     "Unit",
     "ValueParts",
-    "Warning",
 ]
 
 SCHEMA_VERSION: Literal["1"] = "1"
@@ -223,8 +223,10 @@ class Project(_Model):
     extra: list[ExtraField] = _optional(list)
 
 
-class Warning(_Model):
+class DocumentWarning(_Model):
     """Something the reader noticed but could recover from; ``message`` is for users (Chinese)."""
+
+    model_config = ConfigDict(title="Warning")
 
     code: str
     message: str
@@ -239,7 +241,7 @@ class Document(_Model):
     fiscal_year: int | None = None
     department: Department = Field(default_factory=Department)
     projects: list[Project] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[DocumentWarning] = Field(default_factory=list)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The public JSON form (UTF-8 text, Chinese kept as is)."""
