@@ -219,7 +219,18 @@ def _paragraph_fields(text: str) -> list[tuple[str, str, str]]:
 
 def assemble(layout: Layout, source: SourceInfo) -> Document:
     reader = _Reader()
+    damaged = sorted({w.position.page for w in layout.warnings if w.code == "pdf_damaged"} - {None})  # type: ignore[type-var]
+    crossed: list[tuple[ProjectBuilder, int]] = []
+    page = None
     for block in layout.blocks:
+        if damaged and block.position.page is not None:
+            cut = _damage_between(page, block.position.page, damaged)  # type: ignore[arg-type]
+            if cut is not None and reader.current is not None and not reader.current.is_empty():
+                # the project's table crosses a damaged page: what follows may be another
+                # project's, so it is never added to this one
+                crossed.append((reader.current, cut))
+                reader.current = None
+            page = block.position.page
         if isinstance(block, Paragraph):
             reader.paragraph(block)
         else:
@@ -264,6 +275,16 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 )
             )
         projects.append(builder.build())
+        warnings += [
+            Warning(
+                code="project_incomplete",
+                message=f"项目“{builder.name or builder.seq}”的绩效目标表跨越已损坏的第 {cut} 页，"
+                "内容可能不完整，损坏页之后的内容未并入该项目；请核对原件",
+                project_seq=builder.seq,
+            )
+            for crossing, cut in crossed
+            if crossing is builder
+        ]
         warnings += [_warning(w, builder.seq) for w in builder.all_warnings()]
         if builder.columns is not None and builder.columns.unknown:
             labels = "、".join(f"“{v}”" for v in builder.columns.unknown.values())
@@ -302,6 +323,15 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         projects=projects,
         warnings=warnings,
     )
+
+
+def _damage_between(previous: int | None, page: int, damaged: list[int]) -> int | None:
+    """The damaged page a table crosses going from ``previous`` to ``page`` (either end
+    included), if any."""
+    if previous is None or page == previous:
+        return None
+    low, high = sorted((previous, page))
+    return next((d for d in damaged if low <= d <= high), None)
 
 
 def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:
