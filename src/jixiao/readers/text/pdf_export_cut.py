@@ -240,12 +240,48 @@ def _suffix_minima(values: list[int]) -> list[int]:
     return out
 
 
+def _tail_cost(row: PieceRow, start: int, cap: float | None) -> int:
+    """The cost of the last column holding pieces ``start…`` to the end (``_best_from``'s cost
+    at its last end, without the work for the ends before it)."""
+    texts, lines, widths, carried = row.texts, row.lines, row.widths, row.carried
+    n = len(texts)
+    if start >= n:
+        return EMPTY_COST[3]
+    fixed = row.boundary[start]
+    rooms: list[int] = []
+    widest = line_width = widths[start]
+    current = lines[start]
+    for k in range(start + 1, n):
+        if lines[k] == current:
+            line_width += SPACE_UNITS + widths[k]
+        else:
+            rooms.append(line_width + carried[k])
+            if line_width > widest:
+                widest = line_width
+            line_width, current = widths[k], lines[k]
+            if row.seps[k] == "tight":
+                fixed += 30
+    if line_width > widest:
+        widest = line_width
+    cost = fixed + 25 * sum(1 for room in rooms if room <= widest - 10)
+    if cap is not None:
+        cost += 20 * sum(1 for room in rooms if room < cap - 30)
+        if widest > cap + 60:
+            cost += 30
+    if not rooms and texts[start][:1] in _COMPARISONS:
+        text = " ".join(texts[start:]).strip()
+        if text[:1] in _COMPARISONS and _is_quantitative(text):
+            cost += 15
+    return cost
+
+
 def best_cut(row: PieceRow, caps: tuple[float, ...] | None) -> Cut:
     """The cheapest cut (first in lexicographic order among equals); ``caps`` in hundredths."""
     n = len(row)
-    plans: list[list[int]] = []
-    after = [_NO_CUT_YET] * n + [0]
-    for col in (3, 2, 1):
+    cap3 = caps[3] if caps is not None else None
+    after = [_tail_cost(row, start, cap3) for start in range(n + 1)]
+    plans: list[list[int]] = [list(range(n + 1))]  # the last column ends at the end
+    for col in (2, 1):
         cap = caps[col] if caps is not None else None
         floor = _suffix_minima(after)
         found = [_best_from(row, col, start, cap, after, floor) for start in range(n + 1)]
