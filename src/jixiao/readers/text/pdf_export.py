@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Position, Table
 from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
@@ -35,6 +36,7 @@ def is_pdf_export(lines: list[str]) -> bool:
     return any(line.strip() == "项目编码" or line.strip().startswith("项目编码 ") for line in lines)
 
 
+@lru_cache(maxsize=64)  # a handful of fixed labels, looked up in every project
 def _label_pattern(label: str) -> re.Pattern[str]:
     parts = [re.escape(ch) if ch not in "：:" else "[：:]" for ch in label]
     return re.compile(r"\s*".join(parts))

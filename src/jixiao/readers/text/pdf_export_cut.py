@@ -12,6 +12,7 @@ the cheapest, as the exhaustive search did.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right, insort
 from dataclasses import dataclass
@@ -63,15 +64,20 @@ def _carried(text: str) -> str:
     return text[:2] if len(text) > 1 and text[1] in NO_LINE_START else text[:1]
 
 
+# The value grammar reads a quantity only from digits (ASCII, or full-width ones it maps to
+# ASCII): a text without any is qualitative, and is not parsed here.
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
+
+
 @lru_cache(maxsize=65536)
 def _is_quantitative(text: str) -> bool:
-    return parse_value(text).kind == "quantitative"
+    return _DIGIT.search(text) is not None and parse_value(text).kind == "quantitative"
 
 
 @lru_cache(maxsize=65536)
 def _value_cost(text: str) -> int:
-    value = parse_value(text)
-    if value.kind == "quantitative":
+    value = parse_value(text) if _DIGIT.search(text) else None
+    if value is not None and value.kind == "quantitative":
         return -5 if "missing_unit" in value.anomalies else -20
     words = text.split(" ")
     if len(words) > 2 or (len(words) == 2 and words[0] == words[1]):
@@ -219,7 +225,8 @@ def _best_from(
         if value_col:
             if cost + _BEST_VALUE_COST >= best:
                 continue
-            cost += _value_cost(append_wrapped(done_text, line_text))
+            text = append_wrapped(done_text, line_text) if done_text else line_text.strip()
+            cost += _value_cost(text)
         elif not rooms and line_text[:1] in _COMPARISONS:
             text = line_text.strip()
             if text[:1] in _COMPARISONS and _is_quantitative(text):
