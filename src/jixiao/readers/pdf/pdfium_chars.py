@@ -17,6 +17,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
+from jixiao.readers.pdf import pdfium_calls as calls
+
 __all__ = ["page_chars"]
 
 Char = dict[str, Any]
@@ -25,59 +27,54 @@ _SKIPPED = frozenset({0, 0x0D, 0x0A, 0xFFFE})
 _LINE_END_HYPHEN = 0x02  # PDFium marks a hyphen at the end of a line this way
 
 
-def _key(handle: Any) -> int:
-    return int(ctypes.cast(handle, ctypes.c_void_p).value or 0)
-
-
 def page_chars(textpage: Any, height: float) -> list[Char] | None:
     """The characters of a PDFium text page (``FPDF_TEXTPAGE``) of a page ``height`` points
     high whose media box starts at the origin; ``None`` when a character is not upright."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     out: list[Char] = []
-    fonts: dict[int, tuple[float, float, Any]] = {}  # text object → (size, descent, font)
+    # per text object: (font size on the page, descent on the page, advance scale, font)
+    objects: dict[int, tuple[float, float, float, int]] = {}
     widths: dict[tuple[int, int], float] = {}
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     value = ctypes.c_float()
     get_unicode = pdfium_c.FPDFText_GetUnicode
     is_generated = pdfium_c.FPDFText_IsGenerated
-    get_matrix = pdfium_c.FPDFText_GetMatrix
     get_origin = pdfium_c.FPDFText_GetCharOrigin
-    get_object = pdfium_c.FPDFText_GetTextObject
+    text_object = calls.text_object
     for i in range(count):
         code = get_unicode(textpage, i)
-        if code in _SKIPPED or is_generated(textpage, i) == 1:
-            continue
-        if code == _LINE_END_HYPHEN:
-            code = 0x2D
-        get_matrix(textpage, i, matrix)
-        a, d = matrix.a, matrix.d
-        if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
-            return None  # rotated, mirrored or skewed: pdfminer reads this page
-        obj = get_object(textpage, i)
-        obj_key = _key(obj)
-        info = fonts.get(obj_key)
+        if code <= 0x20 or code == 0xFFFE:  # PDFium's generated characters are among these
+            if code in _SKIPPED or is_generated(textpage, i) == 1:
+                continue
+            if code == _LINE_END_HYPHEN:
+                code = 0x2D
+        obj = text_object(textpage, i)
+        info = objects.get(obj)
         if info is None:
-            font = pdfium_c.FPDFTextObj_GetFont(obj)
-            pdfium_c.FPDFTextObj_GetFontSize(obj, value)
+            pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+            a, d = matrix.a, matrix.d
+            if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
+                return None  # rotated, mirrored or skewed: pdfminer reads this page
+            font = calls.text_object_font(obj)
+            calls.text_object_font_size(obj, value)
             size = value.value
-            pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), value)
-            info = fonts[obj_key] = (size, value.value, font)
-        size, descent, font = info
-        width_key = (_key(font), code)
-        advance = widths.get(width_key)
+            calls.font_descent(font, 1.0, value)
+            info = objects[obj] = (size * d, value.value * size * d, size * a, font)
+        size_on_page, descent, scale, font = info
+        advance = widths.get((font, code))
         if advance is None:
-            pdfium_c.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1000.0), value)
-            advance = widths[width_key] = value.value / 1000.0
+            calls.font_glyph_width(font, code, 1000.0, value)
+            advance = widths[(font, code)] = value.value / 1000.0
         get_origin(textpage, i, x, y)
-        size_on_page = size * d
-        bottom = height - (y.value + descent * size_on_page)
+        bottom = height - (y.value + descent)
         top = bottom - size_on_page
+        left = x.value
         out.append(
             {
                 "text": chr(code),
-                "x0": x.value,
-                "x1": x.value + advance * size * a,
+                "x0": left,
+                "x1": left + advance * scale,
                 "top": top,
                 "bottom": bottom,
                 "doctop": top,

@@ -17,6 +17,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
+from jixiao.readers.pdf import pdfium_calls as calls
+
 __all__ = ["PageDrawing", "page_drawing"]
 
 Obj = dict[str, Any]
@@ -25,6 +27,9 @@ Point = tuple[float, float]
 
 _MAX_FORM_DEPTH = 8
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+_MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+_BEZIERTO = pdfium_c.FPDF_SEGMENT_BEZIERTO
 
 
 @dataclass(slots=True)
@@ -50,9 +55,9 @@ def _times(m: Matrix, n: Matrix) -> Matrix:
     )
 
 
-def _matrix(obj: Any) -> Matrix:
+def _matrix(obj: int) -> Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+    if not calls.object_matrix(obj, m):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -61,33 +66,33 @@ def page_drawing(page: Any, height: float) -> PageDrawing:
     """The painted paths of a PDFium page (``FPDF_PAGE``) ``height`` points high."""
     drawing = PageDrawing()
     count = pdfium_c.FPDFPage_CountObjects(page)
-    objects = [pdfium_c.FPDFPage_GetObject(page, i) for i in range(count)]
+    objects = [calls.page_object(page, i) for i in range(count)]
     _walk(objects, _IDENTITY, height, drawing, 0)
     return drawing
 
 
-def _walk(objects: list[Any], outer: Matrix, height: float, out: PageDrawing, depth: int) -> None:
+def _walk(objects: list[int], outer: Matrix, height: float, out: PageDrawing, depth: int) -> None:
     for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        kind = calls.object_type(obj)
+        if kind == _PATH:
             _path(obj, _times(_matrix(obj), outer), height, out)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+        elif kind == _FORM and depth < _MAX_FORM_DEPTH:
             inner = _times(_matrix(obj), outer)
-            n = pdfium_c.FPDFFormObj_CountObjects(obj)
-            children = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(n)]
+            n = calls.form_object_count(obj)
+            children = [calls.form_object(obj, i) for i in range(n)]
             _walk(children, inner, height, out, depth + 1)
 
 
-def _colour(obj: Any, getter: Any) -> tuple[float, float, float]:
+def _colour(obj: int, getter: Any) -> tuple[float, float, float]:
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     if not getter(obj, r, g, b, a):
         return (0.0, 0.0, 0.0)
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _path(obj: Any, m: Matrix, height: float, out: PageDrawing) -> None:
+def _path(obj: int, m: Matrix, height: float, out: PageDrawing) -> None:
     mode, stroke_flag = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, mode, stroke_flag):
+    if not calls.path_draw_mode(obj, mode, stroke_flag):
         return
     stroke, fill = bool(stroke_flag.value), mode.value != 0
     if not (stroke or fill):
@@ -95,21 +100,20 @@ def _path(obj: Any, m: Matrix, height: float, out: PageDrawing) -> None:
     # pdfminer's operators: m, l, c (one point: a Bézier's end), h (closes on the start)
     ops: list[tuple[str, Point]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    n = pdfium_c.FPDFPath_CountSegments(obj)
     bezier = 0
     a, b, c, d, e, f = m
-    for i in range(n):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+    for i in range(calls.path_segment_count(obj)):
+        segment = calls.path_segment(obj, i)
+        calls.segment_point(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+        kind = calls.segment_type(segment)
+        if kind == _MOVETO:
             ops.append(("m", point))
             bezier = 0
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+        elif kind == _LINETO:
             ops.append(("l", point))
             bezier = 0
-        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+        elif kind == _BEZIERTO:
             bezier += 1
             if bezier < 3:
                 continue  # control points are not among pdfminer's points
@@ -117,34 +121,21 @@ def _path(obj: Any, m: Matrix, height: float, out: PageDrawing) -> None:
             bezier = 0
         else:
             continue
-        if pdfium_c.FPDFPathSegment_GetClose(segment):
+        if calls.segment_close(segment):
             start = next((p for op, p in reversed(ops) if op == "m"), ops[0][1])
             ops.append(("h", start))
-    width = _line_width(obj)
-    colours = {
-        "stroking_color": _colour(obj, pdfium_c.FPDFPageObj_GetStrokeColor),
-        "non_stroking_color": _colour(obj, pdfium_c.FPDFPageObj_GetFillColor),
-    }
     starts = [i for i, (op, _) in enumerate(ops) if op == "m"]
     for k, begin in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(ops)
         if end - begin > 1:  # a lone "m" paints nothing
-            _subpath(ops[begin:end], stroke, fill, width, colours, height, out)
-
-
-def _line_width(obj: Any) -> float:
-    value = ctypes.c_float()
-    if pdfium_c.FPDFPageObj_GetStrokeWidth(obj, value):
-        return float(value.value)
-    return 0.0
+            _subpath(obj, ops[begin:end], stroke, fill, height, out)
 
 
 def _subpath(
+    obj: int,
     ops: list[tuple[str, Point]],
     stroke: bool,
     fill: bool,
-    width: float,
-    colours: dict[str, tuple[float, float, float]],
     height: float,
     out: PageDrawing,
 ) -> None:
@@ -153,7 +144,7 @@ def _subpath(
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts.pop()
-    common = {"stroke": stroke, "fill": fill, "linewidth": width, **colours}
+    common = {"stroke": stroke, "fill": fill}
     if shape in ("mlh", "ml"):
         out.lines.append(_box("line", pts[:2], height) | common)
         return
@@ -163,8 +154,11 @@ def _subpath(
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
             y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
         )
-        if closed and square:
-            out.rects.append(_box("rect", [pts[0], pts[2]], height) | common)
+        if closed and square:  # only rectangles are checked for being visible (``tables``)
+            rect = _box("rect", [pts[0], pts[2]], height) | common
+            rect["stroking_color"] = _colour(obj, calls.stroke_colour)
+            rect["non_stroking_color"] = _colour(obj, calls.fill_colour)
+            out.rects.append(rect)
             return
     curve = _box("curve", pts, height) | common
     curve["pts"] = [(px, height - py) for px, py in pts]
