@@ -238,7 +238,7 @@ class ProjectBuilder:
         printed only in the row above, over a blank cell (the merge lost in a copy), when this
         row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, c.text) for c in row]
+        cells = [(c.col, c.colspan, _value_part(c, self._above)) for c in row]
         filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
         candidates = [c for c in grid_row if c is not None and c.row != r]
         if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
@@ -612,6 +612,29 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+
+
+_PART_ROLES = frozenset({"operator", "value", "unit"})
+
+
+def _value_part(cell: Cell, above: list[Cell] | None) -> str:
+    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
+    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
+    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
+    text = cell.text
+    if not above or not text.strip() or role_of(text) is not None:
+        return text
+    # the title over this column: the last filled cell of the row above starting at or
+    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
+    # merge)
+    title = max(
+        (c for c in above if c.col <= cell.col and c.text.strip()),
+        key=lambda c: c.col,
+        default=None,
+    )
+    if title is not None and title.col < cell.col and role_of(title.text) == "value":
+        return "指标值"
+    return text
 
 
 def continue_goals(goals: list[str], text: str) -> list[str]:

@@ -37,6 +37,7 @@ __all__ = [
     "key_terms",
     "overlap",
     "ratio",
+    "ratio_at_least",
     "segments",
     "terms",
 ]
@@ -302,6 +303,7 @@ def heads(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(s[-1] for s in segments(text, generic=True, extra=extra) if len(s) >= 2)
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """The content characters only (stop words and punctuation removed), for equality tests:
     ``结案率(%)`` and ``结案率`` are the same, ``满足于群众和企业需求`` → ``满足于群众企业需求``."""
@@ -315,6 +317,17 @@ def ratio(a: str, b: str) -> float:
     if not x or not y:
         return 1.0 if x == y else 0.0
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def ratio_at_least(a: str, b: str, threshold: float) -> bool:
+    """``ratio(a, b) >= threshold``, without difflib when the lengths alone rule it out (the
+    ratio is 2·matches/(len a + len b), and matches cannot exceed the shorter length)."""
+    x, y = canonical(a), canonical(b)
+    if not x or not y:
+        return (1.0 if x == y else 0.0) >= threshold
+    if 2.0 * min(len(x), len(y)) / (len(x) + len(y)) < threshold:
+        return False
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= threshold
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
