@@ -276,7 +276,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
             )
         projects.append(builder.build())
         warnings += [
-            Warning(
+            DocumentWarning(
                 code="project_incomplete",
                 message=f"项目“{builder.name or builder.seq}”的绩效目标表跨越已损坏的第 {cut} 页，"
                 "内容可能不完整，损坏页之后的内容未并入该项目；请核对原件",
