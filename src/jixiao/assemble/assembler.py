@@ -28,7 +28,7 @@ from jixiao.assemble.labels import (
 from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.assemble.prose import read_prose_indicators
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Table
-from jixiao.model import Document, Project, SourceInfo, Warning
+from jixiao.model import Document, DocumentWarning, Project, SourceInfo
 from jixiao.textutil import to_simplified
 
 __all__ = ["assemble"]
@@ -221,7 +221,18 @@ def _paragraph_fields(text: str) -> list[tuple[str, str, str]]:
 
 def assemble(layout: Layout, source: SourceInfo) -> Document:
     reader = _Reader()
+    damaged = sorted({w.position.page for w in layout.warnings if w.code == "pdf_damaged"} - {None})  # type: ignore[type-var]
+    crossed: list[tuple[ProjectBuilder, int]] = []
+    page = None
     for block in layout.blocks:
+        if damaged and block.position.page is not None:
+            cut = _damage_between(page, block.position.page, damaged)  # type: ignore[arg-type]
+            if cut is not None and reader.current is not None and not reader.current.is_empty():
+                # the project's table crosses a damaged page: what follows may be another
+                # project's, so it is never added to this one
+                crossed.append((reader.current, cut))
+                reader.current = None
+            page = block.position.page
         if isinstance(block, Paragraph):
             reader.paragraph(block)
         else:
@@ -251,7 +262,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
             label = builder.name or builder.title or f"第 {builder.seq} 个项目"
             if n == len(kept) - 1 and projects:
                 warnings.append(
-                    Warning(
+                    DocumentWarning(
                         code="project_incomplete",
                         message=f"文件在项目“{label}”的绩效目标表中途结束，该项目未读入；请检查文件是否完整",
                         project_seq=builder.seq,
@@ -259,18 +270,28 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 )
                 continue
             warnings.append(
-                Warning(
+                DocumentWarning(
                     code="project_incomplete",
                     message=f"项目“{label}”的绩效目标表不完整（缺少指标表或指标行），请核对原件",
                     project_seq=builder.seq,
                 )
             )
         projects.append(builder.build())
+        warnings += [
+            DocumentWarning(
+                code="project_incomplete",
+                message=f"项目“{builder.name or builder.seq}”的绩效目标表跨越已损坏的第 {cut} 页，"
+                "内容可能不完整，损坏页之后的内容未并入该项目；请核对原件",
+                project_seq=builder.seq,
+            )
+            for crossing, cut in crossed
+            if crossing is builder
+        ]
         warnings += [_warning(w, builder.seq) for w in builder.all_warnings()]
         if builder.columns is not None and builder.columns.unknown:
             labels = "、".join(f"“{v}”" for v in builder.columns.unknown.values())
             warnings.append(
-                Warning(
+                DocumentWarning(
                     code="columns_unrecognised",
                     message=f"项目“{builder.name or builder.seq}”的指标表中，栏目{labels}未能识别，"
                     "已作为附加信息原样保留",
@@ -282,7 +303,7 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         # Only the title of a last project (the file ends right after it): say so, or the
         # project would vanish without a word.
         warnings.append(
-            Warning(
+            DocumentWarning(
                 code="project_incomplete",
                 message=f"文件在“{last.title}”之后中途结束，该项目未读入；请检查文件是否完整",
                 project_seq=len(projects) + 1,
@@ -306,6 +327,15 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
     )
 
 
+def _damage_between(previous: int | None, page: int, damaged: list[int]) -> int | None:
+    """The damaged page a table crosses going from ``previous`` to ``page`` (either end
+    included), if any."""
+    if previous is None or page == previous:
+        return None
+    low, high = sorted((previous, page))
+    return next((d for d in damaged if low <= d <= high), None)
+
+
 def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:
     """What was seen, so the user knows why nothing was read."""
     tables = sum(1 for _ in layout.tables())
@@ -318,10 +348,10 @@ def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:
     )
 
 
-def _warning(w: LayoutWarning, project_seq: int | None) -> Warning:
+def _warning(w: LayoutWarning, project_seq: int | None) -> DocumentWarning:
     location = w.position.to_location()
     has_location = any(v is not None for v in location.model_dump().values())
-    return Warning(
+    return DocumentWarning(
         code=w.code,
         message=w.message,
         project_seq=project_seq,

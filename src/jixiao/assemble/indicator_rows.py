@@ -105,7 +105,7 @@ class IndicatorRows:
         ):
             return  # an empty row (the exports leave them at the end of tables)
         page = min((c.position.page for c in cells if c.position.page), default=None)
-        if self._note_row(cells):
+        if self._note_row(cells) or self._malformed_row(grid_row, r):
             return
         if self._continues_previous(fields, inherited, page):
             self._join(fields, inherited, grid_row, r)
@@ -187,6 +187,29 @@ class IndicatorRows:
                 "table_note",
                 f"指标表下方的“{text}”是备注说明，不是绩效指标，未作为指标读取",
                 own[0].position,
+            )
+        )
+        return True
+
+    def _malformed_row(self, grid_row: list[Cell | None], r: int) -> bool:
+        """A row whose one cell spans the 一级, 二级 and 三级 columns is not an indicator (a
+        table title or unit line that damage moved among the rows, a section heading): kept
+        as a warning with its text, never as an indicator named after itself."""
+        spanning = [
+            grid_row[c] if c < len(grid_row) else None
+            for c, role in self.columns.roles.items()
+            if role in ("level1", "level2", "name")
+        ]
+        if len(spanning) < 3 or spanning[0] is None or spanning[0].row != r:
+            return False
+        if any(cell is not spanning[0] for cell in spanning) or not spanning[0].text.strip():
+            return False
+        self.warnings.append(
+            LayoutWarning(
+                "indicator_row_malformed",
+                f"指标表中的一行（“{one_line(spanning[0].text)[:40]}”）一个单元格横跨一级、"
+                "二级和三级指标栏，不是指标行，未作为指标读取；请核对原件",
+                spanning[0].position,
             )
         )
         return True

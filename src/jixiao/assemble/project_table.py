@@ -43,7 +43,7 @@ _PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _INLINE_GOAL = re.compile(
-    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
+    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}(?:、|[.．](?![0-9]))|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
 # The end of an organisation's name: free text alone in a table's first row is its unit only
