@@ -98,7 +98,7 @@ class IndicatorRows:
 
     def add(self, grid_row: list[Cell | None], r: int, header_width: int) -> None:
         own = {c: cell for c, cell in enumerate(grid_row) if cell is not None and cell.row == r}
-        fields, inherited = self._fields(self.columns.roles, grid_row, r)
+        fields, inherited = self._fields(self.columns.roles, grid_row, r, self.columns.spans)
         cells = [cell for cell in own.values()]
         if not any(v for k, v in fields.items() if not inherited[k]) and not any(
             cell.text.strip() for cell in cells
@@ -135,7 +135,9 @@ class IndicatorRows:
         )
         extra = (
             [
-                ExtraField(label=label, text=one_line(own[c].text))
+                ExtraField(
+                    label=label, text=one_line(own[c].text), source=own[c].position.to_location()
+                )
                 for c, label in self.columns.unknown.items()
                 if c in own and own[c].text.strip()
             ]
@@ -223,7 +225,10 @@ class IndicatorRows:
 
     @staticmethod
     def _fields(
-        roles: dict[int, str], grid_row: list[Cell | None], r: int
+        roles: dict[int, str],
+        grid_row: list[Cell | None],
+        r: int,
+        spans: dict[int, int] | None = None,
     ) -> tuple[dict[str, str], dict[str, bool]]:
         fields: dict[str, str] = {}
         inherited: dict[str, bool] = {}
@@ -231,6 +236,13 @@ class IndicatorRows:
             cell = grid_row[i] if i < len(grid_row) else None
             fields[name] = cell.text.strip() if cell is not None else ""
             inherited[name] = cell is not None and cell.row != r
+            if spans and i in spans:  # 指标值 over two columns: ``≥20 | 公里`` is one value
+                covered: list[Cell] = []
+                for k in range(i, min(i + spans[i], len(grid_row))):
+                    other = grid_row[k]
+                    if other is not None and all(other is not c for c in covered):
+                        covered.append(other)
+                fields[name] = "".join(c.text.strip() for c in covered)
         return fields, inherited
 
     def _continues_previous(

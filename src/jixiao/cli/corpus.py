@@ -201,6 +201,15 @@ def stats_command(
         Path | None,
         typer.Option("--output", "-o", metavar="输出", help="输出文件（csv 时为文件夹）。"),
     ] = None,
+    goal_pairs: Annotated[
+        int,
+        typer.Option(
+            "--goal-pairs",
+            metavar="对数",
+            min=0,
+            help="雷同的绩效目标最多列出多少对（按年度的对数总是全部统计）。",
+        ),
+    ] = 1000,
 ) -> None:
     from jixiao.corpus.report import stats_html, stats_xlsx, write_csv
     from jixiao.corpus.stats import compute_stats
@@ -213,7 +222,7 @@ def stats_command(
         error(f"--format {fmt} 需要用 -o 指定输出{'文件夹' if fmt == 'csv' else '文件'}。")
         raise typer.Exit(EXIT_USAGE)
     try:
-        tables = compute_stats(corpus)
+        tables = compute_stats(corpus, goal_pairs=goal_pairs)
     except JixiaoError as err:
         raise _fail(err) from None
     try:
@@ -246,7 +255,7 @@ def stats_command(
                 output.write_text(html, encoding="utf-8")
                 say(f"已写入 {output}")
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None
@@ -284,7 +293,7 @@ def generate_command(
     try:
         made = generate_corpus(output, units=units, years=year_list, seed=seed)
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None

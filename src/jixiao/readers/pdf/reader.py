@@ -33,7 +33,9 @@ from jixiao.layout import Layout, LayoutWarning, Position
 from jixiao.readers.ocr import ScanPages
 from jixiao.readers.paged.lines import Char, drop_page_furniture, page_items, text_lines
 from jixiao.readers.paged.page_reader import PageReader
+from jixiao.readers.pdf.damage_check import touch_page
 from jixiao.readers.pdf.pdfium import PdfiumText
+from jixiao.readers.pdf.table_finder import FoundTable
 from jixiao.readers.pdf.tables import build_table, find_tables, split_chars
 
 __all__ = ["MAX_PDF_PAGES", "PdfPageReader", "read_pdf"]
@@ -60,14 +62,19 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
             reader.layout.warnings.append(_damage_warning(None))
         pdfium = PdfiumText(data)
         scans = ScanPages(data)
+        fonts_seen: set[int] = set()
         try:
             previous = 0
+            fast = _page_count(pdf) == pdfium.page_count()
             for number, page in _pages(pdf, source):
                 if number > previous + 1:  # pages the page tree lost (a broken page object)
                     _lost_pages(reader, previous + 1, number)
                 previous = number
                 try:
-                    reader.add_page(page, number, pdfium, scans)
+                    if not (
+                        fast and reader.add_pdfium_page(page, number, pdfium, damage, fonts_seen)
+                    ):
+                        reader.add_page(page, number, pdfium, scans)
                 except JixiaoError:
                     raise
                 except Exception:  # a library failure on one page: that page is damaged
@@ -162,6 +169,10 @@ class _DamageLog(logging.Handler):
         if record.thread == self.thread and record.name in _DAMAGE_LOGGERS:
             self.count += 1
 
+    def pending(self) -> bool:
+        """Whether anything was logged since the last ``take``."""
+        return self.count > 0
+
     def take(self) -> bool:
         """Whether anything was logged since the last call."""
         seen, self.count = self.count, 0
@@ -222,13 +233,17 @@ def _open_error(data: bytes, exc: Exception, source: str) -> ReadError:
     )
 
 
+def _page_count(pdf: PDF) -> int:
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count", 0)))
+    except Exception:
+        return 0
+
+
 def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
     """Pages one at a time (``pdf.pages`` would build them all up front)."""
     doc: PDFDocument = pdf.doc
-    try:
-        count = int(resolve1(resolve1(doc.catalog["Pages"]).get("Count", 0)))
-    except Exception:
-        count = 0
+    count = _page_count(pdf)
     if count > MAX_PDF_PAGES:
         raise ReadError(
             f"PDF 共 {count} 页，超过上限 {MAX_PDF_PAGES} 页，未读取",
@@ -295,7 +310,34 @@ def _private(ch: str) -> bool:
 class PdfPageReader(PageReader):
     """The page reader fed with pdfplumber pages: text sanity gate, ruled tables, lines."""
 
+    def add_pdfium_page(
+        self,
+        page: Page,
+        number: int,
+        pdfium: PdfiumText,
+        damage: _DamageLog,
+        fonts_seen: set[int],
+    ) -> bool:
+        """Read the page with PDFium; False (nothing read) when pdfminer must read it: damage
+        found (``damage_check``), a page PDFium cannot match, or text it cannot decode."""
+        try:
+            touch_page(page.page_obj, fonts_seen)
+        except Exception:
+            return False
+        if damage.pending():
+            return False
+        read = pdfium.page(number - 1, tuple(float(v) for v in page.mediabox))  # type: ignore[arg-type]
+        if read is None or not read.chars:
+            return False
+        if garbled_share(read.chars) > _GARBLED_SHARE or not looks_chinese(read.chars):
+            return False
+        drawing = read.drawing
+        found = find_tables(drawing.lines, drawing.rects, drawing.curves)
+        self._add_text(read.chars, found, number, float(page.width), float(page.height))
+        return True
+
     def add_page(self, page: Page, number: int, pdfium: PdfiumText, scans: ScanPages) -> None:
+        """Read the page with pdfminer (pdfplumber's ``page.chars`` and drawn objects)."""
         chars: list[Char] = list(page.chars)
         if chars and garbled_share(chars) > _GARBLED_SHARE:
             chars = self._reread(number, pdfium, chars)
@@ -310,8 +352,14 @@ class PdfPageReader(PageReader):
                     Position(page=number),
                 )
             return
+        found = find_tables(page.lines, page.rects, page.curves)
+        self._add_text(chars, found, number, float(page.width), float(page.height))
+
+    def _add_text(
+        self, chars: list[Char], found: list[FoundTable], number: int, width: float, height: float
+    ) -> None:
+        """A page with a text layer: its tables, then its lines as paragraphs."""
         self.pages_with_text += 1
-        found = find_tables(page)
         boxes = [
             (float(x0), float(top), float(x1), float(bottom))
             for x0, top, x1, bottom in (t.bbox for t in found)
@@ -321,9 +369,9 @@ class PdfPageReader(PageReader):
             build_table(t, cs, number, k)
             for k, (t, cs) in enumerate(zip(found, table_chars, strict=True), start=1)
         ]
-        lines = drop_page_furniture(text_lines(free), float(page.height))
+        lines = drop_page_furniture(text_lines(free), height)
         edges = [(top, x0, x1) for x0, top, x1, _ in boxes]
-        items = page_items(lines, edges, float(page.width), self.gaps)
+        items = page_items(lines, edges, width, self.gaps)
         for n, item in enumerate(items):
             self._item(tables[item] if isinstance(item, int) else item, number, first=n == 0)
 
