@@ -207,3 +207,12 @@ def test_panic_filter_keeps_other_output() -> None:
         b"note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\nafter\n"
     )
     assert _without_panics(captured) == b"before\nafter\n"
+
+
+def test_sheet_replaced_by_other_rows_is_named() -> None:
+    """The first sheet's part replaced by 50,000 rows of numbers: its project vanished, and
+    nothing said so."""
+    doc = read_bytes(_input("xlsx/many-cells/0").data, name="替换.xlsx")
+    assert [len(p.indicators) for p in doc.projects] == [4, 6]
+    unrecognised = [w for w in doc.warnings if w.code == "table_unrecognised"]
+    assert unrecognised and "工作表“绩效目标表”" in unrecognised[0].message
