@@ -168,3 +168,22 @@ def test_pdfium_classifies_shapes_as_pdfminer_does() -> None:
         doc.close()
     assert len(drawing.rects) >= 5 and drawing.curves and len(drawing.lines) >= 2
     assert sum(_visible(r) for r in drawing.rects) == len(drawing.rects) - 2  # the two whites
+
+
+def test_words_match_pdfplumbers_extractor(rendered: dict[str, bytes]) -> None:
+    from pdfplumber.utils.text import WordExtractor
+
+    from jixiao.readers.paged.words import words
+
+    keys = ("text", "x0", "x1", "top", "bottom", "size")
+    extractor = WordExtractor(extra_attrs=["size"])
+    with pdfplumber.open(io.BytesIO(rendered["003"])) as pdf:
+        for page in pdf.pages:
+            chars = list(page.chars)
+            odd = [{**chars[0], "text": "ﬁ"}, {**chars[0], "text": ""}, {**chars[0], "text": " "}]
+            for sample in (chars, chars[::-1], chars[:40] + odd + chars[40:80]):
+                expected = [w for w, _ in extractor.iter_extract_tuples(sample)]
+                mine = words(sample)
+                assert [tuple(w[k] for k in keys) for w in mine] == [
+                    tuple(w[k] for k in keys) for w in expected
+                ]
