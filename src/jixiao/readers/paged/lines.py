@@ -2,12 +2,12 @@
 
 pdfminer gives characters with boxes, not lines or paragraphs. Lines are words clustered by
 vertical position (words as pdfplumber's word extractor makes them, ``words``: a space where
-the text has one or where the gap between characters is wide). Paragraphs are rebuilt from layout cues: a line
-continues the paragraph above when the line above was wrapped (it reached the right edge of
-the text, or the first unbreakable piece of this line would not have fitted after it), this
-line is not indented, does not start a list item (``2、``, ``（三）``) and the gap above it is
-not clearly wider than the gap between the lines of a paragraph (learnt from lines that
-wrapped). Lone page numbers in the top and bottom bands are dropped.
+the text has one or where the gap between characters is wide). Paragraphs are rebuilt from
+layout cues: a line continues the paragraph above when the line above was wrapped (it reached
+the right edge of the text, or the first unbreakable piece of this line would not have fitted
+after it), this line is not indented, does not start a list item (``2、``, ``（三）``) and the
+gap above it is not clearly wider than the gap between the lines of a paragraph (learnt from
+lines that wrapped). Lone page numbers in the top and bottom bands are dropped.
 """
 
 from __future__ import annotations
