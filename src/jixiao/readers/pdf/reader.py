@@ -23,7 +23,8 @@ import pdfplumber
 from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import LIT
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
@@ -42,6 +43,8 @@ __all__ = ["MAX_PDF_PAGES", "PdfPageReader", "read_pdf"]
 MAX_PDF_PAGES = 2000
 """More pages than any 部门预算绩效信息 has; a bigger file is refused before it is parsed."""
 
+LITERAL_PAGE = LIT("Page")
+LITERAL_PAGES = LIT("Pages")
 _GARBLED_SHARE = 0.3
 _COMMON_SHARE = 0.6
 
@@ -61,9 +64,12 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
         scans = ScanPages(data)
         fonts_seen: set[int] = set()
         try:
-            pages = _pages(pdf, source)
+            previous = 0
             fast = _page_count(pdf) == pdfium.page_count()
-            for number, page in pages:
+            for number, page in _pages(pdf, source):
+                if number > previous + 1:  # pages the page tree lost (a broken page object)
+                    _lost_pages(reader, previous + 1, number)
+                previous = number
                 try:
                     if not (
                         fast and reader.add_pdfium_page(page, number, pdfium, damage, fonts_seen)
@@ -71,21 +77,67 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
                         reader.add_page(page, number, pdfium, scans)
                 except JixiaoError:
                     raise
-                except Exception as exc:  # a library failure on one page: say which page
-                    raise ReadError(
-                        f"PDF 第 {number} 页已损坏，无法解析",
-                        source=source,
-                        hint="文件可能已损坏；请尝试用 PDF 阅读器重新另存为 PDF 后再读取。",
-                    ) from exc
+                except Exception:  # a library failure on one page: that page is damaged
+                    damage.count += 1
                 finally:
                     page.close()
                 if damage.take():
                     reader.layout.warnings.append(_damage_warning(number))
                     reader.break_continuation()
+            positions = _page_positions(pdf.doc)
+            if positions is not None and positions[1] > previous:
+                _lost_pages(reader, previous + 1, positions[1] + 1)
         finally:
             pdfium.close()
             scans.close()
     return reader.finish()
+
+
+def _lost_pages(reader: PdfPageReader, first: int, end: int) -> None:
+    """Pages ``first``..``end - 1`` are in the page tree but not readable pages: each is a
+    damage warning, and no table continues across the gap."""
+    for number in range(first, end):
+        reader.layout.warnings.append(_damage_warning(number))
+    reader.break_continuation()
+
+
+def _page_positions(doc: PDFDocument) -> tuple[list[int], int] | None:
+    """The page tree's leaves in order: the 1-based positions of those that are pages, and
+    how many leaves there are (a leaf whose ``/Type`` was damaged is skipped by pdfminer, and
+    the pages after it would otherwise be numbered, and continued, as if it never existed).
+    ``None`` when the tree cannot be walked (pdfminer then finds pages its own way)."""
+    valid: list[int] = []
+    total = 0
+    seen: set[int] = set()
+
+    def walk(node: object, depth: int) -> None:
+        nonlocal total
+        if isinstance(node, PDFObjRef):
+            if node.objid in seen:
+                return
+            seen.add(node.objid)
+        tree = resolve1(node)
+        if depth > 64 or total > MAX_PDF_PAGES:
+            return
+        if not isinstance(tree, dict):
+            total += depth > 0  # a kid that is no longer an object: a lost page
+            return
+        kids = resolve1(tree.get("Kids")) if "Kids" in tree else None
+        if kids is not None and resolve1(tree.get("Type")) is LITERAL_PAGES:
+            for kid in kids if isinstance(kids, list) else []:
+                walk(kid, depth + 1)
+            return
+        total += 1
+        if resolve1(tree.get("Type")) is LITERAL_PAGE:
+            valid.append(total)
+
+    try:
+        walk(doc.catalog["Pages"], 0)
+    except Exception:
+        return None
+    if total > MAX_PDF_PAGES:
+        return None
+    return valid, total
 
 
 def _damage_warning(page: int | None) -> LayoutWarning:
@@ -199,9 +251,13 @@ def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
             hint="绩效目标文件通常只有几十页；请确认选择了正确的文件，或拆分后分别读取。",
         )
     pages = PDFPage.create_pages(doc)
-    number = 0
+    positions = _page_positions(doc)
+    valid = positions[0] if positions is not None else []
+    index = number = 0
     while True:
-        number += 1
+        index += 1
+        # the page's place in the page tree, when the tree was walked and agrees so far
+        number = valid[index - 1] if index <= len(valid) else number + 1
         try:
             page = Page(pdf, next(pages), page_number=number, initial_doctop=0)
         except StopIteration:
