@@ -6,6 +6,7 @@ from jixiao.model.document import Budget as Budget
 from jixiao.model.document import Department as Department
 from jixiao.model.document import DepartmentTask as DepartmentTask
 from jixiao.model.document import Document as Document
+from jixiao.model.document import DocumentWarning as DocumentWarning
 from jixiao.model.document import ExtraField as ExtraField
 from jixiao.model.document import Indicator as Indicator
 from jixiao.model.document import IndicatorValue as IndicatorValue
@@ -18,7 +19,6 @@ from jixiao.model.document import SourceLocation as SourceLocation
 from jixiao.model.document import SpendingPoint as SpendingPoint
 from jixiao.model.document import Unit as Unit
 from jixiao.model.document import ValueParts as ValueParts
-from jixiao.model.document import Warning as Warning
 from jixiao.model.identity import indicator_key as indicator_key
 from jixiao.model.identity import indicator_keys as indicator_keys
 from jixiao.model.lifecycle import CAUSES as CAUSES

@@ -25,6 +25,7 @@ __all__ = [
     "Department",
     "DepartmentTask",
     "Document",
+    "DocumentWarning",
     "ExtraField",
     "Indicator",
     "IndicatorValue",
@@ -37,7 +38,6 @@ __all__ = [
     "SpendingPoint",
     "Unit",
     "ValueParts",
-    "Warning",
 ]
 
 SCHEMA_VERSION: Literal["2"] = "2"
@@ -234,8 +234,10 @@ class Project(_Model):
     self_evaluation: SelfEvaluation | None = _optional()
 
 
-class Warning(_Model):
+class DocumentWarning(_Model):
     """Something the reader noticed but could recover from; ``message`` is for users (Chinese)."""
+
+    model_config = ConfigDict(title="Warning")
 
     code: str
     message: str
@@ -250,7 +252,7 @@ class Document(_Model):
     fiscal_year: int | None = None
     department: Department = Field(default_factory=Department)
     projects: list[Project] = Field(default_factory=list)
-    warnings: list[Warning] = Field(default_factory=list)
+    warnings: list[DocumentWarning] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod

@@ -22,6 +22,7 @@ from jixiao.model import (
     Budget,
     Department,
     Document,
+    DocumentWarning,
     Indicator,
     IndicatorValue,
     Project,
@@ -29,7 +30,6 @@ from jixiao.model import (
     SourceLocation,
     SpendingPoint,
     Unit,
-    Warning,
 )
 from jixiao.review.finding import Finding, Fix
 from jixiao.review.report import Report
@@ -300,7 +300,7 @@ def document_from_row(row: DocumentRow) -> Document:
             **(row.extensions or {}),
         ),
         projects=[project_from_row(p) for p in row.projects],
-        warnings=[Warning.model_validate(w) for w in row.warnings],
+        warnings=[DocumentWarning.model_validate(w) for w in row.warnings],
     )
 
 

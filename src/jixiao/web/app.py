@@ -19,7 +19,7 @@ from jixiao.store.db import data_dir, make_engine, make_sessionmaker
 from jixiao.store.errors import ConflictError, NotFoundError
 from jixiao.web.deps import LoginRequired, csrf_dep, page
 from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
-from jixiao.web.service import Forbidden
+from jixiao.workbench.access import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
 
