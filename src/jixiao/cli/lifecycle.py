@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, os_reason
 from jixiao.cli._common import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -30,7 +30,6 @@ from jixiao.cli._common import (
 )
 from jixiao.lifecycle.workbook import KIND_LABELS, Kind
 from jixiao.model import Document
-from jixiao.reading import os_reason
 
 __all__ = [
     "MONITOR_HELP",
