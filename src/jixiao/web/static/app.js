@@ -140,6 +140,7 @@ document.addEventListener("DOMContentLoaded", function () {
     form.addEventListener("input", function () { changed = true; });
     form.addEventListener("change", function () { changed = true; });
     form.addEventListener("rows-edited", function () { changed = true; });
+    form.addEventListener("rows-changed", function () { changed = true; });
     form.addEventListener("submit", function () { changed = false; });
     window.addEventListener("beforeunload", function (event) {
       if (!changed) return;
