@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from jixiao import __version__
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, os_reason
 from jixiao.cli._common import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -43,7 +43,7 @@ from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.cli.progress import QuietOption, note, set_quiet, track
 from jixiao.cli.summary import render_summary
 from jixiao.model import Document
-from jixiao.reading import os_reason, read_bytes
+from jixiao.reading import read_bytes
 
 __all__ = ["app", "main"]
 

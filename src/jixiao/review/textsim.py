@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -320,13 +321,17 @@ def ratio(a: str, b: str) -> float:
 
 
 def ratio_at_least(a: str, b: str, threshold: float) -> bool:
-    """``ratio(a, b) >= threshold``, without difflib when the lengths alone rule it out (the
-    ratio is 2·matches/(len a + len b), and matches cannot exceed the shorter length)."""
+    """``ratio(a, b) >= threshold``, without difflib when the lengths or the characters in
+    common rule it out (the ratio is 2·matches/(len a + len b), and matches cannot exceed the
+    shorter length nor the characters the two share)."""
     x, y = canonical(a), canonical(b)
     if not x or not y:
         return (1.0 if x == y else 0.0) >= threshold
-    if 2.0 * min(len(x), len(y)) / (len(x) + len(y)) < threshold:
+    total = len(x) + len(y)
+    if 2.0 * min(len(x), len(y)) / total < threshold:
         return False
+    if 2.0 * sum((Counter(x) & Counter(y)).values()) / total < threshold:
+        return False  # matches cannot exceed the characters the two have in common
     return SequenceMatcher(None, x, y, autojunk=False).ratio() >= threshold
 
 

@@ -22,7 +22,7 @@ from jixiao.web.api_docs import docs_assets
 from jixiao.web.deps import LoginRequired, csrf_dep, page, signed_in_user
 from jixiao.web.display import without_hint
 from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
-from jixiao.web.service import Forbidden
+from jixiao.workbench.access import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
 

@@ -13,7 +13,6 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
-from jixiao.web.auth import password_stamp
 from jixiao.web.csrf import check_csrf, csrf_token
 from jixiao.web.display import (
     document_title,
@@ -22,7 +21,8 @@ from jixiao.web.display import (
     row_title,
     zone_label,
 )
-from jixiao.web.security import session_is_open
+from jixiao.workbench.auth import password_stamp
+from jixiao.workbench.sessions import session_is_open
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
 

@@ -12,6 +12,7 @@ the cheapest, as the exhaustive search did.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right, insort
 from dataclasses import dataclass
@@ -63,15 +64,20 @@ def _carried(text: str) -> str:
     return text[:2] if len(text) > 1 and text[1] in NO_LINE_START else text[:1]
 
 
+# The value grammar reads a quantity only from digits (ASCII, or full-width ones it maps to
+# ASCII): a text without any is qualitative, and is not parsed here.
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
+
+
 @lru_cache(maxsize=65536)
 def _is_quantitative(text: str) -> bool:
-    return parse_value(text).kind == "quantitative"
+    return _DIGIT.search(text) is not None and parse_value(text).kind == "quantitative"
 
 
 @lru_cache(maxsize=65536)
 def _value_cost(text: str) -> int:
-    value = parse_value(text)
-    if value.kind == "quantitative":
+    value = parse_value(text) if _DIGIT.search(text) else None
+    if value is not None and value.kind == "quantitative":
         return -5 if "missing_unit" in value.anomalies else -20
     words = text.split(" ")
     if len(words) > 2 or (len(words) == 2 and words[0] == words[1]):
@@ -219,7 +225,8 @@ def _best_from(
         if value_col:
             if cost + _BEST_VALUE_COST >= best:
                 continue
-            cost += _value_cost(append_wrapped(done_text, line_text))
+            text = append_wrapped(done_text, line_text) if done_text else line_text.strip()
+            cost += _value_cost(text)
         elif not rooms and line_text[:1] in _COMPARISONS:
             text = line_text.strip()
             if text[:1] in _COMPARISONS and _is_quantitative(text):
@@ -240,12 +247,48 @@ def _suffix_minima(values: list[int]) -> list[int]:
     return out
 
 
+def _tail_cost(row: PieceRow, start: int, cap: float | None) -> int:
+    """The cost of the last column holding pieces ``start…`` to the end (``_best_from``'s cost
+    at its last end, without the work for the ends before it)."""
+    texts, lines, widths, carried = row.texts, row.lines, row.widths, row.carried
+    n = len(texts)
+    if start >= n:
+        return EMPTY_COST[3]
+    fixed = row.boundary[start]
+    rooms: list[int] = []
+    widest = line_width = widths[start]
+    current = lines[start]
+    for k in range(start + 1, n):
+        if lines[k] == current:
+            line_width += SPACE_UNITS + widths[k]
+        else:
+            rooms.append(line_width + carried[k])
+            if line_width > widest:
+                widest = line_width
+            line_width, current = widths[k], lines[k]
+            if row.seps[k] == "tight":
+                fixed += 30
+    if line_width > widest:
+        widest = line_width
+    cost = fixed + 25 * sum(1 for room in rooms if room <= widest - 10)
+    if cap is not None:
+        cost += 20 * sum(1 for room in rooms if room < cap - 30)
+        if widest > cap + 60:
+            cost += 30
+    if not rooms and texts[start][:1] in _COMPARISONS:
+        text = " ".join(texts[start:]).strip()
+        if text[:1] in _COMPARISONS and _is_quantitative(text):
+            cost += 15
+    return cost
+
+
 def best_cut(row: PieceRow, caps: tuple[float, ...] | None) -> Cut:
     """The cheapest cut (first in lexicographic order among equals); ``caps`` in hundredths."""
     n = len(row)
-    plans: list[list[int]] = []
-    after = [_NO_CUT_YET] * n + [0]
-    for col in (3, 2, 1):
+    cap3 = caps[3] if caps is not None else None
+    after = [_tail_cost(row, start, cap3) for start in range(n + 1)]
+    plans: list[list[int]] = [list(range(n + 1))]  # the last column ends at the end
+    for col in (2, 1):
         cap = caps[col] if caps is not None else None
         floor = _suffix_minima(after)
         found = [_best_from(row, col, start, cap, after, floor) for start in range(n + 1)]

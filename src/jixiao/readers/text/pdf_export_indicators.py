@@ -19,6 +19,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from jixiao.model.categories import FRAMEWORK, LEVEL1
 from jixiao.readers.text.pdf_export_cut import (
@@ -62,6 +63,12 @@ class _Match:
     rest: str  # text after the label on its last line
 
 
+@cache
+def _prefixes(labels: frozenset[str]) -> frozenset[str]:
+    """Every start of a label: what a wrapped label may have read so far."""
+    return frozenset(label[:k] for label in labels for k in range(len(label) + 1))
+
+
 def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match | None:
     acc = ""
     for k in range(3):
@@ -76,7 +83,7 @@ def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match
         if sep and acc + head in labels:
             return _Match(acc + head, i + k + 1, rest.strip())
         acc += text
-        if not any(label.startswith(acc) for label in labels):
+        if acc not in _prefixes(labels):
             return None
     return None
 

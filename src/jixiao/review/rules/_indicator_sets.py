@@ -58,29 +58,46 @@ def first_equal_earlier(names: list[frozenset[str]], minimum: int) -> list[int |
     return out
 
 
-def similar_earlier(names: list[frozenset[str]], minimum: int, threshold: float) -> list[list[int]]:
+def similar_earlier(
+    names: list[frozenset[str]],
+    minimum: int,
+    threshold: float,
+    skip: list[bool] | None = None,
+) -> list[list[int]]:
     """For each project, the earlier projects (both at least ``minimum`` names) whose name sets
-    have a Dice coefficient of at least ``threshold`` with its own, in document order.
+    have a Dice coefficient of at least ``threshold`` with its own, in document order
+    (left empty for the projects ``skip`` marks).
 
     Exact, without comparing all pairs: Dice ≥ t needs an overlap of at least
     t·|A| / (2 − t) names, so a similar earlier set must hold one of A's |A| − overlap + 1
-    rarest names (rarity counted over the document, ties by the name). Only the earlier
-    projects listed under those names are compared; common names such as 服务对象满意度 are
-    never looked up when a project has rarer ones.
+    rarest names (rarity counted over the document, ties by the name). Only the earlier sets
+    listed under those names are compared, each distinct set once; common names such as
+    服务对象满意度 are not looked up when a project has rarer ones.
     """
     frequency = Counter(name for mine in names if len(mine) >= minimum for name in mine)
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, list[frozenset[str]]] = {}  # name → distinct earlier sets holding it
+    holders: dict[frozenset[str], list[int]] = {}  # distinct set → its projects so far
     out: list[list[int]] = []
     for j, mine in enumerate(names):
         if len(mine) < minimum:
             out.append([])
             continue
-        overlap = max(1, math.floor(threshold * len(mine) / (2 - threshold) - 1e-9))
-        rarest = sorted(mine, key=lambda name: (frequency[name], name))
-        candidates: set[int] = set()
-        for name in rarest[: max(1, len(mine) - overlap + 1)]:
-            candidates.update(postings.get(name, ()))
-        out.append([i for i in sorted(candidates) if dice(names[i], mine) >= threshold])
-        for name in mine:
-            postings.setdefault(name, []).append(j)
+        if skip is not None and skip[j]:
+            out.append([])
+        else:
+            overlap = max(1, math.floor(threshold * len(mine) / (2 - threshold) - 1e-9))
+            rarest = sorted(mine, key=lambda name: (frequency[name], name))
+            candidates: set[frozenset[str]] = set()
+            for name in rarest[: max(1, len(mine) - overlap + 1)]:
+                candidates.update(postings.get(name, ()))
+            similar = [
+                i for other in candidates if dice(other, mine) >= threshold for i in holders[other]
+            ]
+            out.append(sorted(similar))
+        if mine in holders:
+            holders[mine].append(j)
+        else:
+            holders[mine] = [j]
+            for name in mine:
+                postings.setdefault(name, []).append(mine)
     return out

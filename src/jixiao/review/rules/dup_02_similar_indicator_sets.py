@@ -77,11 +77,12 @@ class SimilarIndicatorSets(Rule):
         minimum = ctx.params.min_indicators
         names = [indicator_names(p) for p in doc.projects]
         equal = first_equal_earlier(names, minimum)
-        similar_sets = similar_earlier(names, minimum, ctx.params.min_similarity)
+        skip = [earlier is not None for earlier in equal]  # DUP-03's
+        similar_sets = similar_earlier(names, minimum, ctx.params.min_similarity, skip)
         for j, project in enumerate(doc.projects):
             mine, similar = names[j], similar_sets[j]
-            if equal[j] is not None or not similar:
-                continue  # an equal earlier set is DUP-03's
+            if not similar:
+                continue
             # The most similar few are named (in document order), the rest only counted.
             named = sorted(
                 sorted(similar, key=lambda i: (-dice(names[i], mine), i))[:_NAMED], key=int

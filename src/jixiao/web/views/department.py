@@ -14,7 +14,8 @@ from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.errors import ConflictError
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import without_hint
-from jixiao.web.service import FormInvalid, can_edit, get_document, update_department
+from jixiao.workbench.access import FormInvalid, can_edit, get_document
+from jixiao.workbench.editing import update_department
 
 router = APIRouter(include_in_schema=False)
 

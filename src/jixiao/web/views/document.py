@@ -21,15 +21,9 @@ from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import attachment_header, export_filename
-from jixiao.web.service import (
-    TRANSITIONS,
-    add_comment,
-    can_edit,
-    can_review,
-    get_document,
-    stored_report,
-    transition,
-)
+from jixiao.workbench.access import can_edit, can_review, get_document
+from jixiao.workbench.reports import stored_report
+from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
 
 router = APIRouter(include_in_schema=False)
 

@@ -13,7 +13,9 @@ from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import without_hint
-from jixiao.web.service import Forbidden, import_document, search_documents
+from jixiao.workbench.access import Forbidden
+from jixiao.workbench.editing import import_document
+from jixiao.workbench.search import search_documents
 
 router = APIRouter(include_in_schema=False)
 

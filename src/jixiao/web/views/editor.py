@@ -26,8 +26,9 @@ from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import without_hint
-from jixiao.web.service import can_edit, get_project, update_project
 from jixiao.web.views.document import indicator_labels
+from jixiao.workbench.access import can_edit, get_project
+from jixiao.workbench.editing import update_project
 
 router = APIRouter(include_in_schema=False)
 
