@@ -87,7 +87,7 @@ def test_refusals(tmp_path: Path) -> None:
     assert "不是有效的填报表 XLSX 文件" in bad.stderr
     (tmp_path / "jixiao.toml").write_text('[scoring]\npreset = "mars"\n', encoding="utf-8")
     config = run_cli("score", SEED, "-a", SELFEVAL_FILE, cwd=tmp_path)
-    assert config.returncode == 1
+    assert config.returncode == 2
     assert "自评计分方案“mars”不存在" in config.stderr
     fmt = run_cli("score", SEED, "-a", SELFEVAL_FILE, "-f", "html")
     assert fmt.returncode == 2
