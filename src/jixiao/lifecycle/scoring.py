@@ -395,10 +395,8 @@ def _qualitative(
     tier: Tier | None = result.tier or tier_of_text(result.actual_text, indicator.value_text)
     if tier is None and result.declared_score is not None and weight > 0:
         share = result.declared_score / weight * HUNDRED
-        tier = next(
-            (t for t, (low, _high) in scheme.tiers.items() if share >= low),
-            None,
-        )
+        by_floor = sorted(scheme.tiers.items(), key=lambda item: item[1][0], reverse=True)
+        tier = next((t for t, (low, _high) in by_floor if share >= low), None)
     if tier is None:
         findings.append(
             subject.finding(
