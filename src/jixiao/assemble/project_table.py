@@ -253,7 +253,7 @@ class ProjectBuilder:
         printed only in the row above, over a blank cell (the merge lost in a copy), when this
         row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, _value_part(c, self._above)) for c in row]
+        cells = [(c.col, c.colspan, c.text) for c in row]
         filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
         candidates = [c for c in grid_row if c is not None and c.row != r]
         if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
@@ -264,7 +264,16 @@ class ProjectBuilder:
                 continue
             filled.update(span)
             cells.append((cell.col, cell.colspan, cell.text))
-        return header_columns(sorted(cells), above)
+        found = header_columns(sorted(cells), above)
+        if found is not None and found.unknown and self._above is not None:
+            # titles no dictionary knows under a 指标值 over several columns are its parts
+            parts = {c.col: (c.text, part) for c in row if (part := _value_part(c, self._above))}
+            cells = [
+                (col, span, parts[col][1] if col in parts and parts[col][0] == text else text)
+                for col, span, text in cells
+            ]
+            found = header_columns(sorted(cells), above)
+        return found
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
