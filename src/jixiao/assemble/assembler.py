@@ -92,7 +92,9 @@ class _Reader:
             return
         if self.current is not None and self.current.value_below_from(block):
             return
-        title = PROJECT_TITLE.match(to_simplified(text))  # 1、某項目績效目標表 too
+        title = PROJECT_TITLE.match(text)
+        if title is None and text.endswith("表"):  # 1、某項目績效目標表 too
+            title = PROJECT_TITLE.match(to_simplified(text))
         if self.current is not None and self.current.year_under_title(text):
             return  # （2024年度） under a project's own title: its year, not the document's
         if title or is_table_title(text):
