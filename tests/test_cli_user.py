@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from jixiao.cli.user import user_app
 from jixiao.store.db import make_engine, make_sessionmaker
-from jixiao.web import create_app, people
-from jixiao.web.auth import authenticate
+from jixiao.web import create_app
+from jixiao.workbench import people
+from jixiao.workbench.auth import authenticate
 from tests.test_cli import run_cli
 
 

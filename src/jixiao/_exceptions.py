@@ -14,6 +14,8 @@ recover from are not errors: they become ``Document.warnings``.
 
 from __future__ import annotations
 
+import errno
+
 __all__ = [
     "DecodeError",
     "FileTooLargeError",
@@ -21,6 +23,7 @@ __all__ = [
     "NotAPerformanceDocumentError",
     "ReadError",
     "UnsupportedFormatError",
+    "os_reason",
 ]
 
 
@@ -58,3 +61,23 @@ class DecodeError(ReadError):
 
 class NotAPerformanceDocumentError(JixiaoError):
     """The input was read but holds no 绩效目标表."""
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOENT: "路径不存在",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EEXIST: "已有同名的文件",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统是只读的",
+    errno.ELOOP: "符号链接循环",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "磁盘读写错误",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason in Chinese (its own text depends on the locale)."""
+    return _OS_REASONS.get(exc.errno or -1, f"系统错误 {exc.errno}")

@@ -9,7 +9,6 @@ a jixiao defect, and is reported as one.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import io
 import zipfile
@@ -21,6 +20,7 @@ from jixiao._exceptions import (
     JixiaoError,
     ReadError,
     UnsupportedFormatError,
+    os_reason,
 )
 from jixiao.assemble import assemble
 from jixiao.layout import Layout
@@ -29,27 +29,7 @@ from jixiao.readers.damage import damaged, too_complex
 from jixiao.readers.detect import Format, sniff_format
 from jixiao.readers.text import decode_text, read_text_layout
 
-__all__ = ["MAX_INPUT_BYTES", "os_reason", "read_bytes", "read_path"]
-
-_OS_REASONS = {
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.ENOENT: "路径不存在",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.EEXIST: "已有同名的文件",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统是只读的",
-    errno.ELOOP: "符号链接循环",
-    errno.ENAMETOOLONG: "文件名过长",
-    errno.EIO: "磁盘读写错误",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """The operating system's reason in Chinese (its own text depends on the locale)."""
-    return _OS_REASONS.get(exc.errno or -1, f"系统错误 {exc.errno}")
-
+__all__ = ["MAX_INPUT_BYTES", "read_bytes", "read_path"]
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs above this are refused before reading: real documents are a few MB at most."""
@@ -216,11 +196,13 @@ def _read_json(data: bytes, name: str) -> Document:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        detail = (
-            "内容不完整或格式有误"
-            if first["type"] == "json_invalid"
-            else f"{where}：{first['msg']}"
-        )
+        if first["type"] == "json_invalid":
+            detail = "内容不完整或格式有误"
+        elif first["type"] == "value_error" and not where:
+            # The document's own check (``model/migrate.py``), already in Chinese.
+            detail = str(first.get("ctx", {}).get("error", first["msg"]))
+        else:
+            detail = f"{where}：{first['msg']}"
         raise ReadError(
             f"不是有效的 jixiao 文档 JSON（{detail}）",
             source=name,

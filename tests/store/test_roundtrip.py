@@ -13,6 +13,7 @@ import jixiao
 from jixiao.model import (
     Budget,
     Document,
+    DocumentWarning,
     Indicator,
     IndicatorValue,
     Project,
@@ -20,7 +21,6 @@ from jixiao.model import (
     SourceLocation,
     SpendingPoint,
     Unit,
-    Warning,
 )
 from jixiao.store import NotFoundError, StoreError, commit, load_document, store_document
 from jixiao.store.convert import insert_unit
@@ -120,8 +120,10 @@ def _odd_document() -> Document:
             Project(seq=8, unit=Unit(code=None, name="只有名称"), name="x" * 300),
         ],
         warnings=[
-            Warning(code="W1", message="提示", project_seq=7, source=SourceLocation(line=3)),
-            Warning(code="W2", message="无位置"),
+            DocumentWarning(
+                code="W1", message="提示", project_seq=7, source=SourceLocation(line=3)
+            ),
+            DocumentWarning(code="W2", message="无位置"),
         ],
     )
 

@@ -37,3 +37,9 @@ def test_unknown_column_title_kept_and_said(form: str) -> None:
     assert len(unknown) == len(doc.projects) == 2
     assert all("“数据来源”" in w.message for w in unknown)
     assert not [w for w in doc.warnings if w.code == "cell_lines_ambiguous"]
+    # each kept cell says where it was printed
+    extras = [e for p in doc.projects for i in p.indicators for e in i.extra]
+    assert extras and all(e.label == "数据来源" for e in extras)
+    for e in extras:
+        assert e.source is not None and e.source.table is not None
+        assert e.source.line is not None if form.startswith("text") else e.source.col is not None

@@ -28,8 +28,8 @@ from psycopg import sql
 from jixiao.store.db import make_engine, make_sessionmaker
 from jixiao.store.migrate import upgrade
 from jixiao.web import create_app
-from jixiao.web.auth import create_user
-from jixiao.web.demo import setup_demo
+from jixiao.workbench.auth import create_user
+from jixiao.workbench.demo import setup_demo
 from tests.store.conftest import BACKENDS, _find_admin, libpq, unavailable, with_database
 
 PASSWORDS = {

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from jixiao.store.models import AuditRow
-from jixiao.web import people
+from jixiao.workbench import people
 from tests.web.conftest import Login
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -24,8 +24,8 @@ from jixiao.review import review
 from jixiao.store.convert import load_document, load_findings, save_review, store_document
 from jixiao.store.db import make_engine, make_sessionmaker
 from jixiao.store.models import DocumentRow, ProjectRow, UnitRow, UserRow
-from jixiao.web.analytics import AnalyticsCache, snapshot
-from jixiao.web.auth import create_user
+from jixiao.workbench.analytics import AnalyticsCache, snapshot
+from jixiao.workbench.auth import create_user
 
 UNIT_000 = "630002"  # seed 000's first unit (the document has a second one, 630003)
 UNIT_001 = "434002"  # seed 001's only unit

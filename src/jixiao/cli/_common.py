@@ -16,9 +16,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, os_reason
 from jixiao.model import Document
-from jixiao.reading import MAX_INPUT_BYTES, os_reason, read_bytes, read_path
+from jixiao.reading import MAX_INPUT_BYTES, read_bytes, read_path
 
 __all__ = [
     "EXIT_FAILED",

@@ -255,7 +255,7 @@ def stats_command(
                 output.write_text(html, encoding="utf-8")
                 say(f"已写入 {output}")
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None
@@ -293,7 +293,7 @@ def generate_command(
     try:
         made = generate_corpus(output, units=units, years=year_list, seed=seed)
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, os_reason
 from jixiao.cli._common import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -24,7 +24,6 @@ from jixiao.cli._common import (
     stdout_console,
 )
 from jixiao.model import Document
-from jixiao.reading import os_reason
 
 __all__ = ["DIFF_HELP", "DIFF_SHORT_HELP", "diff_command"]
 

@@ -113,7 +113,7 @@ def build_command(
     try:
         library.save(output)
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None
@@ -207,7 +207,7 @@ def export_command(
         else:
             output.write_bytes(library_xlsx(library))
     except OSError as exc:
-        from jixiao.reading import os_reason
+        from jixiao._exceptions import os_reason
 
         error(f"无法写入 {output}（{os_reason(exc)}）")
         raise typer.Exit(EXIT_FAILED) from None

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.text import Text
 
 from jixiao import __version__
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, os_reason
 from jixiao.cli._common import (
     EXIT_FAILED,
     EXIT_FINDINGS,
@@ -43,7 +43,7 @@ from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.cli.progress import QuietOption, note, set_quiet, track
 from jixiao.cli.summary import render_summary
 from jixiao.model import Document
-from jixiao.reading import os_reason, read_bytes
+from jixiao.reading import read_bytes
 
 __all__ = ["app", "main"]
 
@@ -648,6 +648,14 @@ from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
 from jixiao.cli.diff import DIFF_HELP, DIFF_SHORT_HELP, diff_command  # noqa: E402
 from jixiao.cli.library import library_app  # noqa: E402
+from jixiao.cli.lifecycle import (  # noqa: E402
+    MONITOR_HELP,
+    SCORE_HELP,
+    TEMPLATE_HELP,
+    monitor_command,
+    score_command,
+    template_command,
+)
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
@@ -669,6 +677,14 @@ app.command(
     help=DIFF_HELP,
     short_help=DIFF_SHORT_HELP,
 )(diff_command)
+for _name, _help, _short, _command in (
+    ("monitor", MONITOR_HELP, "运行监控：预算执行和绩效目标的信号灯。", monitor_command),
+    ("score", SCORE_HELP, "绩效自评计分：每项得分、总分和等级。", score_command),
+    ("template", TEMPLATE_HELP, "生成运行监控或绩效自评的填报表（XLSX）。", template_command),
+):
+    app.command(_name, cls=_Command, options_metavar="[选项]", help=_help, short_help=_short)(
+        _command
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

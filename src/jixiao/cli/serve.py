@@ -66,8 +66,8 @@ def serve_command(
     )
     from jixiao.store.migrate import upgrade
     from jixiao.web.app import SECRET_ENV, create_app, secret_key
-    from jixiao.web.demo import DEMO_USERS, setup_demo
     from jixiao.web.security import HTTPS_ENV
+    from jixiao.workbench.demo import DEMO_USERS, setup_demo
 
     if https:
         os.environ[HTTPS_ENV] = "1"  # read by every worker process's app

@@ -78,7 +78,7 @@ def _database(url: str | None, *, create: bool = False) -> Iterator[Session]:
 
 def _read_password(from_stdin: bool) -> str:
     """The new password: one line of standard input, or typed twice at a hidden prompt."""
-    from jixiao.web.people import MIN_PASSWORD, PeopleError
+    from jixiao.workbench.people import MIN_PASSWORD, PeopleError
 
     if from_stdin:
         text = sys.stdin.read()
@@ -142,7 +142,7 @@ def add_command(
 ) -> None:
     from jixiao._exceptions import JixiaoError
     from jixiao.store.models import ROLE_LABELS
-    from jixiao.web import people
+    from jixiao.workbench import people
 
     if role is None:  # checked here: click would mark the option "[required]" in English
         error("缺少选项 --role（admin、reviewer 或 unit_filler）")
@@ -186,7 +186,7 @@ def list_command(url: UrlOption = None) -> None:
     from rich.text import Text
 
     from jixiao.store.models import ROLE_LABELS
-    from jixiao.web import people
+    from jixiao.workbench import people
 
     with _database(url) as session:
         users = people.list_users(session, None)
@@ -227,7 +227,7 @@ def passwd_command(
     password_stdin: _StdinOption = False,
     url: UrlOption = None,
 ) -> None:
-    from jixiao.web import people
+    from jixiao.workbench import people
 
     with _database(url) as session:
         user = people.user_by_name(session, None, username)

@@ -40,7 +40,8 @@ def _failure(ref: SourceRef, reason: str, message: str) -> dict[str, Any]:
 
 def process_chunk(refs: list[SourceRef]) -> ChunkResult:
     """Never raises for a bad file: each failure is a row with its Chinese message."""
-    from jixiao.reading import os_reason, read_bytes
+    from jixiao._exceptions import os_reason
+    from jixiao.reading import read_bytes
     from jixiao.review import review
 
     result = ChunkResult()

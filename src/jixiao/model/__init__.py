@@ -6,6 +6,7 @@ from jixiao.model.document import Budget as Budget
 from jixiao.model.document import Department as Department
 from jixiao.model.document import DepartmentTask as DepartmentTask
 from jixiao.model.document import Document as Document
+from jixiao.model.document import DocumentWarning as DocumentWarning
 from jixiao.model.document import ExtraField as ExtraField
 from jixiao.model.document import Indicator as Indicator
 from jixiao.model.document import IndicatorValue as IndicatorValue
@@ -18,4 +19,11 @@ from jixiao.model.document import SourceLocation as SourceLocation
 from jixiao.model.document import SpendingPoint as SpendingPoint
 from jixiao.model.document import Unit as Unit
 from jixiao.model.document import ValueParts as ValueParts
-from jixiao.model.document import Warning as Warning
+from jixiao.model.identity import indicator_key as indicator_key
+from jixiao.model.identity import indicator_keys as indicator_keys
+from jixiao.model.lifecycle import CAUSES as CAUSES
+from jixiao.model.lifecycle import LIKELIHOODS as LIKELIHOODS
+from jixiao.model.lifecycle import IndicatorProgress as IndicatorProgress
+from jixiao.model.lifecycle import IndicatorResult as IndicatorResult
+from jixiao.model.lifecycle import MonitoringRecord as MonitoringRecord
+from jixiao.model.lifecycle import SelfEvaluation as SelfEvaluation

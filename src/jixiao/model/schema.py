@@ -16,8 +16,28 @@ __all__ = ["document_schema", "document_schema_text"]
 SCHEMA_ID = f"https://jixiao.org/schemas/document-v{SCHEMA_VERSION}.schema.json"
 
 
+_DEF_NAMES = {"DocumentWarning": "Warning"}
+"""Python names changed since the schema was published, mapped to their published names."""
+
+
+def _published_names(node: Any) -> Any:
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                prefix, _, name = value.rpartition("/")
+                value = f"{prefix}/{_DEF_NAMES.get(name, name)}"
+            out[key] = _published_names(value)
+        return out
+    if isinstance(node, list):
+        return [_published_names(item) for item in node]
+    return node
+
+
 def document_schema() -> dict[str, Any]:
     schema = Document.model_json_schema(mode="serialization")
+    schema["$defs"] = {_DEF_NAMES.get(k, k): v for k, v in schema["$defs"].items()}
+    schema = _published_names(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

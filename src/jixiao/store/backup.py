@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
-from jixiao.reading import os_reason
+from jixiao._exceptions import os_reason
 from jixiao.store.db import display_url, parse_url, sqlite_path
 from jixiao.store.errors import StoreError
 

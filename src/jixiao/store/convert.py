@@ -22,6 +22,7 @@ from jixiao.model import (
     Budget,
     Department,
     Document,
+    DocumentWarning,
     Indicator,
     IndicatorValue,
     Project,
@@ -29,7 +30,6 @@ from jixiao.model import (
     SourceLocation,
     SpendingPoint,
     Unit,
-    Warning,
 )
 from jixiao.review.finding import Finding, Fix
 from jixiao.review.report import Report
@@ -80,7 +80,8 @@ def jsonable(value: Any, *, compact: bool = False) -> Any:
     return value
 
 
-# The optional fields of other provinces' templates, kept in one JSON column per row.
+# The optional fields of other provinces' templates and the lifecycle records (monitoring,
+# self-evaluation: schema version 2), kept in one JSON column per row.
 _INDICATOR_EXTENSIONS = (
     "value_parts",
     "weight",
@@ -90,7 +91,13 @@ _INDICATOR_EXTENSIONS = (
     "mid_term",
     "extra",
 )
-_PROJECT_EXTENSIONS = ("mid_term_budget", "mid_term_goals", "extra")
+_PROJECT_EXTENSIONS = (
+    "mid_term_budget",
+    "mid_term_goals",
+    "extra",
+    "monitoring",
+    "self_evaluation",
+)
 _DEPARTMENT_EXTENSIONS = (
     "unit",
     "functions",
@@ -99,6 +106,8 @@ _DEPARTMENT_EXTENSIONS = (
     "tasks",
     "indicators",
     "extra",
+    "monitoring",
+    "self_evaluation",
 )
 
 
@@ -291,7 +300,7 @@ def document_from_row(row: DocumentRow) -> Document:
             **(row.extensions or {}),
         ),
         projects=[project_from_row(p) for p in row.projects],
-        warnings=[Warning.model_validate(w) for w in row.warnings],
+        warnings=[DocumentWarning.model_validate(w) for w in row.warnings],
     )
 
 

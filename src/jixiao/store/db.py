@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from jixiao.reading import os_reason
+from jixiao._exceptions import os_reason
 from jixiao.store.errors import ConflictError, StoreError
 
 __all__ = [

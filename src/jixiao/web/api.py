@@ -21,28 +21,17 @@ from jixiao.store.audit import audit_trail, record_change
 from jixiao.store.convert import document_from_row, project_from_row
 from jixiao.store.db import commit
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
-from jixiao.web.auth import authenticate
 from jixiao.web.csrf import csrf_token
 from jixiao.web.deps import DB, CurrentUser, signed_in_user
-from jixiao.web.security import (
-    MAX_FIELD_CHARS,
-    MAX_PASSWORD_CHARS,
-    LoginLimiter,
-    close_session,
-)
-from jixiao.web.service import (
-    add_comment,
-    can_edit,
-    get_document,
-    get_project,
-    import_document,
-    search_documents,
-    transition,
-    update_department,
-    update_project,
-)
+from jixiao.web.security import MAX_FIELD_CHARS, MAX_PASSWORD_CHARS, LoginLimiter
 from jixiao.web.views.document import export_response
 from jixiao.web.views.login import TOO_MANY, WRONG, start_session
+from jixiao.workbench.access import can_edit, get_document, get_project
+from jixiao.workbench.auth import authenticate
+from jixiao.workbench.editing import import_document, update_department, update_project
+from jixiao.workbench.search import search_documents
+from jixiao.workbench.sessions import close_session
+from jixiao.workbench.workflow import add_comment, transition
 
 router = APIRouter(prefix="/api", tags=["api"])
 

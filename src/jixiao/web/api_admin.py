@@ -1,6 +1,6 @@
 """The JSON API for people management, under ``/api/admin/`` (管理员 only).
 
-Same rules and messages as the 用户管理 pages (``jixiao.web.people``). Fields are checked
+Same rules and messages as the 用户管理 pages (``jixiao.workbench.people``). Fields are checked
 there, not by pydantic, so a bad role or a short password is a 400 with a Chinese message
 rather than a 422 in English. Password hashes are never sent.
 """
@@ -13,9 +13,9 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from jixiao.store.models import ROLE_LABELS, UnitRow, UserRow
-from jixiao.web import people
-from jixiao.web.auth import password_stamp
 from jixiao.web.deps import DB, CurrentUser
+from jixiao.workbench import people
+from jixiao.workbench.auth import password_stamp
 
 __all__ = ["router"]
 

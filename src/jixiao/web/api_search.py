@@ -15,16 +15,16 @@ from pydantic import BaseModel
 from jixiao.store.models import IndicatorRow
 from jixiao.web.api import DocumentSummary, _summary
 from jixiao.web.deps import DB, CurrentUser
-from jixiao.web.search import (
+from jixiao.workbench.search import (
     LIMIT,
     GradeCache,
     ProjectHit,
     UnitHit,
+    search_documents,
     search_indicators,
     search_projects,
     search_units,
 )
-from jixiao.web.service import search_documents
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -13,9 +13,16 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
-from jixiao.web.auth import password_stamp
 from jixiao.web.csrf import check_csrf, csrf_token
-from jixiao.web.security import session_is_open
+from jixiao.web.display import (
+    document_title,
+    field_label,
+    local_time,
+    row_title,
+    zone_label,
+)
+from jixiao.workbench.auth import password_stamp
+from jixiao.workbench.sessions import session_is_open
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
 
@@ -36,6 +43,11 @@ def show_value(value: Any) -> str:
 
 
 templates.env.filters["show"] = show_value
+templates.env.filters["localtime"] = local_time
+templates.env.filters["row_title"] = row_title
+templates.env.filters["doc_title"] = document_title
+templates.env.filters["field_label"] = field_label
+templates.env.globals["zone_label"] = zone_label
 
 
 class LoginRequired(Exception):

@@ -1,6 +1,6 @@
-"""What protects the workbench from hostile clients: server-side sessions, the log-in limiter
-shared by all worker processes (both in the database), request body limits checked before a
-body is read, and the security headers on every response.
+"""What protects the workbench from hostile clients: the log-in limiter shared by all worker
+processes (in the database), request body limits checked before a body is read, and the
+security headers on every response. Server-side sessions are ``jixiao.workbench.sessions``.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import secrets
 from datetime import timedelta
 
 from fastapi import Request
@@ -18,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.store.base import utcnow
-from jixiao.store.models import LoginFailureRow, UserRow, WebSessionRow
+from jixiao.store.models import LoginFailureRow
 
 __all__ = [
     "HTTPS_ENV",
@@ -26,22 +25,16 @@ __all__ = [
     "MAX_FORM_BYTES",
     "MAX_PASSWORD_CHARS",
     "MAX_UPLOAD_BYTES",
-    "SESSION_HOURS",
     "BodyLimit",
     "LoginLimiter",
     "SecurityHeaders",
-    "close_session",
-    "end_sessions_of",
     "https_wanted",
-    "open_session",
-    "session_is_open",
 ]
 
 HTTPS_ENV = "JIXIAO_HTTPS"
 """``1``: the workbench is reached over HTTPS (directly or behind a proxy): cookies get the
 ``Secure`` flag and responses the ``Strict-Transport-Security`` header."""
 
-SESSION_HOURS = 12
 MAX_UPLOAD_BYTES = MAX_INPUT_BYTES + 1024 * 1024
 """A multipart upload: the largest file jixiao reads plus room for the form around it."""
 MAX_FORM_BYTES = 2 * 1024 * 1024
@@ -55,53 +48,8 @@ def https_wanted() -> bool:
     return os.environ.get(HTTPS_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
-# -- sessions ------------------------------------------------------------------------------------
-
-
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def open_session(db: Session, request: Request, user: UserRow) -> None:
-    """A new server-side session for ``user``, its token in the (signed) cookie; expired rows
-    of everyone are removed on the way (the table holds live sessions only)."""
-    now = utcnow()
-    db.execute(delete(WebSessionRow).where(WebSessionRow.expires_at < now))
-    token = secrets.token_urlsafe(32)
-    db.add(
-        WebSessionRow(
-            id=_digest(token),
-            user_id=user.id,
-            created_at=now,
-            expires_at=now + timedelta(hours=SESSION_HOURS),
-        )
-    )
-    request.session["sid"] = token
-
-
-def session_is_open(db: Session, request: Request, user_id: int) -> bool:
-    token = request.session.get("sid")
-    if not isinstance(token, str) or len(token) > 100:
-        return False
-    row = db.get(WebSessionRow, _digest(token))
-    return row is not None and row.user_id == user_id and row.expires_at > utcnow()
-
-
-def close_session(db: Session, request: Request) -> None:
-    """Log-out: the row goes, so a copy of the cookie opens nothing any more."""
-    token = request.session.get("sid")
-    if isinstance(token, str) and len(token) <= 100:
-        db.execute(delete(WebSessionRow).where(WebSessionRow.id == _digest(token)))
-    request.session.clear()
-
-
-def end_sessions_of(db: Session, user_id: int, *, keep: Request | None = None) -> None:
-    """Every session of a user (deactivated, or a new password) except ``keep``'s own."""
-    query = delete(WebSessionRow).where(WebSessionRow.user_id == user_id)
-    token = keep.session.get("sid") if keep is not None else None
-    if isinstance(token, str):
-        query = query.where(WebSessionRow.id != _digest(token))
-    db.execute(query)
 
 
 # -- log-in limiter ------------------------------------------------------------------------------
@@ -237,8 +185,9 @@ CSP = (
 )
 """Scripts only from the app's own files (an injected ``<script>`` does not run); htmx sets
 inline styles, hence ``'unsafe-inline'`` for styles only."""
-_DOCS = ("/api/docs", "/openapi.json")
-"""The API documentation page loads Swagger UI from a CDN: no CSP there."""
+REDOC_CSP = CSP + "; worker-src 'self' blob:"
+"""ReDoc (served from local files) builds its search index in a ``blob:`` worker; the rest
+of the CSP stays, which also keeps its footer logo from being fetched from redoc.ly."""
 
 
 class SecurityHeaders:
@@ -264,8 +213,8 @@ class SecurityHeaders:
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"same-origin"),
                 ]
-                if not path.startswith(_DOCS):
-                    extra.append((b"content-security-policy", CSP.encode()))
+                policy = REDOC_CSP if path == "/api/redoc" else CSP
+                extra.append((b"content-security-policy", policy.encode()))
                 if not path.startswith("/static/"):
                     extra.append((b"cache-control", b"no-store"))
                 if self.https:

@@ -1,6 +1,6 @@
 """The 用户管理 and 单位管理 pages (管理员 only): list, create and edit users; list and create
 units. Forms post back here and redirect (303) on success; a refused form is shown again
-with the message (400). The rules live in ``jixiao.web.people``."""
+with the message (400). The rules live in ``jixiao.workbench.people``."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from jixiao._exceptions import JixiaoError
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import UserRow
-from jixiao.web import people
-from jixiao.web.auth import password_stamp
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.service import Forbidden
+from jixiao.workbench import people
+from jixiao.workbench.access import Forbidden
+from jixiao.workbench.auth import password_stamp
 
 router = APIRouter(include_in_schema=False)
 

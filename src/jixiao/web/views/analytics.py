@@ -13,10 +13,18 @@ from fastapi.responses import Response
 
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import UnitRow, UserRow
-from jixiao.web.analytics import AnalyticsCache, Scope, Snapshot, UnitKey, scope_stats, snapshot
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.service import Forbidden, search_documents
 from jixiao.web.views.documents import form_year
+from jixiao.workbench.access import Forbidden
+from jixiao.workbench.analytics import (
+    AnalyticsCache,
+    Scope,
+    Snapshot,
+    UnitKey,
+    scope_stats,
+    snapshot,
+)
+from jixiao.workbench.search import search_documents
 
 router = APIRouter(include_in_schema=False)
 

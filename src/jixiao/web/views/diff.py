@@ -14,7 +14,7 @@ from jixiao.compare.html import render_html_body
 from jixiao.store.convert import document_from_row
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.service import FormInvalid, get_document, visible_condition
+from jixiao.workbench.access import FormInvalid, get_document, visible_condition
 
 router = APIRouter(include_in_schema=False)
 

@@ -12,7 +12,10 @@ from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.service import Forbidden, import_document, search_documents
+from jixiao.web.display import without_hint
+from jixiao.workbench.access import Forbidden
+from jixiao.workbench.editing import import_document
+from jixiao.workbench.search import search_documents
 
 router = APIRouter(include_in_schema=False)
 
@@ -89,7 +92,9 @@ async def import_file(
     except JixiaoError as exc:
         if isinstance(exc, Forbidden):
             raise
-        return page(request, "import.html", user, 400, error=str(exc), hint=exc.hint, result=None)
+        return page(
+            request, "import.html", user, 400, error=without_hint(exc), hint=exc.hint, result=None
+        )
     doc = document_from_row(row)
     findings = load_findings(session, row.id)
     return page(request, "import.html", user, error=None, result=row, doc=doc, findings=findings)

@@ -10,15 +10,10 @@ from fastapi.responses import RedirectResponse, Response
 from jixiao.store.audit import record_change
 from jixiao.store.db import commit
 from jixiao.store.models import UserRow
-from jixiao.web.auth import authenticate, password_stamp
 from jixiao.web.deps import DB, page
-from jixiao.web.security import (
-    MAX_FIELD_CHARS,
-    MAX_PASSWORD_CHARS,
-    LoginLimiter,
-    close_session,
-    open_session,
-)
+from jixiao.web.security import MAX_FIELD_CHARS, MAX_PASSWORD_CHARS, LoginLimiter
+from jixiao.workbench.auth import authenticate, password_stamp
+from jixiao.workbench.sessions import close_session, open_session
 
 router = APIRouter(include_in_schema=False)
 

@@ -7,7 +7,8 @@ from fastapi.responses import Response
 
 from jixiao.store.models import DocumentRow, IndicatorRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.search import (
+from jixiao.web.views.documents import form_year as _year
+from jixiao.workbench.search import (
     GRADES,
     KINDS,
     LIMIT,
@@ -15,12 +16,11 @@ from jixiao.web.search import (
     ProjectHit,
     Results,
     UnitHit,
+    search_documents,
     search_indicators,
     search_projects,
     search_units,
 )
-from jixiao.web.service import search_documents
-from jixiao.web.views.documents import form_year as _year
 
 router = APIRouter(include_in_schema=False)
 

@@ -15,7 +15,7 @@ from jixiao.store.audit import record_change
 from jixiao.store.convert import save_review, store_document, unit_row
 from jixiao.store.db import commit
 from jixiao.store.models import DocumentRow, Role, UnitRow, UserRow
-from jixiao.web.auth import create_user
+from jixiao.workbench.auth import create_user
 
 __all__ = ["DEMO_USERS", "DemoUser", "seed_documents", "setup_demo"]
 

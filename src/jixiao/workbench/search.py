@@ -1,4 +1,4 @@
-"""Search across units, projects and indicators (documents: ``service.search_documents``).
+"""Search across documents, units, projects and indicators.
 
 Access is the document list's, by construction: every query keeps only projects whose
 document is in ``select(DocumentRow.id).where(visible_condition(user))``, the condition the
@@ -20,7 +20,8 @@ from sqlalchemy.sql.base import ExecutableOption
 
 from jixiao.store.convert import document_from_row
 from jixiao.store.models import DocumentRow, FindingRow, IndicatorRow, ProjectRow, UnitRow, UserRow
-from jixiao.web.service import stored_report, visible_condition
+from jixiao.workbench.access import visible_condition
+from jixiao.workbench.reports import stored_report
 
 __all__ = [
     "GRADES",
@@ -31,6 +32,7 @@ __all__ = [
     "Results",
     "UnitHit",
     "project_grades",
+    "search_documents",
     "search_indicators",
     "search_projects",
     "search_units",
@@ -332,3 +334,90 @@ def search_units(
     counted = session.execute(stmt.limit(limit)).all()
     by_id = _load(session, UnitRow, [c[0] for c in counted])
     return Results([UnitHit(by_id[u], docs, n) for u, docs, n in counted], total or 0)
+
+
+def search_documents(
+    session: Session,
+    user: UserRow,
+    *,
+    q: str = "",
+    year: int | None = None,
+    rule: str = "",
+    grade: str = "",
+    unit_id: int | None = None,
+    indicator: str = "",
+    value: str = "",
+) -> list[DocumentRow]:
+    """The documents ``user`` may see matching the search (name/code, year, rule code, grade).
+
+    The exact filters are the analytics pages' drill-down: ``unit_id`` (a project of that
+    unit), ``indicator`` and ``value`` (an indicator with exactly that name and value text).
+    """
+    stmt: Select[DocumentRow] = (
+        select(DocumentRow)
+        .where(visible_condition(user))
+        .options(selectinload(DocumentRow.projects).selectinload(ProjectRow.unit))
+        .order_by(DocumentRow.id)
+    )
+    q = q.strip()
+    if q:
+        stmt = stmt.where(
+            or_(
+                DocumentRow.title.icontains(q, autoescape=True),
+                DocumentRow.source_name.icontains(q, autoescape=True),
+                exists().where(
+                    ProjectRow.document_id == DocumentRow.id,
+                    or_(
+                        ProjectRow.name.icontains(q, autoescape=True),
+                        ProjectRow.code.icontains(q, autoescape=True),
+                    ),
+                ),
+                exists().where(
+                    ProjectRow.document_id == DocumentRow.id,
+                    ProjectRow.unit_id == UnitRow.id,
+                    or_(
+                        UnitRow.name.icontains(q, autoescape=True),
+                        UnitRow.code.icontains(q, autoescape=True),
+                    ),
+                ),
+                exists().where(
+                    IndicatorRow.project_id == ProjectRow.id,
+                    ProjectRow.document_id == DocumentRow.id,
+                    IndicatorRow.name.icontains(q, autoescape=True),
+                ),
+            )
+        )
+    if year is not None:
+        stmt = stmt.where(DocumentRow.fiscal_year == year)
+    if rule.strip():
+        stmt = stmt.where(
+            exists().where(
+                FindingRow.document_id == DocumentRow.id, FindingRow.code == rule.strip().upper()
+            )
+        )
+    if unit_id is not None:
+        stmt = stmt.where(
+            exists().where(ProjectRow.document_id == DocumentRow.id, ProjectRow.unit_id == unit_id)
+        )
+    if indicator:
+        match = [IndicatorRow.name == indicator]
+        if value:
+            match.append(IndicatorRow.value_text == value)
+        stmt = stmt.where(
+            exists().where(
+                IndicatorRow.project_id == ProjectRow.id,
+                ProjectRow.document_id == DocumentRow.id,
+                *match,
+            )
+        )
+    rows = list(session.scalars(stmt))
+    if grade.strip():
+        rows = [
+            r
+            for r in rows
+            if any(
+                g.grade == grade.strip()
+                for g in stored_report(session, r, document_from_row(r)).projects
+            )
+        ]
+    return rows

@@ -33,9 +33,9 @@ from jixiao.store.models import (
     UserRow,
     UserUnitRow,
 )
-from jixiao.web import auth
-from jixiao.web.security import end_sessions_of
-from jixiao.web.service import Forbidden
+from jixiao.workbench import auth
+from jixiao.workbench.access import Forbidden
+from jixiao.workbench.sessions import end_sessions_of
 
 __all__ = [
     "MIN_PASSWORD",

@@ -34,7 +34,7 @@ from jixiao.corpus.schema import TABLES
 from jixiao.corpus.stats import StatTable, reused_within_units, stats_on
 from jixiao.store.convert import document_from_row, load_findings_of
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
-from jixiao.web.service import report_from_findings
+from jixiao.workbench.reports import report_from_findings
 
 __all__ = ["AnalyticsCache", "Scope", "Snapshot", "UnitKey", "scope_stats", "snapshot"]
 
