@@ -59,6 +59,7 @@ def shot(page: object, name: str) -> None:
 def log_in(chromium: object, base: str, username: str) -> object:
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")  # type: ignore[attr-defined]
     page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # 确定 on “确定提交审核吗？”
     page.goto(f"{base}/login")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORDS[username])

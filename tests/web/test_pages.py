@@ -49,10 +49,10 @@ def test_login_form_needs_csrf_and_right_password(app: FastAPI) -> None:
 def test_list_search_and_logout(app: FastAPI) -> None:
     client, token = browser(app, "danwei")
     page = client.get("/")
-    assert page.text.count('href="/documents/') == 4
+    assert page.text.count('<td><a href="/documents/') == 4
     assert "草稿" in page.text
     found = client.get("/", params={"q": "乐亭"})
-    assert found.text.count('href="/documents/') == 1
+    assert found.text.count('<td><a href="/documents/') == 1
     client.post("/logout", data={"csrf_token": token})
     assert client.get("/", follow_redirects=False).status_code == 303
 

@@ -19,7 +19,7 @@ from jixiao.store.audit import audit_trail
 from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
-from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.deps import DB, CurrentUser, flash, page
 from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.reports import stored_report
@@ -62,6 +62,7 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         report=report,
         grades=grades,
         actions=actions,
+        confirm=CONFIRM,
         editable=can_edit(user, row),
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
@@ -81,8 +82,25 @@ def indicator_labels(row: DocumentRow) -> dict[int, str]:
     }
 
 
+DONE = {
+    "submit": "已提交审核。审核人会在待办“等待我审核”中看到它。",
+    "start": "已开始审核。可以对项目和指标提出意见，然后退回修改或审核通过。",
+    "return": "已退回修改。单位会在待办“退回给我修改”中看到退回意见。",
+    "approve": "已审核通过。",
+}
+"""What each workflow step did, said on the page the user lands on."""
+
+CONFIRM = {
+    "submit": "提交后文档将不能修改，直到审核人退回。确定提交审核吗？",
+    "return": "确定把文档退回给单位修改吗？",
+    "approve": "审核通过后文档不能再修改。确定审核通过吗？",
+}
+"""The question asked before a step that cannot be undone by the one who takes it."""
+
+
 @router.post("/documents/{document_id}/workflow/{action}")
 def workflow(
+    request: Request,
     session: DB,
     user: CurrentUser,
     document_id: int,
@@ -90,11 +108,13 @@ def workflow(
     comment: Annotated[str, Form()] = "",
 ) -> Response:
     transition(session, user, document_id, action, comment)
+    flash(request, DONE.get(action, "已完成。"))
     return RedirectResponse(f"/documents/{document_id}", status_code=303)
 
 
 @router.post("/documents/{document_id}/comments")
 def comment(
+    request: Request,
     session: DB,
     user: CurrentUser,
     document_id: int,
@@ -115,6 +135,7 @@ def comment(
         field=field.strip() or None,
         parent_id=int(parent_id) if parent_id.isdigit() else None,
     )
+    flash(request, "已回复。" if parent_id.isdigit() else "已提出审核意见。")
     target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
     return RedirectResponse(target, status_code=303)
 

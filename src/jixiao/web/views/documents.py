@@ -16,6 +16,7 @@ from jixiao.web.display import without_hint
 from jixiao.workbench.access import Forbidden
 from jixiao.workbench.editing import import_document
 from jixiao.workbench.search import search_documents
+from jixiao.workbench.tasks import status_counts, task_lists
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,10 +39,13 @@ def document_list(
     unit: str = "",
     indicator: str = "",
     value: str = "",
+    status: str = "",
 ) -> Response:
-    """The document list; ``unit``, ``indicator`` and ``value`` are the exact filters the
-    analytics pages link to (kept as hidden fields when the form is sent again)."""
+    """The home page: the user's 待办 lists, then the document list with counts per status;
+    ``unit``, ``indicator`` and ``value`` are the exact filters the analytics pages link to
+    (kept as hidden fields when the form is sent again), ``status`` one status."""
     unit_id = int(unit) if unit.strip().isdigit() else None
+    searched = any(x.strip() for x in (q, year, grade, rule, unit, indicator, value))
     rows = search_documents(
         session,
         user,
@@ -54,12 +58,19 @@ def document_list(
         value=value,
     )
     unit_row = None if unit_id is None else session.get(UnitRow, unit_id)
+    visible = search_documents(session, user) if searched else rows
+    counts = status_counts(rows)
+    if status in counts:
+        rows = [r for r in rows if r.status == status]
     return page(
         request,
         "documents.html",
         user,
         documents=rows,
+        tasks=task_lists(user, visible),
+        counts=counts,
         search={
+            "status": status if status in counts else "",
             "q": q,
             "year": year,
             "grade": grade,
