@@ -50,9 +50,9 @@ templates.env.filters["field_label"] = field_label
 templates.env.globals["zone_label"] = zone_label
 
 
-def flash(request: Request, message: str) -> None:
+def flash(request: Request, message: str, *, error: bool = False) -> None:
     """A message for the next page the user sees (“已提交审核”), after a redirect."""
-    request.session["flash"] = message
+    request.session["flash_error" if error else "flash"] = message
 
 
 class LoginRequired(Exception):
@@ -118,11 +118,13 @@ def page(
 ) -> Response:
     """A rendered template with the user, the CSRF token and the flash message (set by the
     step that redirected here, shown once) in its context."""
-    flash = request.session.pop("flash", None) if "session" in request.scope else None
+    said: dict[str, Any] = {"flash": None, "flash_error": None}
+    if "session" in request.scope:
+        said = {key: request.session.pop(key, None) for key in said}
     response: Response = templates.TemplateResponse(
         request,
         name,
-        {"user": user, "csrf": csrf_token(request), "flash": flash, **context},
+        {"user": user, "csrf": csrf_token(request), **said, **context},
         status_code=status_code,
     )
     return response

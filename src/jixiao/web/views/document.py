@@ -9,6 +9,7 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from jixiao.model import Document
@@ -20,8 +21,14 @@ from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, flash, page
-from jixiao.web.display import attachment_header, export_filename
-from jixiao.workbench.access import can_edit, can_review, get_document
+from jixiao.web.display import attachment_header, export_filename, without_hint
+from jixiao.workbench.access import Forbidden, can_edit, can_review, get_document
+from jixiao.workbench.quality_gate import (
+    EXPLANATION_FIELD,
+    blocking_findings,
+    finding_key,
+    gate_mode,
+)
 from jixiao.workbench.reports import stored_report
 from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
 
@@ -53,12 +60,21 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         and user.role in step.roles
         and (can_edit(user, row) if name == "submit" else can_review(user, row))
     ]
+    mode = gate_mode()
+    gate = (
+        [(finding_key(f), f) for f in blocking_findings(session, row)]
+        if mode != "off" and any(name == "submit" for name, _ in actions)
+        else []
+    )
     return page(
         request,
         "document.html",
         user,
         row=row,
         doc=doc,
+        gate=gate,
+        gate_mode=mode,
+        explanation_field=EXPLANATION_FIELD,
         report=report,
         grades=grades,
         actions=actions,
@@ -99,15 +115,32 @@ CONFIRM = {
 
 
 @router.post("/documents/{document_id}/workflow/{action}")
-def workflow(
-    request: Request,
-    session: DB,
-    user: CurrentUser,
-    document_id: int,
-    action: str,
-    comment: Annotated[str, Form()] = "",
+async def workflow(
+    request: Request, session: DB, user: CurrentUser, document_id: int, action: str
 ) -> Response:
-    transition(session, user, document_id, action, comment)
+    form = await request.form()
+    comment = form.get("comment")
+    explanations = {
+        str(key)[len("explain:") :]: str(value)
+        for key, value in form.items()
+        if str(key).startswith("explain:") and isinstance(value, str)
+    }
+    try:
+        await run_in_threadpool(
+            transition,
+            session,
+            user,
+            document_id,
+            action,
+            comment if isinstance(comment, str) else "",
+            explanations,
+        )
+    except Forbidden as exc:
+        if action != "submit":
+            raise
+        session.rollback()  # the quality gate said no: back to the page, saying why
+        flash(request, f"{without_hint(exc)}。{exc.hint or ''}", error=True)
+        return RedirectResponse(f"/documents/{document_id}#submit-form", status_code=303)
     flash(request, DONE.get(action, "已完成。"))
     return RedirectResponse(f"/documents/{document_id}", status_code=303)
 
