@@ -23,6 +23,7 @@ from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, flash, page
 from jixiao.web.display import attachment_header, export_filename, without_hint
 from jixiao.workbench.access import Forbidden, can_edit, can_review, get_document
+from jixiao.workbench.history import readable_changes
 from jixiao.workbench.quality_gate import (
     EXPLANATION_FIELD,
     blocking_findings,
@@ -83,7 +84,7 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
         indicator_labels=indicator_labels(row),
-        audit=audit_trail(session, row.id),
+        audit=[(a, readable_changes(a, row)) for a in audit_trail(session, row.id)],
         exports=list(EXPORTS),
         saved=request.query_params.get("saved") == "department",
     )
