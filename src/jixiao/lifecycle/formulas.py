@@ -60,7 +60,10 @@ def round2(value: Decimal) -> Decimal:
 
 def fmt(value: Decimal) -> str:
     """A figure as a person writes it: ``8``, ``6.4``, ``16.6667`` (at most 4 decimals)."""
-    shown = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -4:
+        value = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    shown = value.normalize()
     text = format(shown, "f")
     return "0" if text in ("-0", "") else text
 
@@ -81,7 +84,10 @@ def deviation(target: Decimal, actual: Decimal) -> Decimal | None:
 
 def _scored(score: Decimal, rule: str, formula: str, **inputs: Decimal) -> Scored:
     rounded = round2(score)
-    return Scored(score=rounded, rule=rule, formula=f"{formula} = {rounded}", inputs=inputs)
+    # Built from values this module computed: no validation needed (a hot path in scoring).
+    return Scored.model_construct(
+        score=rounded, rule=rule, formula=f"{formula} = {rounded}", inputs=inputs
+    )
 
 
 def budget_score(executed: Decimal, budget: Decimal, weight: Decimal) -> Scored:

@@ -184,7 +184,7 @@ def score_evaluation(
         subject.finding("EVA-09", "info", "一致性", f"自评得分 {total} 分，等级“{grade}”")
     )
     _check_declared_totals(subject, evaluation, total, grade, scheme, findings)
-    return UnitScore(
+    return UnitScore.model_construct(
         seq=subject.seq,
         code=subject.code,
         name=subject.name,
@@ -269,7 +269,7 @@ def _row(
     findings: list[Finding],
 ) -> RowScore:
     def row(scored: Scored, result: IndicatorResult | None = None) -> RowScore:
-        return RowScore(
+        return RowScore.model_construct(
             key=key,
             name=indicator.name,
             index=index,

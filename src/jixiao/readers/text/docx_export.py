@@ -154,8 +154,11 @@ def _indicator_header(row: list[_RawCell]) -> bool:
     """The indicator header (一级指标 | 二级指标 | …): the width of the rows below it. A row of
     header fields sets none (预算数 | 72.64 | 其中：财政资金 | 72.64 is as wide as it is; the
     short rows after it, 其他资金 | 0.00, are rows of their own)."""
+    from jixiao.assemble.columns import role_of
     from jixiao.assemble.vocabulary import is_header_run
 
+    if not any(role_of(cell.text()) for cell in row[:3]):  # cheap: an indicator row is not
+        return False
     return is_header_run([cell.text() for cell in row])
 
 
