@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from jixiao._exceptions import JixiaoError
@@ -14,7 +14,7 @@ from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import without_hint
 from jixiao.workbench.access import Forbidden
-from jixiao.workbench.editing import import_document
+from jixiao.workbench.editing import find_duplicate, import_document
 from jixiao.workbench.search import search_documents
 from jixiao.workbench.tasks import status_counts, task_lists
 
@@ -92,12 +92,19 @@ def import_form(request: Request, user: CurrentUser) -> Response:
 
 @router.post("/import")
 async def import_file(
-    request: Request, session: DB, user: CurrentUser, file: Annotated[UploadFile, File()]
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File()],
+    again: Annotated[str, Form()] = "",
 ) -> Response:
     if user.role == "reviewer":
         raise Forbidden("审核人不能导入文档")
     data = await file.read(MAX_INPUT_BYTES + 1)
     name = file.filename or "上传文件"
+    existing = None if again == "1" else find_duplicate(session, user, data)
+    if existing is not None:  # the same bytes again: open the one there is, or say “again”
+        return page(request, "import.html", user, 409, error=None, result=None, duplicate=existing)
     try:
         row = import_document(session, user, data, name)
     except JixiaoError as exc:
