@@ -7,12 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import Response
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import Forbidden, JixiaoError
 from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.workbench.access import Forbidden
 from jixiao.workbench.editing import import_document
 from jixiao.workbench.search import search_documents
 
@@ -91,7 +90,7 @@ async def import_file(
     except JixiaoError as exc:
         if isinstance(exc, Forbidden):
             raise
-        return page(request, "import.html", user, 400, error=str(exc), hint=exc.hint, result=None)
+        return page(request, "import.html", user, 400, error=exc.detail, hint=exc.hint, result=None)
     doc = document_from_row(row)
     findings = load_findings(session, row.id)
     return page(request, "import.html", user, error=None, result=row, doc=doc, findings=findings)
