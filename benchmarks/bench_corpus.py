@@ -1,13 +1,22 @@
-"""``corpus build`` and ``corpus stats`` on a generated corpus: documents/s with 1 and with N
-processes (the speed-up), the projected time for 100,000 documents, the statistics' time, and
-peak memory (RSS of the parent and of the busiest worker) at two corpus sizes.
+"""``corpus build`` and ``corpus stats`` at scale: documents/s with 1 and N processes, the
+speed-up and the serial fraction behind it, the projection to 100,000 documents, the
+statistics' cost, and peak memory (parent + workers) at each corpus size.
 
-    python benchmarks/bench_corpus.py --documents 10000          # the issue's figure
-    python benchmarks/bench_corpus.py --documents 1000 --small 200
+    nice python benchmarks/bench_corpus.py                          # 1,000 and 10,000 documents
+    nice python benchmarks/bench_corpus.py --sizes 200,1000         # a quick look
 
-Each build runs in a fresh child process (so peak RSS is the build's own), on a corpus made
-once by ``corpus generate`` (units × 5 years). CPU seconds of the child and its workers are
-reported beside wall time: on a busy machine compare CPU time, not wall time.
+Each corpus is made once by ``corpus generate`` (units × 5 years, in a child process). Each
+build and each ``corpus stats`` runs in a fresh child process, so its peak memory is its own;
+a thread samples the resident memory of that process and of all its workers every 50 ms and
+keeps the peaks (the parent's, the largest worker's, and the sum). The build is timed in
+phases, each with the parent's CPU time: hashing (serial, in the parent), the chunks (in the
+workers; the parent writes each finished chunk meanwhile) and the end (compaction and
+manifest, serial). The workers' CPU time comes from ``RUSAGE_CHILDREN`` after the pool is shut.
+
+On a machine shared with other work, wall times mean little: the honest figures are CPU
+seconds. The speed-up is given twice: measured (wall, 1 process / N processes) and expected
+on N idle cores from the CPU seconds of the N-process run (Amdahl: the serial phases plus the
+parallel work divided by N, the parent's chunk writing counted as a share of one core).
 """
 
 from __future__ import annotations
@@ -22,82 +31,180 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-_CHILD = r"""
-import json, resource, sys, time
+_SAMPLER = r"""
+import os, threading, time
+import psutil
+PEAK = {"parent": 0, "worker": 0, "total": 0}
+def _sample():
+    me = psutil.Process(os.getpid())
+    while True:
+        try:
+            rss = me.memory_info().rss
+            kids = [k.memory_info().rss for k in me.children(recursive=True)]
+        except psutil.Error:
+            kids, rss = [], PEAK["parent"]
+        PEAK["parent"] = max(PEAK["parent"], rss)
+        PEAK["worker"] = max([PEAK["worker"], *kids])
+        PEAK["total"] = max(PEAK["total"], rss + sum(kids))
+        time.sleep(0.05)
+threading.Thread(target=_sample, daemon=True).start()
+MB = 1024 * 1024
+"""
+
+_BUILD = (
+    _SAMPLER
+    + r"""
+import json, resource, sys
 from pathlib import Path
 from jixiao.corpus.build import build_corpus
 from jixiao.corpus.engines import make_engine
-from jixiao.corpus.stats import compute_stats
 inputs, out, workers = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-engine = make_engine("local", workers, None)
-t0 = time.perf_counter()
-summary = build_corpus([inputs], out, engine)
-build = time.perf_counter() - t0
-engine.close()
-t0 = time.perf_counter()
-compute_stats(out)
-stats = time.perf_counter() - t0
-me = resource.getrusage(resource.RUSAGE_SELF)
-kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({
-    "read": summary.read, "failed": summary.failed, "build_s": build, "stats_s": stats,
-    "cpu_s": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-    "rss_parent_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024,
-}))
+marks = {}
+def mark(name):
+    marks[name] = (time.perf_counter(), time.process_time())
+def progress(done, failed, todo):
+    if "hashed" not in marks:
+        mark("hashed")
+    mark("mapped")
+if __name__ == "__main__":
+    engine = make_engine("local", workers, None)
+    mark("start")
+    summary = build_corpus([inputs], out, engine, on_progress=progress)
+    mark("end")
+    engine.close()
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    time.sleep(0.1)
+    phase = {}
+    for a, b in (("start", "hashed"), ("hashed", "mapped"), ("mapped", "end")):
+        phase[b] = {"wall": marks[b][0] - marks[a][0], "cpu": marks[b][1] - marks[a][1]}
+    files = sum(1 for _ in out.rglob("*.parquet"))
+    print(json.dumps({
+        "read": summary.read, "failed": summary.failed, "phase": phase,
+        "wall": marks["end"][0] - marks["start"][0],
+        "parent_cpu": marks["end"][1] - marks["start"][1],
+        "worker_cpu": kids.ru_utime + kids.ru_stime, "files": files,
+        "rss": {k: v / MB for k, v in PEAK.items()},
+    }))
+"""
+)
+
+_STATS = (
+    _SAMPLER
+    + r"""
+import json, sys
+from pathlib import Path
+from jixiao.corpus.stats import compute_stats
+w, c = time.perf_counter(), time.process_time()
+tables = compute_stats(Path(sys.argv[1]))
+cpu, wall = time.process_time() - c, time.perf_counter() - w
+time.sleep(0.1)
+pairs = {t.key: t.rows for t in tables}["near_duplicate_goals_by_year"]
+print(json.dumps({"cpu": cpu, "wall": wall, "rss": PEAK["total"] / MB,
+                  "goal_pairs": sum(r[1] for r in pairs)}))
+"""
+)
+
+_GENERATE = r"""
+import sys
+from pathlib import Path
+from jixiao.corpus.synth import generate_corpus
+generate_corpus(Path(sys.argv[1]), units=int(sys.argv[2]),
+                years=(2021, 2022, 2023, 2024, 2025), seed=1)
+print("{}")
 """
 
 
-def _run(inputs: Path, out: Path, workers: int) -> dict[str, float]:
-    shutil.rmtree(out, ignore_errors=True)
+def _child(script: str, *args: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(inputs), str(out), str(workers)],
-        check=True,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True
     )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    last = [line for line in done.stdout.splitlines() if line.startswith("{")][-1]
+    result: dict[str, Any] = json.loads(last)
     return result
 
 
-def _generate(root: Path, documents: int) -> Path:
-    from jixiao.corpus.synth import generate_corpus
+def _serial_cpu(r: dict[str, Any]) -> float:
+    return float(r["phase"]["hashed"]["cpu"] + r["phase"]["end"]["cpu"])
 
-    years = (2021, 2022, 2023, 2024, 2025)
-    units = math.ceil(documents / len(years))
-    generate_corpus(root, units=units, years=years, seed=1)
-    return root
+
+def _expected_speedup(one: dict[str, Any], many: dict[str, Any], workers: int) -> float:
+    """1-process CPU time over the time N idle cores would need for the N-process run: the
+    serial phases, then the larger of the workers' share and the parent's chunk writing."""
+    total_one = one["parent_cpu"] + one["worker_cpu"]
+    parallel = many["worker_cpu"] + many["phase"]["mapped"]["cpu"]
+    busy = max(parallel / workers, many["phase"]["mapped"]["cpu"])
+    return float(total_one / (_serial_cpu(many) + busy))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--small", type=int, default=1_000, help="the smaller size for memory")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--keep", type=Path, help="keep the corpora and results here (a rerun reuses them)"
+    )
     args = parser.parse_args()
-    print(f"{time.strftime('%Y-%m-%d %H:%M')}  CPU cores: {os.cpu_count()}")
-    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
-        root = Path(tmp)
-        rows = []
-        for size in sorted({args.small, args.documents}):
-            inputs = _generate(root / f"in-{size}", size)
-            for workers in (1, args.workers) if size == args.documents else (args.workers,):
-                r = _run(inputs, root / "out", workers)
-                rows.append((size, workers, r))
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M')}  CPU cores: {os.cpu_count()}  "
+        f"load: {' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+        flush=True,
+    )
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    results: dict[tuple[int, int], dict[str, Any]] = {}
+    try:
+        for size in sizes:
+            inputs = tmp / f"in-{size}"
+            if not inputs.exists():
+                _child(_GENERATE, str(inputs), str(math.ceil(size / 5)))
+            for workers in (1, args.workers):
+                out = tmp / f"out-{size}-{workers}"
+                saved = tmp / f"result-{size}-{workers}.json"
+                if saved.exists():  # measured by an earlier run kept with --keep
+                    results[(size, workers)] = r = json.loads(saved.read_text(encoding="utf-8"))
+                    s = r["stats"]
+                else:
+                    shutil.rmtree(out, ignore_errors=True)
+                    r = _child(_BUILD, str(inputs), str(out), str(workers))
+                    s = r["stats"] = _child(_STATS, str(out))
+                    results[(size, workers)] = r
+                    saved.write_text(json.dumps(r), encoding="utf-8")
+                cpu = r["parent_cpu"] + r["worker_cpu"]
+                p = r["phase"]
                 print(
-                    f"{size:>6} docs  {workers} proc  build {r['build_s']:7.1f} s "
-                    f"({r['read'] / r['build_s']:6.1f} docs/s, CPU {r['cpu_s']:7.1f} s)  "
-                    f"stats {r['stats_s']:5.1f} s  peak RSS parent {r['rss_parent_mb']:6.0f} MB"
-                    f" / worker {r['rss_worker_mb']:6.0f} MB",
+                    f"{size:>6} docs {workers} proc: wall {r['wall']:6.1f} s, CPU {cpu:6.1f} s "
+                    f"({r['read'] / cpu:5.1f} docs per CPU-s; hashing {p['hashed']['cpu']:.1f}, "
+                    f"parent during chunks {p['mapped']['cpu']:.1f}, end {p['end']['cpu']:.1f}), "
+                    f"{r['files']} files; peak RSS parent {r['rss']['parent']:.0f} MB, "
+                    f"largest worker {r['rss']['worker']:.0f} MB, sum {r['rss']['total']:.0f} MB"
+                    f" | stats CPU {s['cpu']:.1f} s (wall {s['wall']:.1f}), "
+                    f"peak RSS {s['rss']:.0f} MB",
                     flush=True,
                 )
-        big = {w: r for s, w, r in rows if s == args.documents}
-        one, many = big[1], big[args.workers]
-        speedup = one["build_s"] / many["build_s"]
-        print(f"\nspeed-up {args.workers} processes / 1 process (wall): {speedup:.2f}×")
-        rate = many["read"] / many["build_s"]
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    big = max(sizes)
+    one, many = results[(big, 1)], results[(big, args.workers)]
+    total_one = one["parent_cpu"] + one["worker_cpu"]
+    serial = _serial_cpu(many) / (many["parent_cpu"] + many["worker_cpu"])
+    expected = _expected_speedup(one, many, args.workers)
+    print(f"\n{big} documents, {args.workers} processes against 1:")
+    print(f"  speed-up measured (wall): {one['wall'] / many['wall']:.2f}×")
+    print(f"  serial fraction (hashing + end, of all CPU): {serial:.1%}")
+    print(f"  speed-up expected on {args.workers} idle cores (CPU): {expected:.2f}×")
+    per_doc = total_one / one["read"]
+    print(
+        f"  projected for 100,000 documents: {1e5 * per_doc / 3600:.1f} CPU-hours; "
+        f"{1e5 * per_doc / expected / 60:.0f} min on {args.workers} idle cores"
+    )
+    for workers in (1, args.workers):
+        peaks = [results[(s, workers)]["rss"]["total"] for s in sizes]
         print(
-            f"projected for 100,000 documents, {args.workers} processes: {1e5 / rate / 60:.0f} min"
+            f"  peak RSS (parent + workers), {workers} proc, by size "
+            + ", ".join(f"{s}: {m:.0f} MB" for s, m in zip(sizes, peaks, strict=True))
         )
 
 

@@ -7,18 +7,21 @@ Run by hand (never by the test suite)::
     python benchmarks/bench_pdf.py --rounds 10
 
 The four bundled example documents are rendered to PDF once (``jixiao.render.pdf``), then,
-on one core, each round parses every PDF with:
+on one core, each round parses every PDF with each tool in turn (rounds interleave the tools,
+so a busy machine slows them alike; CPU time of this process):
 
 - **jixiao**: ``read_pdf`` + ``assemble``: tables with spans, paragraphs, header rows and
   page breaks, the document model with parsed indicator values;
 - **pdfplumber**: ``page.extract_tables()`` on every page (default settings), the bare
-  ruled-table extraction jixiao's reader builds on;
+  ruled-table extraction jixiao's reader used to build on (target: jixiao ≥ 3× faster);
+- **pypdfium2 text**: ``get_textpage().get_text_range()`` on every page, the bare text
+  extraction: the floor no reader of the text layer can go below (target: jixiao within 4×);
 - **camelot** (optional): ``camelot.read_pdf(path, pages="all", flavor="lattice")``. camelot
   pulls in OpenCV, pandas and numpy, so it is kept out of the project's environment: give the
   interpreter of a virtualenv where ``pip install camelot-py`` was run. It is timed inside
   that process (start-up and imports excluded) on the same PDF files, in the same run.
 
-Figures are pages per second from the median round; ratios are against jixiao.
+Figures are pages per second from the median round (CPU seconds); ratios are against jixiao.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from _seeds import seed_files  # benchmarks/ is on sys.path when run
 from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
 
@@ -94,15 +98,34 @@ def pdfplumber_tables(pdf: Pdf) -> int:
         return sum(len(page.extract_tables()) for page in doc.pages)
 
 
-def time_rounds(fn: Callable[[Pdf], int], corpus: list[Pdf], rounds: int) -> list[float]:
-    for pdf in corpus:  # warm-up
-        fn(pdf)
-    times: list[float] = []
-    for _ in range(rounds):
-        start = time.perf_counter()
+def pdfium_text(pdf: Pdf) -> int:
+    doc = pdfium.PdfDocument(pdf.data)
+    try:
+        chars = 0
+        for page in doc:
+            textpage = page.get_textpage()
+            chars += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return chars
+    finally:
+        doc.close()
+
+
+def time_rounds(
+    tools: dict[str, Callable[[Pdf], int]], corpus: list[Pdf], rounds: int
+) -> dict[str, list[float]]:
+    """CPU seconds per round and tool; each round runs every tool once over the corpus."""
+    for fn in tools.values():  # warm-up
         for pdf in corpus:
             fn(pdf)
-        times.append(time.perf_counter() - start)
+    times: dict[str, list[float]] = {label: [] for label in tools}
+    for _ in range(rounds):
+        for label, fn in tools.items():
+            start = time.process_time()
+            for pdf in corpus:
+                fn(pdf)
+            times[label].append(time.process_time() - start)
     return times
 
 
@@ -126,11 +149,13 @@ def main() -> None:
         pages = sum(p.pages for p in corpus)
         results: dict[str, float] = {}
         notes: dict[str, str] = {}
-        for label, fn in (
-            ("jixiao read_pdf + assemble", jixiao_parse),
-            ("pdfplumber extract_tables", pdfplumber_tables),
-        ):
-            results[label] = statistics.median(time_rounds(fn, corpus, args.rounds))
+        tools = {
+            "jixiao read_pdf + assemble": jixiao_parse,
+            "pdfplumber extract_tables": pdfplumber_tables,
+            "pypdfium2 text (floor)": pdfium_text,
+        }
+        for label, times in time_rounds(tools, corpus, args.rounds).items():
+            results[label] = statistics.median(times)
         if args.camelot_python:
             camelot = camelot_rounds(args.camelot_python, corpus, args.rounds)
             label = "camelot lattice"
@@ -142,13 +167,16 @@ def main() -> None:
     print(
         f"{len(corpus)} PDFs, {pages} pages ({', '.join(f'{p.name}: {p.pages}' for p in corpus)})"
     )
-    print(f"median of {args.rounds} rounds\n")
+    print(f"median of {args.rounds} interleaved rounds, CPU time\n")
     base = results["jixiao read_pdf + assemble"]
     print(f"{'tool':30} {'s/round':>9} {'pages/s':>9} {'time vs jixiao':>15}")
     for label, seconds in results.items():
         print(f"{label:30} {seconds:9.3f} {pages / seconds:9.1f} {seconds / base:14.2f}x")
     for label, note in notes.items():
         print(f"  {label}: {note}")
+    plumber, floor = results["pdfplumber extract_tables"], results["pypdfium2 text (floor)"]
+    print(f"\njixiao is {plumber / base:.2f}x pdfplumber's speed (target >= 3)")
+    print(f"jixiao takes {base / floor:.2f}x the text floor's time (target <= 4)")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Run the hostile corpus at scale (by hand; the suite runs a bounded slice) and count the
-verdicts per format: ok, clear error, internal error, silent change.
+verdicts per format: ok, other document, clear error, internal error, silent change.
 
     python benchmarks/hostile_corpus.py [--per-mutation N] [--formats txt,docx,...] [--seed S]
 
@@ -98,7 +98,8 @@ def _line(name: str, counts: Counter[str], elapsed: float | None) -> str:
     took = f"  ({elapsed:.0f} s)" if elapsed is not None else ""
     return (
         f"{name:5} inputs {sum(counts.values()):6}  ok {counts['ok']:6}  "
-        f"clear error {counts['clear_error']:6}  internal error {counts['internal_error']:4}  "
+        f"other document {counts['other_document']:4}  clear error {counts['clear_error']:6}  "
+        f"internal error {counts['internal_error']:4}  "
         f"silent change {counts['silent_change']:4}{took}"
     )
 

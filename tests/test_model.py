@@ -48,7 +48,7 @@ def test_amounts_are_exact_in_json(text: str) -> None:
 def test_document_minimal_json_keys() -> None:
     doc = Document(source=SourceInfo(name="x.txt", format="text", sha256="0" * 64))
     data = json.loads(doc.to_json())
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     assert set(data) == {
         "schema_version",
         "source",

@@ -13,6 +13,8 @@
     ├── ConfigError                     the review configuration cannot be used; exit 2
     ├── CorpusError                     the corpus directory cannot be used
     ├── LibraryError                    the indicator library file cannot be used
+    ├── SchemeError                     a monitoring or scoring scheme cannot be used
+    ├── ActualsError                    a filled monitoring/self-evaluation workbook does not fit
     └── StoreError                      the database cannot do what was asked
         ├── ConflictError               changed by someone else since it was read; 409
         └── NotFoundError               no such row; 404
@@ -21,7 +23,8 @@ Each class carries ``http_status`` (what the workbench answers) and ``exit_code`
 exits with); one handler in each (``jixiao.web.app``, ``jixiao.cli.errors``) uses them. The
 classes outside this module live with their subsystem (``PeopleError``: workbench.people,
 ``ConfigError``: review.config, ``CorpusError``: corpus.dataset, ``LibraryError``:
-library.model, ``StoreError`` and below: store.errors); ``tests/test_exceptions.py`` checks
+library.model, ``SchemeError`` and ``ActualsError``: lifecycle, ``StoreError`` and below:
+store.errors); ``tests/test_exceptions.py`` checks
 that this tree and ``docs/errors.md`` match the classes.
 
 Every error names the file (``source``), says what is wrong (``message``) and what to do

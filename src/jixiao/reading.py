@@ -196,11 +196,13 @@ def _read_json(data: bytes, name: str) -> Document:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        detail = (
-            "内容不完整或格式有误"
-            if first["type"] == "json_invalid"
-            else f"{where}：{first['msg']}"
-        )
+        if first["type"] == "json_invalid":
+            detail = "内容不完整或格式有误"
+        elif first["type"] == "value_error" and not where:
+            # The document's own check (``model/migrate.py``), already in Chinese.
+            detail = str(first.get("ctx", {}).get("error", first["msg"]))
+        else:
+            detail = f"{where}：{first['msg']}"
         raise ReadError(
             f"不是有效的 jixiao 文档 JSON（{detail}）",
             source=name,

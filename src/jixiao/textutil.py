@@ -12,6 +12,7 @@ __all__ = [
     "display_width",
     "is_cjk",
     "join_wrapped",
+    "needs_wrap_space",
     "normalize_space",
     "strip_list_marker",
     "to_simplified",
@@ -21,7 +22,7 @@ __all__ = [
 LIST_MARKER = re.compile(
     r"^\s*(?:"
     r"[（(]\s*[0-9一二三四五六七八九十]+\s*[）)][、.．]?"
-    r"|[0-9]{1,2}\s*[、.．)）](?![0-9])"
+    r"|[0-9]{1,2}\s*(?:、|[.．)）](?![0-9]))"
     r"|[一二三四五六七八九十]{1,3}\s*[、)）]+"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]"
     r")\s*"
@@ -78,7 +79,7 @@ def normalize_space(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _needs_space(left: str, right: str) -> bool:
+def needs_wrap_space(left: str, right: str) -> bool:
     # A wrap between two Latin words was a space; anywhere CJK is involved it was nothing.
     if not left or not right:
         return False
@@ -102,7 +103,7 @@ def join_wrapped(lines: list[str]) -> str:
         elif LIST_MARKER.match(line):
             out += "\n" + line
         else:
-            out += (" " if _needs_space(out, line) else "") + line
+            out += (" " if needs_wrap_space(out, line) else "") + line
     return out
 
 

@@ -357,7 +357,9 @@ def test_unknown_columns_are_kept_with_a_warning() -> None:
     ]
     doc = read(table(rows))
     (indicator,) = doc.projects[0].indicators
-    assert indicator.extra == [ExtraField(label="采购方式", text="公开招标")]
+    (extra,) = indicator.extra
+    assert (extra.label, extra.text) == ("采购方式", "公开招标")
+    assert extra.source is not None and (extra.source.table, extra.source.row) == (1, 3)
     assert [w.code for w in doc.warnings] == ["columns_unrecognised"]
     assert "采购方式" in doc.warnings[0].message
 

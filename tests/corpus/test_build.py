@@ -110,6 +110,9 @@ def test_the_dataset_holds_every_document_once_and_records_the_failure(
     assert manifest["counts"]["documents"] == 99
     assert manifest["counts"]["indicators"] == len(indicators)
     assert manifest["files"]["failed"] == 1
+    # the chunks' parts were merged: one file per table and year
+    for name in ("documents", "units", "projects", "indicators", "findings"):
+        assert all(len(list(f.glob("*.parquet"))) == 1 for f in (out / name).iterdir()), name
 
     # Readable by DuckDB with the year folders as partitions.
     by_year = duckdb.sql(

@@ -44,10 +44,17 @@ def test_generate_build_and_report_from_the_command_line(tmp_path: Path) -> None
     assert "指标重复使用" in shown.stdout or "重复" in shown.stdout
     assert "坏文件.docx" in shown.stdout
 
-    as_csv = _jixiao("corpus", "stats", "语料库", "-f", "csv", "-o", "统计", cwd=tmp_path)
+    as_csv = _jixiao(
+        "corpus", "stats", "语料库", "-f", "csv", "-o", "统计", "--goal-pairs", "1", cwd=tmp_path
+    )
     assert as_csv.returncode == 0, as_csv.stderr
     written = sorted(p.name for p in (tmp_path / "统计").glob("*.csv"))
-    assert written, as_csv.stdout
+    assert "near_duplicate_goals_by_year.csv" in written, as_csv.stdout
+    pairs = (tmp_path / "统计" / "near_duplicate_goals.csv").read_text(encoding="utf-8-sig")
+    assert len(pairs.splitlines()) <= 2  # the header and at most one pair
+    negative = _jixiao("corpus", "stats", "语料库", "--goal-pairs", "-1", cwd=tmp_path)
+    assert negative.returncode != 0
+    assert "--goal-pairs" in negative.stderr and "Traceback" not in negative.stderr
     with (tmp_path / "统计" / written[0]).open(encoding="utf-8-sig", newline="") as f:
         header = next(csv.reader(f))
     assert all(header)

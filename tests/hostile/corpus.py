@@ -1,5 +1,9 @@
 """A hostile corpus generated from the seeds: damaged, truncated, bombed and re-encoded copies
-of real TXT/DOCX/XLSX/XLS/PDF files, and a verdict for each.
+of real TXT/DOCX/XLSX/XLS/PDF/HTML files, and a verdict for each.
+
+The seeds: the real seed text 000, and family A of the template fixtures with a third project,
+written by the fixtures' own builders (python-docx, openpyxl, reportlab with ``invariant`` so
+the PDF is the same in every run, an HTML string) and by LibreOffice for the XLS.
 
 Nothing is committed as a blob: every input is made by code from a seed and a random number
 generator seeded with a fixed value, so a failure reproduces from its label alone
@@ -9,7 +13,9 @@ generator seeded with a fixed value, so a failure reproduces from its label alon
 The verdicts:
 
 - ``ok``: read, and either the same projects as the seed or a warning says something changed;
-- ``clear_error``: a ``JixiaoError`` (a Chinese message naming the file);
+- ``other_document``: read, but not a performance-target table (``NotAPerformanceDocumentError``:
+  damage left a readable file with no target table in it, and the user is told so);
+- ``clear_error``: any other ``JixiaoError`` (a Chinese message naming the file);
 - ``internal_error``: any other exception (a jixiao defect: the target is none);
 - ``silent_change``: read without any new warning, but the projects changed shape (a project
   lost or gained, indicators moved between projects): the data is wrong and nobody is told.
@@ -23,20 +29,25 @@ from __future__ import annotations
 import io
 import random
 import re
+import shutil
 import struct
+import subprocess
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal as D
 from functools import cache
+from pathlib import Path
 from typing import Literal
 
-import openpyxl
-import xlwt
-
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import JixiaoError, NotAPerformanceDocumentError
 from jixiao.model import Document
 from jixiao.reading import read_bytes
 from tests.conftest import SEEDS
+from tests.templates.builders import docx_builder, html_builder, pdf_builder, xlsx_builder
+from tests.templates.content import CONTENTS, IndicatorC, ProjectC
+from tests.templates.layouts import Block, blocks_of
 
 __all__ = [
     "FORMATS",
@@ -44,12 +55,13 @@ __all__ = [
     "Verdict",
     "generate",
     "judge",
+    "seed_blocks",
     "seed_document",
     "seed_file",
 ]
 
-Verdict = Literal["ok", "clear_error", "internal_error", "silent_change"]
-FORMATS = ("txt", "docx", "xlsx", "xls", "pdf")
+Verdict = Literal["ok", "other_document", "clear_error", "internal_error", "silent_change"]
+FORMATS = ("txt", "docx", "xlsx", "xls", "pdf", "html")
 
 
 @dataclass(frozen=True)
@@ -62,36 +74,74 @@ class Input:
 
 # -- seeds ---------------------------------------------------------------------------------------
 
+_THIRD = ProjectC(
+    name="义务教育学生营养改善补助",
+    unit_code="130821",
+    unit_name="某县教育和体育局",
+    code="13082124P0001322",
+    total=D("152.00"),
+    fiscal=D("152.00"),
+    purpose="按每生每天4元标准为农村义务教育学生提供营养膳食补助",
+    plan=(D("20.00"), D("50.00"), D("75.00"), D("100.00")),
+    goals=("为1900名农村义务教育学生提供营养膳食补助，改善学生营养状况。",),
+    indicators=(
+        IndicatorC("产出指标", "数量指标", "受助学生人数", "≥1900人", "享受补助学生数", "学籍统计"),
+        IndicatorC(
+            "产出指标", "质量指标", "食品安全抽检合格率", "100%", "抽检合格批次比例", "食品安全标准"
+        ),
+        IndicatorC(
+            "产出指标", "时效指标", "补助发放及时率", "100%", "按月足额发放比例", "资金管理办法"
+        ),
+        IndicatorC(
+            "效益指标", "社会效益指标", "学生营养状况改善率", "≥90%", "体检达标学生比例", "体检报告"
+        ),
+        IndicatorC(
+            "效益指标", "可持续影响指标", "营养餐供应持续性", "长期", "供餐保障年限", "县实施方案"
+        ),
+        IndicatorC(
+            "满意度指标", "服务对象满意度指标", "学生家长满意度", "≥95%", "家长满意比例", "问卷调查"
+        ),
+    ),
+)
+"""A third project for family A, so a damaged middle project has neighbours on both sides."""
+
+
+def seed_blocks() -> list[Block]:
+    """Family A of the template fixtures (部门预算绩效信息, two projects) with a third project."""
+    content = CONTENTS["A"]
+    return blocks_of(replace(content, projects=(*content.projects, _THIRD)))
+
 
 @cache
 def seed_document() -> Document:
-    """The seed text's document, cut to three projects so the binary seeds stay small."""
-    doc = read_bytes(SEEDS["000"].read_bytes(), name=SEEDS["000"].name)
-    doc = doc.model_copy(deep=True)
-    doc.projects = doc.projects[:3]
-    return doc
+    """The seed as jixiao reads the clean XLSX (the shape every damaged copy is judged by)."""
+    return read_bytes(seed_file("xlsx"), name="seed.xlsx")
 
 
 @cache
 def seed_file(fmt: str) -> bytes:
-    """The seed in one format. DOCX, XLSX and PDF are rendered from the seed document; the XLS
-    is a cell-by-cell copy of the XLSX written by xlwt (a second, independent writer)."""
+    """The seed in one format, written by the template fixtures' builders (python-docx,
+    openpyxl, reportlab, HTML strings; never jixiao's own renderer); the XLS is the XLSX
+    converted by LibreOffice, a second, independent writer. TXT is the real seed 000."""
     if fmt == "txt":
         return SEEDS["000"].read_bytes()
-    from jixiao.render import render
-
+    blocks = seed_blocks()
+    if fmt == "docx":
+        return _fixed_times(docx_builder.build(blocks))
+    if fmt == "xlsx":
+        return _fixed_times(xlsx_builder.build(blocks))
     if fmt == "xls":
-        return _xls_copy(render(seed_document(), "xlsx"))
+        return _xls_by_libreoffice(seed_file("xlsx"))
     if fmt == "pdf":
-        return render(seed_document(), "pdf")
-    if fmt in ("docx", "xlsx"):
-        return _fixed_times(render(seed_document(), fmt))  # type: ignore[arg-type]
+        return pdf_builder.build(blocks, invariant=True)
+    if fmt == "html":
+        return html_builder.build(blocks)
     raise ValueError(fmt)
 
 
 def _fixed_times(data: bytes) -> bytes:
     """The package with fixed member times and document dates, so a label rebuilds the same
-    bytes in every run (the renderers stamp the current time)."""
+    bytes in every run (the writers stamp the current time)."""
     members = _zip_members(data)
     if "docProps/core.xml" in members:
         members["docProps/core.xml"] = re.sub(
@@ -102,34 +152,30 @@ def _fixed_times(data: bytes) -> bytes:
     return _zip(members)
 
 
-def _xls_copy(data: bytes) -> bytes:
-    source = openpyxl.load_workbook(io.BytesIO(data))
-    book = xlwt.Workbook(encoding="utf-8")
-    for sheet in source.worksheets:
-        target = book.add_sheet(sheet.title[:31])
-        merged = {(m.min_row, m.min_col): m for m in sheet.merged_cells.ranges}
-        inside = {
-            (r, c)
-            for m in merged.values()
-            for r in range(m.min_row, m.max_row + 1)
-            for c in range(m.min_col, m.max_col + 1)
-        }
-        for row in sheet.iter_rows():
-            for cell in row:
-                r, c = cell.row, cell.column
-                value = cell.value
-                if value is None or not isinstance(c, int):
-                    continue
-                m = merged.get((r, c))
-                if m is not None:
-                    target.write_merge(
-                        m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1, value
-                    )
-                elif (r, c) not in inside:
-                    target.write(r - 1, c - 1, value)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+def _xls_by_libreoffice(xlsx: bytes) -> bytes:
+    """``soffice --headless --convert-to xls`` of the XLSX, with a profile of its own."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("the XLS seed needs LibreOffice (soffice) installed")
+    with tempfile.TemporaryDirectory(prefix="jixiao-hostile-") as tmp:
+        source = Path(tmp) / "seed.xlsx"
+        source.write_bytes(xlsx)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "xls",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=True,
+        )
+        return (Path(tmp) / "seed.xls").read_bytes()
 
 
 # -- mutations -------------------------------------------------------------------------------------
@@ -321,6 +367,28 @@ def _pdf_stream_flip(data: bytes, rng: random.Random) -> bytes:
     return bytes(raw)
 
 
+_END_TAGS = (b"</table>", b"</tr>", b"</td>", b"</body>", b"</html>")
+
+
+def _tag_drop(data: bytes, rng: random.Random) -> bytes:
+    """One closing tag lost (a page saved half-way, a hand edit): the tree must be repaired,
+    not a table swallowed by the next one."""
+    tag = rng.choice(_END_TAGS[:3])
+    places = [m.start() for m in re.finditer(re.escape(tag), data)]
+    at = rng.choice(places)
+    return data[:at] + data[at + len(tag) :]
+
+
+def _nest(data: bytes, rng: random.Random) -> bytes:
+    """Tables nested in a cell of a layout table, as portal pages wrap their content."""
+    depth = rng.choice((1, 3, 50, 2000))
+    open_ = b"<table><tr><td>\xe5\xaf\xbc\xe8\x88\xaa</td><td>" * depth
+    close = b"</td></tr></table>" * depth
+    body = data.index(b"<body>") + len(b"<body>")
+    end = data.rindex(b"</body>")
+    return data[:body] + open_ + data[body:end] + close + data[end:]
+
+
 _COMMON: dict[str, Mutation] = {"truncate": _truncate, "flip": _flip, "garble": _garble_run}
 _ZIP: dict[str, Mutation] = {
     "member-flip": _member_flip,
@@ -337,6 +405,7 @@ MUTATIONS: dict[str, dict[str, Mutation]] = {
     "xlsx": {**_COMMON, **_ZIP},
     "xls": dict(_COMMON),
     "pdf": {**_COMMON, "stream-flip": _pdf_stream_flip},
+    "html": {**_COMMON, "noise": _text_noise, "tag-drop": _tag_drop, "nest": _nest},
 }
 _EXPENSIVE = {"bomb", "many-cells", "deep-xml"}
 """Costly to build or to refuse: a smaller share of the corpus."""
@@ -378,6 +447,8 @@ def judge(fmt: str, item: Input) -> tuple[Verdict, str]:
     """The verdict on one input, with the message or exception for the report."""
     try:
         doc = read_bytes(item.data, name=item.name)
+    except NotAPerformanceDocumentError as err:
+        return "other_document", str(err)
     except JixiaoError as err:
         return "clear_error", str(err)
     except Exception as exc:

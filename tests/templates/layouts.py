@@ -783,6 +783,12 @@ def blocks_for(family: str) -> list[Block]:
     return _BY_FAMILY[family](CONTENTS[family])
 
 
+def blocks_of(content: FamilyContent) -> list[Block]:
+    """The blocks of a family's layout filled with other content (the hostile corpus adds a
+    project to family A)."""
+    return _BY_FAMILY[content.family](content)
+
+
 FAMILIES = tuple(_BY_FAMILY)
 
 

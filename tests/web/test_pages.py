@@ -277,7 +277,7 @@ def test_department_goals_form(app: FastAPI) -> None:
     assert fields["overall_goals"][0].strip()  # the seed's goals are in the form
     evil = "<script>x</script>提高政务服务效率"
     fields["overall_goals"] = [fields["overall_goals"][0] + "\n" + evil]
-    fields["safeguards"] = ["  加强绩效监控\n\n  严格预算执行  "]
+    fields["safeguards"] = ["  加强绩效监控  ", "", "严格预算执行\r\n"]  # one box per goal
     saved = client.post("/documents/1/department", data=fields)
     assert saved.status_code == 200 and "已保存" in saved.text
     assert evil not in saved.text and "&lt;script&gt;x&lt;/script&gt;提高政务服务效率" in saved.text

@@ -29,6 +29,7 @@ from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.assemble.prose import read_prose_indicators
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Table
 from jixiao.model import Document, DocumentWarning, Project, SourceInfo
+from jixiao.textutil import to_simplified
 
 __all__ = ["assemble"]
 
@@ -38,6 +39,9 @@ _CODE_YEAR = re.compile(r"^[0-9]{6}([0-9]{2})P")
 _PARAGRAPH_FIELDS = {"unit", "name", "code", "department"}
 # Header fields whose label may stand on a line of its own inside a project's header block,
 # the value on the next line (a spreadsheet row merged across the table reads as a paragraph).
+UNUSED_TABLE_ROWS = 20
+"""A table this long that no project used is named in a warning (shorter ones are notes,
+signatures, small summaries that documents often carry)."""
 _LABEL_ABOVE_FIELDS = {
     "extra",
     "goals",
@@ -52,6 +56,7 @@ _LABEL_ABOVE_FIELDS = {
 # six or more digits, then a name (never a year such as （2024年度）).
 _UNIT_LINE = re.compile(r"^[\[【(（]?\s*[0-9]{6,}\s*[\]】)）]?\s*[-－—_:：]?\s*[^\s0-9年].{0,50}$")
 _FIELD_SPLIT = re.compile(r"\s{2,}|\u3000+|\t+")
+_SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章|章)\s*[）)]\s*$")
 
 
 class _Reader:
@@ -61,13 +66,17 @@ class _Reader:
         self.front: list[Paragraph] = []
         self.builders: list[ProjectBuilder] = []
         self.current: ProjectBuilder | None = None
-        self.pending: list[tuple[str, str, Paragraph]] = []  # fields from paragraphs above a table
+        # fields from paragraphs above a table: (field, printed label, value, paragraph)
+        self.pending: list[tuple[str, str, str, Paragraph]] = []
+        # a unit line above the tables (填报单位：…) and how many projects came before it
+        self.document_unit: tuple[str, set[int]] | None = None
         self.pending_unit: str | None = None
         self.pending_title: str | None = None
         self.department = DepartmentTable()
         self.tables = 0
         self.after_tables: list[Paragraph] = []
         self.paragraphs: list[Paragraph] = []  # all of them, for indicators written as prose
+        self.unused: list[tuple[Table, int]] = []  # large tables no project took anything from
         self.label_above: tuple[LabelMatch, Paragraph] | None = None  # awaiting its value
 
     def new_builder(self, title: str | None = None) -> ProjectBuilder:
@@ -84,6 +93,10 @@ class _Reader:
         if self.current is not None and self.current.value_below_from(block):
             return
         title = PROJECT_TITLE.match(text)
+        if title is None and text.endswith("表"):  # 1、某項目績效目標表 too
+            title = PROJECT_TITLE.match(to_simplified(text))
+        if self.current is not None and self.current.year_under_title(text):
+            return  # （2024年度） under a project's own title: its year, not the document's
         if title or is_table_title(text):
             if self.current is not None and self.current.is_empty():
                 self.current.title = self.current.title or text
@@ -98,11 +111,16 @@ class _Reader:
         rest, money_unit = split_money_unit(text)
         fields = _paragraph_fields(rest) if rest else []
         if fields:
-            self.pending += [(field, value, block) for field, value in fields]
+            self.pending += [(field, label, value, block) for field, label, value in fields]
             self.pending_unit = money_unit or self.pending_unit
+            unit = next((value for field, _, value in fields if field == "unit"), None)
+            if unit and not any(f == "name" for f, _, _ in fields):
+                # 填报单位：… above the first table: the unit of every later project that
+                # prints none of its own
+                self.document_unit = (unit, {id(b) for b in self.builders})
             return
         if self.current is not None and self.current.is_empty() and _UNIT_LINE.match(text):
-            self.pending.append(("unit", text, block))  # 630002某局 under the project title
+            self.pending.append(("unit", "", text, block))  # 630002某局 under the title
             return
         unit = money_unit_in(text) if len(text) <= 30 else None
         if unit is not None:
@@ -147,7 +165,9 @@ class _Reader:
             return
         grid = table.grid()
         flat: FlatProjects | None = None
-        for r, row in enumerate(table.rows()):
+        targets: list[ProjectBuilder] = []
+        rows = table.rows()
+        for r, row in enumerate(rows):
             current = self.current
             if current is None:
                 current = self.new_builder(self.pending_title)
@@ -168,38 +188,63 @@ class _Reader:
                     target.seq = len(self.builders)
                     self.current = current = target
             current.add_row(row, grid[r], r)
+            if not targets or targets[-1] is not current:
+                targets.append(current)
+        if len(rows) >= UNUSED_TABLE_ROWS and all(
+            b.is_empty() and b.columns is None for b in targets
+        ):
+            self.unused.append((table, len(rows)))
 
     def _apply_pending(self, builder: ProjectBuilder) -> None:
-        for field, value, block in self.pending:
-            builder.set_field(field, value, Cell(value, 0, 0, position=block.position))
+        for field, label, value, block in self.pending:
+            builder.set_field(field, value, Cell(value, 0, 0, position=block.position), label)
         if self.pending_unit:
             builder.money_unit = self.pending_unit
         self.pending.clear()
         self.pending_unit = None
 
 
-def _paragraph_fields(text: str) -> list[tuple[str, str]]:
-    """``单位名称：某县教育局    项目名称：乡村道路`` → [(unit, …), (name, …)]; only the fields
-    that belong to a project table's header, and only when every part is such a field."""
+def _paragraph_fields(text: str) -> list[tuple[str, str, str]]:
+    """``单位名称：某县教育局    项目名称：乡村道路`` → [(unit, 单位名称, …), (name, …)]; only
+    the fields that belong to a project table's header (a 部门名称 above a project table is
+    its unit; 填报日期 beside them is kept as an extra field), and only when every part is
+    such a field."""
     parts = [p for p in _FIELD_SPLIT.split(text.strip()) if p]
     if not parts or len(text) > 200:
         return []
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     for part in parts:
         if money_unit_in(part) and len(part) <= 16:
             continue
         found = match_label(part)
-        if found is None or not found.rest or found.field not in _PARAGRAPH_FIELDS:
+        if found is None or not found.rest:
+            return []
+        field = "unit" if found.field == "dept_name" else found.field
+        if field not in _PARAGRAPH_FIELDS and field != "extra":
             return []
         if "：" not in part and ":" not in part:
             return []
-        out.append((found.field, found.rest))
+        value = _SEAL.sub("", found.rest).strip() if field == "unit" else found.rest
+        out.append((field, found.label, value))
+    if all(field == "extra" for field, _, _ in out):
+        return []  # 填报日期 alone: not the line above a table
     return out
 
 
 def assemble(layout: Layout, source: SourceInfo) -> Document:
     reader = _Reader()
+    damaged = sorted({w.position.page for w in layout.warnings if w.code == "pdf_damaged"} - {None})  # type: ignore[type-var]
+    crossed: list[tuple[ProjectBuilder, int]] = []
+    page = None
     for block in layout.blocks:
+        if damaged and block.position.page is not None:
+            cut = _damage_between(page, block.position.page, damaged)  # type: ignore[arg-type]
+            if cut is not None and reader.current is not None and not reader.current.is_empty():
+                # the project's table crosses a damaged page: what follows may be another
+                # project's, so it is never added to this one
+                crossed.append((reader.current, cut))
+                reader.current = None
+            page = block.position.page
         if isinstance(block, Paragraph):
             reader.paragraph(block)
         else:
@@ -218,6 +263,11 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
     warnings = [_warning(w, None) for w in layout.warnings]
     projects: list[Project] = list(prose)
     kept = [b for b in builders if b.columns is not None or b.name or b.code]
+    if reader.document_unit is not None:
+        unit, before = reader.document_unit
+        for builder in kept:
+            if id(builder) not in before:
+                builder.default_unit(unit)
     for n, builder in enumerate(kept):
         builder.seq = len(projects) + 1
         if not builder.is_complete():
@@ -239,6 +289,16 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 )
             )
         projects.append(builder.build())
+        warnings += [
+            DocumentWarning(
+                code="project_incomplete",
+                message=f"项目“{builder.name or builder.seq}”的绩效目标表跨越已损坏的第 {cut} 页，"
+                "内容可能不完整，损坏页之后的内容未并入该项目；请核对原件",
+                project_seq=builder.seq,
+            )
+            for crossing, cut in crossed
+            if crossing is builder
+        ]
         warnings += [_warning(w, builder.seq) for w in builder.all_warnings()]
         if builder.columns is not None and builder.columns.unknown:
             labels = "、".join(f"“{v}”" for v in builder.columns.unknown.values())
@@ -261,6 +321,9 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 project_seq=len(projects) + 1,
             )
         )
+    if projects:
+        warnings += [_unused_table(table, rows) for table, rows in reader.unused]
+        warnings += _sheets_without_tables(layout)
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
     warnings += [_warning(w, None) for w in reader.department.warnings]
@@ -277,6 +340,52 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         projects=projects,
         warnings=warnings,
     )
+
+
+def _unused_table(table: Table, rows: int) -> DocumentWarning:
+    """A large table among the projects that none of them took anything from: in a damaged
+    file, what replaced a project's table (its project is gone, which nothing else says)."""
+    where = f"工作表“{table.position.sheet}”中" if table.position.sheet else ""
+    if table.position.page:
+        where = f"第 {table.position.page} 页"
+    return DocumentWarning(
+        code="table_unrecognised",
+        message=f"{where}有一个 {rows} 行的表格未能识别为绩效目标表的任何部分，未读入；"
+        "如其中应有项目，请核对原件",
+        source=table.position.to_location(),
+    )
+
+
+def _sheets_without_tables(layout: Layout) -> list[DocumentWarning]:
+    """A worksheet of many rows and no table at all, beside sheets that hold projects: in a
+    damaged workbook, what replaced a project's sheet."""
+    rows: dict[str, int] = {}
+    with_tables: set[str] = set()
+    for block in layout.blocks:
+        sheet = block.position.sheet
+        if sheet is None:
+            continue
+        if isinstance(block, Table):
+            with_tables.add(sheet)
+        rows[sheet] = rows.get(sheet, 0) + 1
+    return [
+        DocumentWarning(
+            code="table_unrecognised",
+            message=f"工作表“{sheet}”有 {count} 行内容，但没有可识别的绩效目标表，未读入；"
+            "如其中应有项目，请核对原件",
+        )
+        for sheet, count in rows.items()
+        if sheet not in with_tables and count >= UNUSED_TABLE_ROWS
+    ]
+
+
+def _damage_between(previous: int | None, page: int, damaged: list[int]) -> int | None:
+    """The damaged page a table crosses going from ``previous`` to ``page`` (either end
+    included), if any."""
+    if previous is None or page == previous:
+        return None
+    low, high = sorted((previous, page))
+    return next((d for d in damaged if low <= d <= high), None)
 
 
 def _nothing_found(layout: Layout, builders: list[ProjectBuilder]) -> str:

@@ -83,6 +83,9 @@ class Columns:
     width: int = 0
     inferred: bool = False  # no header: roles guessed from a row's level labels
     flat: bool = False  # project columns on every row: several projects in one table (F)
+    # value column → grid columns its title covers, when more than one (指标值 over two
+    # columns, no second header row: ``≥20 | 公里`` is one value)
+    spans: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.flat = any(role.startswith("p_") for role in self.roles.values())
@@ -124,8 +127,9 @@ def header_columns(
         if role in seen and role in ("level1", "level2", "name", "value") and split_at is None:
             split_at = col
         seen.add(role)
+    spans = _value_spans(cells, found)
     if split_at is None:
-        return Columns({c: r for c, r, _ in found}, unknown=unknown, width=width)
+        return Columns({c: r for c, r, _ in found}, unknown=unknown, width=width, spans=spans)
     first = {c: r for c, r, _ in found if c < split_at}
     second = {c: r for c, r, _ in found if c >= split_at}
     first_mid = _first_block_is_mid(found, above, split_at)
@@ -138,7 +142,34 @@ def header_columns(
             if not annual_has_level1:
                 annual.setdefault(c, r)
             del mid[c]
-    return Columns(annual, mid_roles=mid, unknown=unknown, width=width)
+    return Columns(annual, mid_roles=mid, unknown=unknown, width=width, spans=spans)
+
+
+def _value_spans(
+    cells: list[tuple[int, int, str]], found: list[tuple[int, str, str]]
+) -> dict[int, int]:
+    """Value columns whose title covers more than one grid column: merged (colspan), or
+    followed by empty header slots up to the next title (the merge lost in a copy; empty
+    slots up to the table's right edge are its width, not a merge)."""
+    out: dict[int, int] = {}
+    ordered = sorted(cells)
+    for col, role, _ in found:
+        if role != "value":
+            continue
+        span = next(s for c, s, _ in ordered if c == col)
+        empty = 0
+        for c, s, text in ordered:
+            if c < col + span + empty:
+                continue
+            if c != col + span + empty or text.strip():
+                break
+            empty += s
+        titled_after = any(c >= col + span + empty and t.strip() for c, _, t in ordered)
+        if empty and titled_after:
+            span += empty
+        if span > 1:
+            out[col] = span
+    return out
 
 
 def _first_block_is_mid(

@@ -77,6 +77,13 @@ _OWNER_END = re.compile(
     r"(?:局|办公室|中心|委员会|政府|院|所|站|队|会|部|厅|处|委|馆|校|社|团|室)$"
 )
 _TITLE_MAX = 60
+# A page's furniture, never part of a title: site banners, breadcrumbs, the publication line
+# (发布时间 / 来源 / 浏览次数 / 字号), page numbers (— 1 —, 第1页 共2页).
+_FURNITURE = re.compile(
+    r"(?:门户网站|网站\s*$|政务网\s*$|^首页|当前位置|您的位置|[>＞»›]"
+    r"|发布(?:时间|日期|机构)|信息来源|来源[：:]|浏览(?:次数|量)|访问量|点击[数率]|字号|打印|关闭"
+    r"|^[-—－–\s]*[0-9]{1,4}[-—－–\s]*$|^第\s*[0-9]+\s*页|共\s*[0-9]+\s*页)"
+)
 
 
 def _title(parts: list[str]) -> str | None:
@@ -89,7 +96,8 @@ def _title(parts: list[str]) -> str | None:
     """
     titles = [i for i, t in enumerate(parts) if len(t) <= _TITLE_MAX and _TITLE_LIKE.search(t)]
     if not titles:
-        return "".join(parts) or None
+        kept = [t for t in parts if not _FURNITURE.search(t)]
+        return "".join(kept) or None
     i = titles[0]
     title = parts[i]
     if i > 0 and title.startswith("20") and _OWNER_END.search(parts[i - 1]):

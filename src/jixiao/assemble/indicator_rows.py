@@ -98,14 +98,14 @@ class IndicatorRows:
 
     def add(self, grid_row: list[Cell | None], r: int, header_width: int) -> None:
         own = {c: cell for c, cell in enumerate(grid_row) if cell is not None and cell.row == r}
-        fields, inherited = self._fields(self.columns.roles, grid_row, r)
+        fields, inherited = self._fields(self.columns.roles, grid_row, r, self.columns.spans)
         cells = [cell for cell in own.values()]
         if not any(v for k, v in fields.items() if not inherited[k]) and not any(
             cell.text.strip() for cell in cells
         ):
             return  # an empty row (the exports leave them at the end of tables)
         page = min((c.position.page for c in cells if c.position.page), default=None)
-        if self._note_row(cells):
+        if self._note_row(cells) or self._malformed_row(grid_row, r):
             return
         if self._continues_previous(fields, inherited, page):
             self._join(fields, inherited, grid_row, r)
@@ -135,7 +135,9 @@ class IndicatorRows:
         )
         extra = (
             [
-                ExtraField(label=label, text=one_line(own[c].text))
+                ExtraField(
+                    label=label, text=one_line(own[c].text), source=own[c].position.to_location()
+                )
                 for c, label in self.columns.unknown.items()
                 if c in own and own[c].text.strip()
             ]
@@ -189,6 +191,29 @@ class IndicatorRows:
         )
         return True
 
+    def _malformed_row(self, grid_row: list[Cell | None], r: int) -> bool:
+        """A row whose one cell spans the 一级, 二级 and 三级 columns is not an indicator (a
+        table title or unit line that damage moved among the rows, a section heading): kept
+        as a warning with its text, never as an indicator named after itself."""
+        spanning = [
+            grid_row[c] if c < len(grid_row) else None
+            for c, role in self.columns.roles.items()
+            if role in ("level1", "level2", "name")
+        ]
+        if len(spanning) < 3 or spanning[0] is None or spanning[0].row != r:
+            return False
+        if any(cell is not spanning[0] for cell in spanning) or not spanning[0].text.strip():
+            return False
+        self.warnings.append(
+            LayoutWarning(
+                "indicator_row_malformed",
+                f"指标表中的一行（“{one_line(spanning[0].text)[:40]}”）一个单元格横跨一级、"
+                "二级和三级指标栏，不是指标行，未作为指标读取；请核对原件",
+                spanning[0].position,
+            )
+        )
+        return True
+
     def _short(self, grid_row: list[Cell | None], header_width: int) -> bool:
         """A row cut off (a file ending mid-table): fewer cells than the header, and one of
         the cells that make an indicator (name, value) missing; a blank trailing 备注 lost in
@@ -200,7 +225,10 @@ class IndicatorRows:
 
     @staticmethod
     def _fields(
-        roles: dict[int, str], grid_row: list[Cell | None], r: int
+        roles: dict[int, str],
+        grid_row: list[Cell | None],
+        r: int,
+        spans: dict[int, int] | None = None,
     ) -> tuple[dict[str, str], dict[str, bool]]:
         fields: dict[str, str] = {}
         inherited: dict[str, bool] = {}
@@ -208,6 +236,13 @@ class IndicatorRows:
             cell = grid_row[i] if i < len(grid_row) else None
             fields[name] = cell.text.strip() if cell is not None else ""
             inherited[name] = cell is not None and cell.row != r
+            if spans and i in spans:  # 指标值 over two columns: ``≥20 | 公里`` is one value
+                covered: list[Cell] = []
+                for k in range(i, min(i + spans[i], len(grid_row))):
+                    other = grid_row[k]
+                    if other is not None and all(other is not c for c in covered):
+                        covered.append(other)
+                fields[name] = "".join(c.text.strip() for c in covered)
         return fields, inherited
 
     def _continues_previous(

@@ -43,9 +43,16 @@ _PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _INLINE_GOAL = re.compile(
-    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}[、.．](?![0-9])|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
+    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}(?:、|[.．](?![0-9]))|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
+# The end of an organisation's name: free text alone in a table's first row is its unit only
+# when it names one (某县交通运输局, 某县第一中学), never a note (以下内容据实填写).
+_ORGANISATION = re.compile(
+    r"(?:局|委|委员会|办|办公室|院|中心|学校|学院|小学|中学|大学|幼儿园|医院|卫生院|站|所|队|馆"
+    r"|社|厅|部|处|科|政府|街道|街道办事处|乡|镇|村|村委会|居委会|公司|集团|协会|学会|联合会|会"
+    r"|团|室|场|园|台|署|庭|监狱|部门|单位)\s*(?:[（(][^（）()]{1,8}[）)])?$"
+)
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
@@ -146,6 +153,14 @@ class ProjectBuilder:
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row)
 
+    def year_under_title(self, text: str) -> bool:
+        """A paragraph ``（2024年度）`` right under this project's title: taken as its year."""
+        found = _YEAR_ONLY.fullmatch(text.strip())
+        if found is None or self.title is None or not self.is_empty() or not text.strip():
+            return False
+        self.year = int(found.group(1))
+        return True
+
     @staticmethod
     def _title_row(row: list[Cell]) -> bool:
         """A row holding only the table's title (项目支出绩效目标表 printed inside the table)."""
@@ -238,7 +253,7 @@ class ProjectBuilder:
         printed only in the row above, over a blank cell (the merge lost in a copy), when this
         row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, c.text) for c in row]
+        cells = [(c.col, c.colspan, _value_part(c, self._above)) for c in row]
         filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
         candidates = [c for c in grid_row if c is not None and c.row != r]
         if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
@@ -386,10 +401,15 @@ class ProjectBuilder:
             self._below.clear()
         return True
 
-    def set_field(self, field_name: str, value: str, cell: Cell) -> None:
+    def set_field(self, field_name: str, value: str, cell: Cell, label: str = "") -> None:
         """A header field found outside the table (a paragraph above it)."""
         self._touched = True
-        self._set(LabelMatch(field_name, field_name, value), value, cell)
+        self._set(LabelMatch(field_name, label or field_name, value), value, cell)
+
+    def default_unit(self, text: str) -> None:
+        """The unit printed once above the tables, for a project that names none itself."""
+        if self.unit == Unit():
+            self.unit = parse_unit(text)
 
     def value_below_from(self, paragraph: Paragraph) -> bool:
         """A table row holding one label alone (立项依据) and its value printed as the
@@ -481,10 +501,12 @@ class ProjectBuilder:
             if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
-            if not row_fields and self._state == "start" and self.unit == Unit():
-                self.unit = parse_unit(cell.text)
+            owner = parse_unit(cell.text)
+            named = owner.name is not None and _ORGANISATION.search(owner.name) is not None
+            if not row_fields and self._state == "start" and self.unit == Unit() and named:
+                self.unit = owner  # 某县交通运输局 alone in the first row
                 continue
-            self.extra.append(ExtraField(label="", text=text))
+            self.extra.append(ExtraField(label="", text=text, source=cell.position.to_location()))
 
     def _continuation(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> bool:
         """A row whose label cell is empty or merged from above continues the field above:
@@ -612,6 +634,29 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+
+
+_PART_ROLES = frozenset({"operator", "value", "unit"})
+
+
+def _value_part(cell: Cell, above: list[Cell] | None) -> str:
+    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
+    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
+    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
+    text = cell.text
+    if not above or not text.strip() or role_of(text) is not None:
+        return text
+    # the title over this column: the last filled cell of the row above starting at or
+    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
+    # merge)
+    title = max(
+        (c for c in above if c.col <= cell.col and c.text.strip()),
+        key=lambda c: c.col,
+        default=None,
+    )
+    if title is not None and title.col < cell.col and role_of(title.text) == "value":
+        return "指标值"
+    return text
 
 
 def continue_goals(goals: list[str], text: str) -> list[str]:

@@ -197,6 +197,15 @@ def stats_command(
         Path | None,
         typer.Option("--output", "-o", metavar="输出", help="输出文件（csv 时为文件夹）。"),
     ] = None,
+    goal_pairs: Annotated[
+        int,
+        typer.Option(
+            "--goal-pairs",
+            metavar="对数",
+            min=0,
+            help="雷同的绩效目标最多列出多少对（按年度的对数总是全部统计）。",
+        ),
+    ] = 1000,
 ) -> None:
     from jixiao.corpus.report import stats_html, stats_xlsx, write_csv
     from jixiao.corpus.stats import compute_stats
@@ -209,7 +218,7 @@ def stats_command(
         error(f"--format {fmt} 需要用 -o 指定输出{'文件夹' if fmt == 'csv' else '文件'}。")
         raise typer.Exit(EXIT_USAGE)
     try:
-        tables = compute_stats(corpus)
+        tables = compute_stats(corpus, goal_pairs=goal_pairs)
     except JixiaoError as err:
         fail(err)
     try:

@@ -34,6 +34,14 @@ from jixiao.cli.errors import (
     say,
 )
 from jixiao.cli.library import library_app
+from jixiao.cli.lifecycle import (
+    MONITOR_HELP,
+    SCORE_HELP,
+    TEMPLATE_HELP,
+    monitor_command,
+    score_command,
+    template_command,
+)
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command
 from jixiao.cli.user import user_app
 
@@ -50,6 +58,9 @@ app.add_typer(user_app, name="user")
 for name, command, help_text, short_help in (
     ("serve", serve_command, SERVE_HELP, SERVE_SHORT_HELP),
     ("diff", diff_command, DIFF_HELP, DIFF_SHORT_HELP),
+    ("monitor", monitor_command, MONITOR_HELP, "运行监控：预算执行和绩效目标的信号灯。"),
+    ("score", score_command, SCORE_HELP, "绩效自评计分：每项得分、总分和等级。"),
+    ("template", template_command, TEMPLATE_HELP, "生成运行监控或绩效自评的填报表（XLSX）。"),
 ):
     app.command(
         name, cls=ChineseCommand, options_metavar="[选项]", help=help_text, short_help=short_help

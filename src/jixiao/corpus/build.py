@@ -88,6 +88,7 @@ def build_corpus(
         finished += len(result.keys)
         if on_progress:
             on_progress(finished, summary.failed, len(todo))
+    dataset.compact()
     dataset.write_manifest(
         inputs=[str(Path(i).resolve()) if Path(i).exists() else i for i in inputs],
         engine=engine.description,

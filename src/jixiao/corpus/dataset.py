@@ -4,7 +4,8 @@ A chunk's parts are written to ``_staging/``, then a journal entry naming them i
 atomically, then they are moved into place. On opening, journal entries whose moves did not
 finish are completed and anything else left in ``_staging/`` is deleted: a kill at any
 moment leaves every chunk either fully in the dataset or not at all (no duplicate, no gap).
-The journal also says which documents (by content hash) are done, for resuming.
+The journal also says which documents (by content hash) are done, for resuming. At the end of
+a build the per-chunk parts are merged into one file per table and year (``compaction``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pyarrow.parquet as pq
 
 from jixiao import __version__
 from jixiao._exceptions import JixiaoError
+from jixiao.corpus.compaction import compact, finish_compaction
 from jixiao.corpus.schema import SCHEMA_VERSION, TABLES
 from jixiao.corpus.worker import ChunkResult
 
@@ -105,6 +107,7 @@ class CorpusDataset:
                 if src.exists() and not dst.exists():
                     dst.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(src, dst)
+        finish_compaction(self.root, staging)
         if staging.exists():
             shutil.rmtree(staging)
 
@@ -161,6 +164,14 @@ class CorpusDataset:
         self.done.update(firsts)
         self.failed.update(entry["failed"])
         return len(keep_docs), len(failures), duplicates
+
+    def compact(self) -> int:
+        """One file per table and year instead of one per chunk (``corpus.compaction``)."""
+        staging = self.root / _STAGING
+        removed = compact(self.root, staging)
+        if staging.exists():
+            shutil.rmtree(staging)
+        return removed
 
     def forget_failures(self) -> None:
         """``--retry-failed``: failed files are read again (their old rows are removed)."""

@@ -2,8 +2,9 @@
 
 DuckDB reads the Parquet tables in place (embedded, no server); every statistic is one query
 whose SQL is the definition (``docs/corpus.md`` repeats them in words). Near-duplicate goals
-use MinHash LSH (datasketch), not a pairwise loop. Statistics that need monitoring or
-self-evaluation data (over-achievement, score inflation, lights) wait for that data.
+use MinHash LSH (datasketch) over distinct texts, not a pairwise loop (``corpus.goals``).
+Statistics that need monitoring or self-evaluation data (over-achievement, score inflation,
+lights) wait for that data.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from jixiao.corpus.dataset import MANIFEST, CorpusError
+from jixiao.corpus.goals import near_duplicate_goals
 from jixiao.corpus.schema import TABLES
 
 __all__ = ["StatTable", "compute_stats", "reused_within_units", "stats_on"]
@@ -44,6 +46,9 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
             hint="请先运行 jixiao corpus build 生成语料库。",
         )
     con = duckdb.connect()
+    # DuckDB draws a progress bar on stdout for long queries: it would end up in the report
+    # that ``corpus stats -f html`` writes to stdout
+    con.execute("SET enable_progress_bar = false")
     for name in TABLES:
         files = sorted(str(p) for p in (root / name).rglob("*.parquet"))
         if files:
@@ -74,17 +79,19 @@ WITH ind AS (
          avg(placeholder::INT) AS placeholder_share,
          avg((basis IS NULL OR trim(basis) = '')::INT) AS no_basis
   FROM indicators GROUP BY ALL
+), kinds AS (
+  SELECT doc_id, project_seq, bool_or(category LIKE 'effect%') AS has_effect,
+         bool_or(category LIKE 'satisfaction%') AS has_satisfaction
+  FROM indicators GROUP BY ALL
 ), proj AS (
   SELECT p.region, p.unit_name, p.fiscal_year, count(*) AS projects,
          avg(p.indicators) AS per_project,
-         avg((NOT EXISTS (SELECT 1 FROM indicators i WHERE i.doc_id = p.doc_id
-              AND i.project_seq = p.seq AND i.category LIKE 'effect%'))::INT) AS no_effect,
-         avg((NOT EXISTS (SELECT 1 FROM indicators i WHERE i.doc_id = p.doc_id
-              AND i.project_seq = p.seq AND i.category LIKE 'satisfaction%'))::INT)
-           AS no_satisfaction,
+         avg((NOT coalesce(k.has_effect, false))::INT) AS no_effect,
+         avg((NOT coalesce(k.has_satisfaction, false))::INT) AS no_satisfaction,
          avg(p.score) AS score,
          sum(p.budget_wan) AS budget
-  FROM projects p GROUP BY ALL
+  FROM projects p LEFT JOIN kinds k ON k.doc_id = p.doc_id AND k.project_seq = p.seq
+  GROUP BY ALL
 ), errs AS (
   SELECT region, unit_name, fiscal_year, count(*) AS errors
   FROM findings f JOIN (SELECT DISTINCT doc_id, unit_name FROM projects) USING (doc_id)
@@ -131,12 +138,19 @@ SELECT name, value_text, count(DISTINCT unit_name) AS units, count(DISTINCT fisc
        count(*) AS uses
 FROM indicators WHERE NOT placeholder AND trim(name) <> ''
 GROUP BY name, value_text HAVING count(DISTINCT unit_name) >= 2
-ORDER BY units DESC, uses DESC, name LIMIT 30
+ORDER BY units DESC, uses DESC, name, value_text LIMIT 30
 """
 
 _MATCHED = """
 WITH keyed AS (
-  SELECT i.*, coalesce(i.project_code, i.project_name) AS pkey FROM indicators i
+  -- The k-th indicator of a name in a project is matched with the k-th of the year before
+  -- (documents, then positions, in order), so a name repeated in a project, or a project
+  -- repeated in a unit, pairs one to one instead of every one with every one.
+  SELECT i.*, coalesce(i.project_code, i.project_name) AS pkey,
+         row_number() OVER (PARTITION BY i.unit_name, coalesce(i.project_code, i.project_name),
+                                         i.name, i.fiscal_year
+                            ORDER BY i.doc_id, i.project_seq, i.position) AS k
+  FROM indicators i
 ), pairs AS (
   SELECT cur.region, cur.unit_name, cur.pkey, cur.project_name, cur.name,
          prev.fiscal_year AS y0, cur.fiscal_year AS y1,
@@ -146,7 +160,7 @@ WITH keyed AS (
          prev.doc_id AS d0, prev.project_seq AS s0, cur.doc_id AS d1, cur.project_seq AS s1
   FROM keyed cur JOIN keyed prev
     ON cur.unit_name IS NOT DISTINCT FROM prev.unit_name AND cur.pkey = prev.pkey
-   AND cur.name = prev.name AND cur.fiscal_year = prev.fiscal_year + 1
+   AND cur.name = prev.name AND cur.fiscal_year = prev.fiscal_year + 1 AND cur.k = prev.k
 )
 """
 
@@ -158,7 +172,7 @@ SELECT region, unit_name, project_name, name, y0, v0, y1, v1,
 FROM pairs
 WHERE op IN ('>=', '>', '=') AND n0 > 0 AND n1 IS NOT NULL AND n1 < n0
   AND u0 IS NOT DISTINCT FROM u1
-ORDER BY region NULLS LAST, unit_name, project_name, name, y1
+ORDER BY region NULLS LAST, unit_name, project_name, name, y1, d1, s1, d0, s0
 """
 )
 
@@ -173,8 +187,12 @@ FROM pairs GROUP BY y1 ORDER BY y1
 
 _COHERENCE = """
 WITH p AS (
+  -- the k-th project of a key in a unit's year is matched with the k-th of the year before
   SELECT doc_id, region, unit_name, fiscal_year, seq, name,
-         coalesce(code, name) AS pkey, budget_wan FROM projects
+         coalesce(code, name) AS pkey, budget_wan,
+         row_number() OVER (PARTITION BY unit_name, coalesce(code, name), fiscal_year
+                            ORDER BY doc_id, seq) AS k
+  FROM projects
 ), q AS (
   SELECT doc_id, project_seq, string_agg(name || '=' || value_text, '|' ORDER BY name) AS qty
   FROM indicators WHERE category = 'output.quantity' GROUP BY ALL
@@ -186,16 +204,18 @@ SELECT cur.region, cur.unit_name, cur.name, prev.fiscal_year, round(prev.budget_
        round((cur.budget_wan / prev.budget_wan - 1) * 100, 1) AS change
 FROM joined cur JOIN joined prev
   ON cur.unit_name IS NOT DISTINCT FROM prev.unit_name AND cur.pkey = prev.pkey
- AND cur.fiscal_year = prev.fiscal_year + 1
+ AND cur.fiscal_year = prev.fiscal_year + 1 AND cur.k = prev.k
 WHERE prev.budget_wan > 0 AND cur.budget_wan IS NOT NULL AND cur.qty IS NOT NULL
   AND cur.qty = prev.qty AND abs(cur.budget_wan / prev.budget_wan - 1) > {threshold}
-ORDER BY abs(cur.budget_wan / prev.budget_wan - 1) DESC LIMIT 100
+ORDER BY abs(cur.budget_wan / prev.budget_wan - 1) DESC, cur.region NULLS LAST, cur.unit_name,
+         cur.name, cur.fiscal_year, cur.doc_id, cur.seq
+LIMIT 100
 """
 
 _UNIT_COST = """
 WITH costs AS (
   SELECT i.region, i.unit_name, i.fiscal_year, i.project_name, i.name, i.value_text,
-         i.value_unit, p.budget_wan / i.value_number AS cost,
+         i.value_unit, i.doc_id, i.project_seq, i.position, p.budget_wan / i.value_number AS cost,
          ln(p.budget_wan / i.value_number) AS lc
   FROM indicators i JOIN projects p ON p.doc_id = i.doc_id AND p.seq = i.project_seq
   WHERE i.category = 'output.quantity' AND i.value_number > 0 AND p.budget_wan > 0
@@ -219,7 +239,9 @@ SELECT region, unit_name, fiscal_year, project_name, name, value_text,
        round(z, 2) AS z
 FROM scored
 WHERE abs(z) > {z}
-ORDER BY abs(z) DESC LIMIT 100
+ORDER BY abs(z) DESC, region NULLS LAST, unit_name, fiscal_year, project_name, name,
+         doc_id, project_seq, position
+LIMIT 100
 """
 
 _LEVEL_MIX = """
@@ -241,46 +263,6 @@ SELECT file_name, region, reason, message FROM failures ORDER BY region NULLS LA
 """
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-def _near_duplicate_goals(
-    con: duckdb.DuckDBPyConnection, threshold: float
-) -> list[tuple[Any, ...]]:
-    """Pairs of projects of different units whose 绩效目标 texts are nearly the same."""
-    from datasketch import MinHash, MinHashLSH
-
-    rows = _rows(
-        con,
-        "SELECT doc_id, seq, region, unit_name, fiscal_year, name, "
-        "array_to_string(goals, '') AS text FROM projects "
-        "WHERE len(goals) > 0 ORDER BY doc_id, seq",
-    )
-    # LSH proposes candidate pairs without comparing every pair; each candidate is then
-    # confirmed with the exact Jaccard similarity of its character trigrams.
-    lsh = MinHashLSH(threshold=threshold, num_perm=64)
-    shingles: dict[int, set[str]] = {}
-    hashes: dict[int, MinHash] = {}
-    for n, row in enumerate(rows):
-        text = "".join(str(row[6]).split())
-        if len(text) < 12:
-            continue
-        grams = {text[i : i + 3] for i in range(len(text) - 2)}
-        mh = MinHash(num_perm=64, seed=1)
-        for gram in grams:
-            mh.update(gram.encode("utf-8"))
-        shingles[n], hashes[n] = grams, mh
-        lsh.insert(n, mh)
-    pairs = []
-    for n, mh in hashes.items():
-        for m in lsh.query(mh):
-            if m <= n or rows[m][3] == rows[n][3] or rows[m][4] != rows[n][4]:
-                continue
-            a, b = rows[n], rows[m]
-            similarity = len(shingles[n] & shingles[m]) / len(shingles[n] | shingles[m])
-            if similarity >= threshold:
-                pairs.append((a[3], a[4], a[5], b[3], b[4], b[5], round(similarity, 2)))
-    pairs.sort(key=lambda p: (-p[6], str(p[0]), str(p[3])))
-    return pairs
 
 
 _WITHIN_UNIT = """
@@ -314,6 +296,7 @@ def compute_stats(
     cost_z: float = 3.5,
     cost_min_group: int = 5,
     goal_similarity: float = 0.8,
+    goal_pairs: int = 1000,
 ) -> list[StatTable]:
     """The statistics of the corpus at ``root`` (its Parquet tables read in place)."""
     return stats_on(
@@ -322,6 +305,7 @@ def compute_stats(
         cost_z=cost_z,
         cost_min_group=cost_min_group,
         goal_similarity=goal_similarity,
+        goal_pairs=goal_pairs,
     )
 
 
@@ -332,14 +316,16 @@ def stats_on(
     cost_z: float = 3.5,
     cost_min_group: int = 5,
     goal_similarity: float = 0.8,
+    goal_pairs: int = 1000,
 ) -> list[StatTable]:
     """The statistics over the tables ``documents``, ``units``, ``projects``, ``indicators``,
     ``findings`` and ``failures`` of ``con`` (the corpus schema, ``schema.TABLES``), wherever
-    they come from: a corpus's Parquet files or the workbench's stored documents."""
+    they come from: a corpus's Parquet files or the workbench's stored documents.
+    ``goal_pairs`` caps the listed near-duplicate goal pairs (their counts are complete)."""
     fmt = {"threshold": budget_change, "z": cost_z, "min_group": cost_min_group}
     overview = _rows(con, _OVERVIEW)
     findings = [(c, _SEVERITY.get(s, s), *rest) for c, s, *rest in _rows(con, _FINDINGS)]
-    goals = _near_duplicate_goals(con, goal_similarity)
+    goals = near_duplicate_goals(con, goal_similarity, goal_pairs)
     drift = _rows(con, _DRIFT)
     return [
         StatTable(
@@ -408,12 +394,22 @@ def stats_on(
             [r[9:] for r in drift],
         ),
         StatTable(
+            "near_duplicate_goals_by_year",
+            "不同单位雷同的绩效目标（按年度统计）",
+            "同一年度不同单位的项目绩效目标文字高度相似"
+            f"（按字的三元组计算的 Jaccard 相似度 ≥ {goal_similarity}）的项目对数，"
+            "其中文字完全相同的对数，以及涉及的单位数。",
+            ("年度", "雷同的项目对", "其中文字完全相同", "涉及单位数"),
+            list(goals.by_year),
+        ),
+        StatTable(
             "near_duplicate_goals",
             "不同单位雷同的绩效目标",
             "同一年度不同单位的项目绩效目标文字高度相似"
-            f"（按字的三元组计算的 Jaccard 相似度 ≥ {goal_similarity}）。",
+            f"（按字的三元组计算的 Jaccard 相似度 ≥ {goal_similarity}）。"
+            f"按相似度从高到低列出，最多 {goal_pairs} 对；全部对数见按年度的统计。",
             ("单位甲", "年度", "项目甲", "单位乙", "年度", "项目乙", "相似度"),
-            goals,
+            list(goals.rows),
         ),
         StatTable(
             "coherence",

@@ -19,18 +19,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from jixiao.corpus.worker import SYNTHETIC_PREFIX
 from jixiao.model import Document, Indicator, Project, Unit
 from jixiao.values import parse_value
 
-__all__ = ["Generated", "generate_corpus", "seed_documents"]
+__all__ = ["Generated", "generate_corpus", "repeat_corpus", "seed_documents"]
 
 REGIONS = ("示例省甲市", "示例省乙市", "示例省丙县", "示例省丁县")
 VAGUE = ("有效改善", "明显提升", "逐年提高")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _KINDS = ("局", "中心", "站", "所", "办公室")
 _TOPICS = ("教育", "卫生健康", "农业农村", "水利", "交通运输", "民政", "文化旅游", "自然资源")
+_NAME_CYCLE = 40
+"""Units after which region, topic and kind repeat (the least common multiple of 4, 8, 5)."""
 
 
 @dataclass(slots=True)
@@ -90,7 +93,10 @@ def generate_corpus(
         base = seeds[u % len(seeds)]
         region = REGIONS[u % len(REGIONS)]
         code = f"9{u + 1:05d}"
-        name = f"{region}{_TOPICS[u % len(_TOPICS)]}{_KINDS[u % len(_KINDS)]}（合成）"
+        # region × topic × kind repeats every 40 units: a district number keeps names unique
+        district = f"{u // _NAME_CYCLE + 1}区" if u >= _NAME_CYCLE else ""
+        topic = _TOPICS[u % len(_TOPICS)]
+        name = f"{region}{district}{topic}{_KINDS[u % len(_KINDS)]}（合成）"
         unit = Unit(code=code, name=name)
         projects = [
             p.model_copy(
@@ -147,3 +153,47 @@ def generate_corpus(
             made.files.append(path)
             made.documents.append(doc)
     return made
+
+
+def repeat_corpus(src: Path, out: Path, times: int, *, rename_units: bool = True) -> None:
+    """A corpus ``times`` as large as the built corpus ``src``, for measuring the statistics at
+    scale without reading thousands of files: every document is repeated with a new id and,
+    with ``rename_units``, a new unit (``…（副本2）``); without it, the same units hold several
+    documents a year (names repeated, the case the year-over-year matching must survive)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from jixiao.corpus.dataset import CorpusDataset
+    from jixiao.corpus.schema import TABLES
+
+    join: Any = pc.binary_join_element_wise  # its stubs take no mix of column and scalar
+
+    def suffixed(column: Any, suffix: str) -> Any:
+        return join(column, pa.scalar(suffix), "")
+
+    dataset = CorpusDataset(out)
+    for name in TABLES:
+        for path in sorted((src / name).rglob("*.parquet")):
+            target = out / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            table = pq.read_table(path, schema=TABLES[name])
+            if name == "failures":
+                pq.write_table(table, target)
+                continue
+            with pq.ParquetWriter(target, TABLES[name], compression="zstd") as writer:
+                for r in range(times):
+                    copy = table
+                    changed = {"doc_id": f"-{r}"}
+                    if name == "documents":
+                        changed |= {"sha256": f"-{r}", "source_key": f"-{r}"}
+                    elif rename_units and r:
+                        changed |= {"unit_name": f"（副本{r + 1}）", "unit_code": f"-{r + 1}"}
+                    for column, suffix in changed.items():
+                        i = copy.schema.get_field_index(column)
+                        if i >= 0:
+                            copy = copy.set_column(i, column, suffixed(copy[column], suffix))
+                    writer.write_table(copy.cast(TABLES[name]))
+    dataset.write_manifest(
+        inputs=[str(src)], engine=f"repeat_corpus ×{times}", extra={"repeated_from": str(src)}
+    )

@@ -19,3 +19,11 @@ from jixiao.model.document import SourceLocation as SourceLocation
 from jixiao.model.document import SpendingPoint as SpendingPoint
 from jixiao.model.document import Unit as Unit
 from jixiao.model.document import ValueParts as ValueParts
+from jixiao.model.identity import indicator_key as indicator_key
+from jixiao.model.identity import indicator_keys as indicator_keys
+from jixiao.model.lifecycle import CAUSES as CAUSES
+from jixiao.model.lifecycle import LIKELIHOODS as LIKELIHOODS
+from jixiao.model.lifecycle import IndicatorProgress as IndicatorProgress
+from jixiao.model.lifecycle import IndicatorResult as IndicatorResult
+from jixiao.model.lifecycle import MonitoringRecord as MonitoringRecord
+from jixiao.model.lifecycle import SelfEvaluation as SelfEvaluation

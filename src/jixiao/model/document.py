@@ -1,4 +1,4 @@
-"""The jixiao document model ("jixiao document", schema version 1).
+"""The jixiao document model ("jixiao document", schema version 2).
 
 This is the public, open interface every other part speaks: readers produce it (through the
 assembler), rules review it, storage keeps it and renderers print it. Field names are part of
@@ -10,7 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -33,7 +40,7 @@ __all__ = [
     "ValueParts",
 ]
 
-SCHEMA_VERSION: Literal["1"] = "1"
+SCHEMA_VERSION: Literal["2"] = "2"
 
 
 def _decimal_to_json(value: Decimal) -> float | int:
@@ -203,6 +210,8 @@ class Department(_Model):
     tasks: list[DepartmentTask] = _optional(list)
     indicators: list[Indicator] = _optional(list)
     extra: list[ExtraField] = _optional(list)
+    monitoring: list[MonitoringRecord] = _optional(list)
+    self_evaluation: SelfEvaluation | None = _optional()
 
 
 class Project(_Model):
@@ -221,6 +230,8 @@ class Project(_Model):
     mid_term_budget: Budget | None = _optional()
     mid_term_goals: list[str] = _optional(list)
     extra: list[ExtraField] = _optional(list)
+    monitoring: list[MonitoringRecord] = _optional(list)
+    self_evaluation: SelfEvaluation | None = _optional()
 
 
 class DocumentWarning(_Model):
@@ -235,13 +246,19 @@ class DocumentWarning(_Model):
 
 
 class Document(_Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = "2"
     source: SourceInfo
     title: str | None = None
     fiscal_year: int | None = None
     department: Department = Field(default_factory=Department)
     projects: list[Project] = Field(default_factory=list)
     warnings: list[DocumentWarning] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Older documents are brought to this version as they are read (``migrate.py``)."""
+        return migrate_document(data)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The public JSON form (UTF-8 text, Chinese kept as is)."""
@@ -250,3 +267,13 @@ class Document(_Model):
     @classmethod
     def from_json(cls, text: str | bytes) -> Document:
         return cls.model_validate_json(text)
+
+
+# The lifecycle models use the value types above, so they are imported (and the models that
+# hold them completed) only now; ``jixiao.model`` always imports this module first.
+from jixiao.model.lifecycle import MonitoringRecord, SelfEvaluation  # noqa: E402
+from jixiao.model.migrate import migrate_document  # noqa: E402
+
+Department.model_rebuild()
+Project.model_rebuild()
+Document.model_rebuild()

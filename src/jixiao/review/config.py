@@ -14,6 +14,10 @@ october = 80
 "630-0401-JBN-XTGL" = ["DUP-01"]
 [tool.jixiao.grading]
 error = 10
+[tool.jixiao.monitoring]      # 运行监控 thresholds: preset + overrides (jixiao.lifecycle.schemes)
+preset = "sichuan"
+[tool.jixiao.scoring]         # 自评 scoring scheme: preset + overrides
+preset = "central"
 ```
 """
 
@@ -68,6 +72,10 @@ class ReviewConfig(BaseModel):
         default_factory=dict, alias="per-project-ignores"
     )
     grading: GradingConfig = Field(default_factory=GradingConfig)
+    monitoring: dict[str, Any] = Field(default_factory=dict)
+    """``[tool.jixiao.monitoring]``, read by ``jixiao.lifecycle.schemes.monitoring_scheme``."""
+    scoring: dict[str, Any] = Field(default_factory=dict)
+    """``[tool.jixiao.scoring]``, read by ``jixiao.lifecycle.schemes.scoring_scheme``."""
 
 
 def find_config(start: Path) -> Path | None:

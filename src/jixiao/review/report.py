@@ -80,9 +80,12 @@ def grade_projects(
 ) -> list[ProjectGrade]:
     """Score = the sum over the four 88号 dimensions of max(0, points − deductions)."""
     deductions = {"error": cfg.error, "warning": cfg.warning, "info": cfg.info}
+    by_seq: dict[int | None, list[Finding]] = {}
+    for finding in findings:  # grouped once: filtering per project was quadratic
+        by_seq.setdefault(finding.project_seq, []).append(finding)
     out = []
     for project in doc.projects:
-        own = [f for f in findings if f.project_seq == project.seq]
+        own = by_seq.get(project.seq, [])
         lost: dict[str, float] = dict.fromkeys(("完整性", "相关性", "适当性", "可行性"), 0.0)
         for finding in own:
             lost[REVIEW_DIMENSIONS[finding.dimension]] += deductions[finding.severity]

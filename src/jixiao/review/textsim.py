@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -37,6 +38,7 @@ __all__ = [
     "key_terms",
     "overlap",
     "ratio",
+    "ratio_at_least",
     "segments",
     "terms",
 ]
@@ -302,6 +304,7 @@ def heads(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(s[-1] for s in segments(text, generic=True, extra=extra) if len(s) >= 2)
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """The content characters only (stop words and punctuation removed), for equality tests:
     ``结案率(%)`` and ``结案率`` are the same, ``满足于群众和企业需求`` → ``满足于群众企业需求``."""
@@ -315,6 +318,21 @@ def ratio(a: str, b: str) -> float:
     if not x or not y:
         return 1.0 if x == y else 0.0
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+def ratio_at_least(a: str, b: str, threshold: float) -> bool:
+    """``ratio(a, b) >= threshold``, without difflib when the lengths or the characters in
+    common rule it out (the ratio is 2·matches/(len a + len b), and matches cannot exceed the
+    shorter length nor the characters the two share)."""
+    x, y = canonical(a), canonical(b)
+    if not x or not y:
+        return (1.0 if x == y else 0.0) >= threshold
+    total = len(x) + len(y)
+    if 2.0 * min(len(x), len(y)) / total < threshold:
+        return False
+    if 2.0 * sum((Counter(x) & Counter(y)).values()) / total < threshold:
+        return False  # matches cannot exceed the characters the two have in common
+    return SequenceMatcher(None, x, y, autojunk=False).ratio() >= threshold
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:

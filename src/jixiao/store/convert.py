@@ -80,7 +80,8 @@ def jsonable(value: Any, *, compact: bool = False) -> Any:
     return value
 
 
-# The optional fields of other provinces' templates, kept in one JSON column per row.
+# The optional fields of other provinces' templates and the lifecycle records (monitoring,
+# self-evaluation: schema version 2), kept in one JSON column per row.
 _INDICATOR_EXTENSIONS = (
     "value_parts",
     "weight",
@@ -90,7 +91,13 @@ _INDICATOR_EXTENSIONS = (
     "mid_term",
     "extra",
 )
-_PROJECT_EXTENSIONS = ("mid_term_budget", "mid_term_goals", "extra")
+_PROJECT_EXTENSIONS = (
+    "mid_term_budget",
+    "mid_term_goals",
+    "extra",
+    "monitoring",
+    "self_evaluation",
+)
 _DEPARTMENT_EXTENSIONS = (
     "unit",
     "functions",
@@ -99,6 +106,8 @@ _DEPARTMENT_EXTENSIONS = (
     "tasks",
     "indicators",
     "extra",
+    "monitoring",
+    "self_evaluation",
 )
 
 

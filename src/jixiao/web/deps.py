@@ -14,6 +14,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
 from jixiao.web.csrf import check_csrf, csrf_token
+from jixiao.web.display import (
+    document_title,
+    field_label,
+    local_time,
+    row_title,
+    zone_label,
+)
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_is_open
 
@@ -36,6 +43,11 @@ def show_value(value: Any) -> str:
 
 
 templates.env.filters["show"] = show_value
+templates.env.filters["localtime"] = local_time
+templates.env.filters["row_title"] = row_title
+templates.env.filters["doc_title"] = document_title
+templates.env.filters["field_label"] = field_label
+templates.env.globals["zone_label"] = zone_label
 
 
 class LoginRequired(Exception):

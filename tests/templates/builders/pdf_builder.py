@@ -33,11 +33,14 @@ _HEAD = ParagraphStyle("head", parent=_BODY, fontSize=14, leading=20, alignment=
 _PAGE = landscape(A4)
 
 
-def build(blocks: list[Block]) -> bytes:
+def build(blocks: list[Block], *, invariant: bool = False) -> bytes:
+    """``invariant``: no time stamps or random document id, so the same blocks give the same
+    bytes in every run (the hostile corpus rebuilds inputs from their labels)."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
         pagesize=_PAGE,
+        invariant=invariant,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
         topMargin=15 * mm,

@@ -13,6 +13,7 @@ from jixiao._exceptions import ReadError
 from jixiao.layout import Layout, LayoutWarning
 from jixiao.readers.html.charset import decode_page
 from jixiao.readers.html.mhtml import unpack_mhtml
+from jixiao.readers.html.repair import close_lost_tables, looks_truncated
 from jixiao.readers.html.tree import parse_page
 from jixiao.readers.html.walker import read_body
 
@@ -22,7 +23,8 @@ __all__ = ["read_html", "read_mhtml"]
 def read_html(data: bytes, *, source: str, charset: str | None = None) -> Layout:
     """The layout of an HTML page (``charset``: one declared outside the page, e.g. by MHTML)."""
     page = decode_page(data, source=source, container=charset)
-    layout = read_body(parse_page(page.text, source=source), source=source)
+    text, _ = close_lost_tables(page.text)
+    layout = read_body(parse_page(text, source=source), source=source)
     if not layout.blocks:
         raise ReadError(
             "网页中没有任何文字或表格内容",
@@ -32,6 +34,14 @@ def read_html(data: bytes, *, source: str, charset: str | None = None) -> Layout
         )
     if page.warning:
         layout.warnings.insert(0, LayoutWarning("html_charset", page.warning))
+    if looks_truncated(page.text):
+        layout.warnings.append(
+            LayoutWarning(
+                "html_truncated",
+                "网页文件不完整（缺少结尾部分，可能未完整下载或保存），"
+                "最后一个表格的内容可能缺失，请核对原网页",
+            )
+        )
     return layout
 
 

@@ -20,6 +20,7 @@ from jixiao.layout import Layout
 
 if TYPE_CHECKING:
     from jixiao.readers.ocr.scan import PdfScan
+    from jixiao.readers.ocr.worker import OcrChild
     from jixiao.readers.paged.lines import LineGaps, PageParagraph
     from jixiao.readers.paged.tables import PageTable
 
@@ -33,12 +34,13 @@ OCR_HINT = (
 
 
 def ocr_available() -> bool:
-    """Whether ``jixiao[ocr]`` is installed and its engine loads (the first call loads it)."""
+    """Whether ``jixiao[ocr]`` is installed with its models (nothing is loaded here: the
+    engine loads in the OCR child process)."""
     try:
         from jixiao.readers.ocr import engine as ocr_engine
     except ImportError:  # numpy missing: the extra is not installed
         return False
-    return ocr_engine.available()
+    return ocr_engine.installed()
 
 
 class ScanPages:
@@ -48,6 +50,7 @@ class ScanPages:
         self._data = data
         self._available: bool | None = None
         self._scan: PdfScan | None = None
+        self._child: OcrChild | None = None
 
     def available(self) -> bool:
         if self._available is None:
@@ -56,17 +59,25 @@ class ScanPages:
 
     def blocks(self, index: int, gaps: LineGaps) -> list[PageTable | PageParagraph]:
         """Tables and paragraphs of page ``index`` (0-based), in reading order."""
+        from jixiao.readers.ocr.worker import OcrChild, use_child
+
         if self._scan is None:
             from jixiao.readers.ocr.scan import PdfScan
 
             self._scan = PdfScan(self._data)
+        if self._child is None:  # started on the first page that is not blank
+            self._child = OcrChild()
         report(f"文字识别：第 {index + 1} 页")
-        return self._scan.blocks(index, gaps)
+        with use_child(self._child):
+            return self._scan.blocks(index, gaps)
 
     def close(self) -> None:
         if self._scan is not None:
             self._scan.close()
             self._scan = None
+        if self._child is not None:
+            self._child.close()  # the recogniser's memory goes with its process
+            self._child = None
 
 
 def read_image(data: bytes, *, source: str) -> Layout:
@@ -79,21 +90,23 @@ def read_image(data: bytes, *, source: str) -> Layout:
         )
     from jixiao.readers.ocr.page import ColumnMemory
     from jixiao.readers.ocr.scan import image_pages, scan_blocks
+    from jixiao.readers.ocr.worker import child_per_file
     from jixiao.readers.paged.page_reader import PageReader
 
     reader = PageReader(source)
     columns = ColumnMemory()
-    for number, (gray, dpi) in enumerate(image_pages(data, source), start=1):
-        report(f"文字识别：第 {number} 页")
-        try:
-            blocks = scan_blocks(gray, dpi, page=number, gaps=reader.gaps, columns=columns)
-        except Exception as exc:  # the engine failed on this page: say which
-            raise ReadError(
-                f"图片第 {number} 页文字识别失败",
-                source=source,
-                hint="请确认图片完整；也可以重新扫描后再读取。",
-            ) from exc
-        reader.add_scanned(blocks, number)
+    with child_per_file():  # the recogniser runs in a child that ends with this file
+        for number, (gray, dpi) in enumerate(image_pages(data, source), start=1):
+            report(f"文字识别：第 {number} 页")
+            try:
+                blocks = scan_blocks(gray, dpi, page=number, gaps=reader.gaps, columns=columns)
+            except Exception as exc:  # the engine failed on this page: say which
+                raise ReadError(
+                    f"图片第 {number} 页文字识别失败",
+                    source=source,
+                    hint="请确认图片完整；也可以重新扫描后再读取。",
+                ) from exc
+            reader.add_scanned(blocks, number)
     if reader.pages_with_text == 0:
         raise ReadError(
             "图片中没有识别出任何文字",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["TextBox", "available", "engine", "recognise"]
+__all__ = ["TextBox", "available", "engine", "installed", "recognise"]
 
 _MIN_SCORE = 0.4  # RapidOCR's default 0.5 drops correct but unusual characters
 
@@ -66,6 +68,25 @@ def _load() -> Any:
         return rapidocr.RapidOCR(params=params)
     except Exception as exc:  # a configuration this rapidocr version does not accept
         raise _Missing(f"{type(exc).__name__}: {exc}") from None
+
+
+def installed() -> bool:
+    """Whether ``jixiao[ocr]`` is installed with its models, found without loading anything:
+    the engine itself loads in the OCR child (``ocr.worker``), never in the reading process."""
+    for name in ("onnxruntime", "rapidocr"):
+        if name in sys.modules and sys.modules[name] is None:  # blocked (tests)
+            return False
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return False
+        if spec is None:
+            return False
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or spec.origin is None:
+        return False
+    models = Path(spec.origin).parent / "models"
+    return any(models.glob("*det*.onnx")) and any(models.glob("*rec*.onnx"))
 
 
 def available() -> bool:

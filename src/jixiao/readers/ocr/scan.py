@@ -23,10 +23,10 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from PIL import Image, ImageFile, ImageOps
 
 from jixiao._exceptions import ReadError
-from jixiao.readers.ocr.engine import recognise
 from jixiao.readers.ocr.grid import binarize, find_grids
 from jixiao.readers.ocr.page import ColumnMemory, page_blocks
 from jixiao.readers.ocr.skew import straighten
+from jixiao.readers.ocr.worker import recognise
 from jixiao.readers.paged.lines import LineGaps, PageParagraph
 from jixiao.readers.paged.tables import PageTable
 

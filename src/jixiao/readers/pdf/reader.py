@@ -1,10 +1,16 @@
 """Reader for PDFs with a text layer: ruled tables with merged cells, and paragraphs.
 
 Pages are read one at a time and released (``page.close()``, no document-wide object cache),
-so memory stays bounded for long files. Per page: a text sanity gate (mostly ``(cid:…)``,
-U+FFFD or private-use characters means pdfminer could not map the fonts, and the characters
-are read again with PDFium, ``pdfium``), ruled tables with their spans (``tables``),
-and the rest as paragraphs without page numbers (``paged.lines``). Across pages, a table
+so memory stays bounded for long files. pdfminer opens the file (its errors and the damage it
+logs are what this reader reports) and each page is checked for damage without being
+interpreted (``damage_check``); PDFium then reads the page's characters and drawn lines in
+pdfminer's coordinates (``pdfium_chars``, ``pdfium_paths``), about ten times faster than
+pdfminer would. pdfminer (pdfplumber's ``page.chars``) reads the page instead when it is
+damaged, rotated, or its text fails the sanity gate (mostly ``(cid:…)``, U+FFFD, private-use
+or not common Chinese characters: fonts without a usable encoding map); when pdfminer's own
+characters fail the gate, PDFium is asked again (``pdfium``). Either way: ruled tables with
+their spans (``tables``, ``table_finder``), and the rest as paragraphs without page numbers
+(``paged.lines``). Across pages, a table
 continued on the next page becomes one table again without its repeated header rows
 (``paged.stitch``), and a paragraph broken by the page is joined again. A page without a text
 layer is a scan: with ``jixiao[ocr]`` installed it is read by OCR into the same
@@ -23,7 +29,8 @@ import pdfplumber
 from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.psparser import LIT
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
 
@@ -32,7 +39,9 @@ from jixiao.layout import Layout, LayoutWarning, Position
 from jixiao.readers.ocr import ScanPages
 from jixiao.readers.paged.lines import Char, drop_page_furniture, page_items, text_lines
 from jixiao.readers.paged.page_reader import PageReader
+from jixiao.readers.pdf.damage_check import touch_page
 from jixiao.readers.pdf.pdfium import PdfiumText
+from jixiao.readers.pdf.table_finder import FoundTable
 from jixiao.readers.pdf.tables import build_table, find_tables, split_chars
 
 __all__ = ["MAX_PDF_PAGES", "PdfPageReader", "read_pdf"]
@@ -40,6 +49,8 @@ __all__ = ["MAX_PDF_PAGES", "PdfPageReader", "read_pdf"]
 MAX_PDF_PAGES = 2000
 """More pages than any 部门预算绩效信息 has; a bigger file is refused before it is parsed."""
 
+LITERAL_PAGE = LIT("Page")
+LITERAL_PAGES = LIT("Pages")
 _GARBLED_SHARE = 0.3
 _COMMON_SHARE = 0.6
 
@@ -57,27 +68,82 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
             reader.layout.warnings.append(_damage_warning(None))
         pdfium = PdfiumText(data)
         scans = ScanPages(data)
+        fonts_seen: set[int] = set()
         try:
+            previous = 0
+            fast = _page_count(pdf) == pdfium.page_count()
             for number, page in _pages(pdf, source):
+                if number > previous + 1:  # pages the page tree lost (a broken page object)
+                    _lost_pages(reader, previous + 1, number)
+                previous = number
                 try:
-                    reader.add_page(page, number, pdfium, scans)
+                    if not (
+                        fast and reader.add_pdfium_page(page, number, pdfium, damage, fonts_seen)
+                    ):
+                        reader.add_page(page, number, pdfium, scans)
                 except JixiaoError:
                     raise
-                except Exception as exc:  # a library failure on one page: say which page
-                    raise ReadError(
-                        f"PDF 第 {number} 页已损坏，无法解析",
-                        source=source,
-                        hint="文件可能已损坏；请尝试用 PDF 阅读器重新另存为 PDF 后再读取。",
-                    ) from exc
+                except Exception:  # a library failure on one page: that page is damaged
+                    damage.count += 1
                 finally:
                     page.close()
                 if damage.take():
                     reader.layout.warnings.append(_damage_warning(number))
                     reader.break_continuation()
+            positions = _page_positions(pdf.doc)
+            if positions is not None and positions[1] > previous:
+                _lost_pages(reader, previous + 1, positions[1] + 1)
         finally:
             pdfium.close()
             scans.close()
     return reader.finish()
+
+
+def _lost_pages(reader: PdfPageReader, first: int, end: int) -> None:
+    """Pages ``first``..``end - 1`` are in the page tree but not readable pages: each is a
+    damage warning, and no table continues across the gap."""
+    for number in range(first, end):
+        reader.layout.warnings.append(_damage_warning(number))
+    reader.break_continuation()
+
+
+def _page_positions(doc: PDFDocument) -> tuple[list[int], int] | None:
+    """The page tree's leaves in order: the 1-based positions of those that are pages, and
+    how many leaves there are (a leaf whose ``/Type`` was damaged is skipped by pdfminer, and
+    the pages after it would otherwise be numbered, and continued, as if it never existed).
+    ``None`` when the tree cannot be walked (pdfminer then finds pages its own way)."""
+    valid: list[int] = []
+    total = 0
+    seen: set[int] = set()
+
+    def walk(node: object, depth: int) -> None:
+        nonlocal total
+        if isinstance(node, PDFObjRef):
+            if node.objid in seen:
+                return
+            seen.add(node.objid)
+        tree = resolve1(node)
+        if depth > 64 or total > MAX_PDF_PAGES:
+            return
+        if not isinstance(tree, dict):
+            total += depth > 0  # a kid that is no longer an object: a lost page
+            return
+        kids = resolve1(tree.get("Kids")) if "Kids" in tree else None
+        if kids is not None and resolve1(tree.get("Type")) is LITERAL_PAGES:
+            for kid in kids if isinstance(kids, list) else []:
+                walk(kid, depth + 1)
+            return
+        total += 1
+        if resolve1(tree.get("Type")) is LITERAL_PAGE:
+            valid.append(total)
+
+    try:
+        walk(doc.catalog["Pages"], 0)
+    except Exception:
+        return None
+    if total > MAX_PDF_PAGES:
+        return None
+    return valid, total
 
 
 def _damage_warning(page: int | None) -> LayoutWarning:
@@ -108,6 +174,10 @@ class _DamageLog(logging.Handler):
         # odd drawing operator (pdfdevice, pdfinterp) is kept off stderr but is no damage.
         if record.thread == self.thread and record.name in _DAMAGE_LOGGERS:
             self.count += 1
+
+    def pending(self) -> bool:
+        """Whether anything was logged since the last ``take``."""
+        return self.count > 0
 
     def take(self) -> bool:
         """Whether anything was logged since the last call."""
@@ -169,13 +239,17 @@ def _open_error(data: bytes, exc: Exception, source: str) -> ReadError:
     )
 
 
+def _page_count(pdf: PDF) -> int:
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count", 0)))
+    except Exception:
+        return 0
+
+
 def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
     """Pages one at a time (``pdf.pages`` would build them all up front)."""
     doc: PDFDocument = pdf.doc
-    try:
-        count = int(resolve1(resolve1(doc.catalog["Pages"]).get("Count", 0)))
-    except Exception:
-        count = 0
+    count = _page_count(pdf)
     if count > MAX_PDF_PAGES:
         raise ReadError(
             f"PDF 共 {count} 页，超过上限 {MAX_PDF_PAGES} 页，未读取",
@@ -183,9 +257,13 @@ def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
             hint="绩效目标文件通常只有几十页；请确认选择了正确的文件，或拆分后分别读取。",
         )
     pages = PDFPage.create_pages(doc)
-    number = 0
+    positions = _page_positions(doc)
+    valid = positions[0] if positions is not None else []
+    index = number = 0
     while True:
-        number += 1
+        index += 1
+        # the page's place in the page tree, when the tree was walked and agrees so far
+        number = valid[index - 1] if index <= len(valid) else number + 1
         try:
             page = Page(pdf, next(pages), page_number=number, initial_doctop=0)
         except StopIteration:
@@ -238,7 +316,34 @@ def _private(ch: str) -> bool:
 class PdfPageReader(PageReader):
     """The page reader fed with pdfplumber pages: text sanity gate, ruled tables, lines."""
 
+    def add_pdfium_page(
+        self,
+        page: Page,
+        number: int,
+        pdfium: PdfiumText,
+        damage: _DamageLog,
+        fonts_seen: set[int],
+    ) -> bool:
+        """Read the page with PDFium; False (nothing read) when pdfminer must read it: damage
+        found (``damage_check``), a page PDFium cannot match, or text it cannot decode."""
+        try:
+            touch_page(page.page_obj, fonts_seen)
+        except Exception:
+            return False
+        if damage.pending():
+            return False
+        read = pdfium.page(number - 1, tuple(float(v) for v in page.mediabox))  # type: ignore[arg-type]
+        if read is None or not read.chars:
+            return False
+        if garbled_share(read.chars) > _GARBLED_SHARE or not looks_chinese(read.chars):
+            return False
+        drawing = read.drawing
+        found = find_tables(drawing.lines, drawing.rects, drawing.curves)
+        self._add_text(read.chars, found, number, float(page.width), float(page.height))
+        return True
+
     def add_page(self, page: Page, number: int, pdfium: PdfiumText, scans: ScanPages) -> None:
+        """Read the page with pdfminer (pdfplumber's ``page.chars`` and drawn objects)."""
         chars: list[Char] = list(page.chars)
         if chars and garbled_share(chars) > _GARBLED_SHARE:
             chars = self._reread(number, pdfium, chars)
@@ -253,8 +358,14 @@ class PdfPageReader(PageReader):
                     Position(page=number),
                 )
             return
+        found = find_tables(page.lines, page.rects, page.curves)
+        self._add_text(chars, found, number, float(page.width), float(page.height))
+
+    def _add_text(
+        self, chars: list[Char], found: list[FoundTable], number: int, width: float, height: float
+    ) -> None:
+        """A page with a text layer: its tables, then its lines as paragraphs."""
         self.pages_with_text += 1
-        found = find_tables(page)
         boxes = [
             (float(x0), float(top), float(x1), float(bottom))
             for x0, top, x1, bottom in (t.bbox for t in found)
@@ -264,9 +375,9 @@ class PdfPageReader(PageReader):
             build_table(t, cs, number, k)
             for k, (t, cs) in enumerate(zip(found, table_chars, strict=True), start=1)
         ]
-        lines = drop_page_furniture(text_lines(free), float(page.height))
+        lines = drop_page_furniture(text_lines(free), height)
         edges = [(top, x0, x1) for x0, top, x1, _ in boxes]
-        items = page_items(lines, edges, float(page.width), self.gaps)
+        items = page_items(lines, edges, width, self.gaps)
         for n, item in enumerate(items):
             self._item(tables[item] if isinstance(item, int) else item, number, first=n == 0)
 

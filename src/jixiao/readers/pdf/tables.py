@@ -15,9 +15,6 @@ import bisect
 from collections.abc import Sequence
 from typing import Any
 
-from pdfplumber.page import Page
-from pdfplumber.table import Table as PlumberTable
-
 from jixiao.layout import Cell, Position, Table
 from jixiao.readers.paged.lines import Char, text_lines
 from jixiao.readers.paged.tables import (
@@ -27,14 +24,12 @@ from jixiao.readers.paged.tables import (
     nearest,
     signatures,
 )
+from jixiao.readers.pdf.table_finder import FoundTable, find_ruled_tables
 from jixiao.textutil import join_wrapped
 
 __all__ = ["build_table", "find_tables", "split_chars"]
 
-TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-}
+Obj = dict[str, Any]
 
 
 def _is_white(color: Any) -> bool:
@@ -56,26 +51,31 @@ def _visible(obj: dict[str, Any]) -> bool:
     return stroked or filled
 
 
-def find_tables(page: Page) -> list[PlumberTable]:
+def find_tables(
+    lines: Sequence[Obj], rects: Sequence[Obj], curves: Sequence[Obj]
+) -> list[FoundTable]:
     """Ruled tables on the page, top to bottom (invisible rectangles do not count as rules).
 
-    A merged cell cut by a page break may be drawn without its bottom (or top) border, and
-    pdfplumber then finds no cell there; such tables are closed with a rule along their edge.
+    The drawn objects are pdfplumber's ``page.lines``, ``page.rects`` and ``page.curves`` or
+    the same read by PDFium (``pdfium_paths``). A merged cell cut by a page break may be drawn
+    without its bottom (or top) border, and no cell is found there; such tables are closed
+    with a rule along their edge.
     """
-    ruled = page.filter(_visible)
-    tables = ruled.find_tables(table_settings=TABLE_SETTINGS)
+    lines = [o for o in lines if _visible(o)]
+    rects = [o for o in rects if _visible(o)]
+    curves = [o for o in curves if _visible(o)]
+    tables = find_ruled_tables(lines, rects, curves)
     if any(_open(t) for t in tables):
         rules = [
             {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0}
             for x0, top, x1, bottom in (t.bbox for t in tables)
             for y in (top, bottom)
         ]
-        settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": rules}
-        tables = ruled.find_tables(table_settings=settings)
+        tables = find_ruled_tables(lines, rects, curves, rules)
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
-def _open(table: PlumberTable) -> bool:
+def _open(table: FoundTable) -> bool:
     """True when the cells along the table's top or bottom edge do not cover its width."""
     x0, top, x1, bottom = table.bbox
     width = x1 - x0
@@ -106,7 +106,7 @@ def split_chars(
     return inside, outside
 
 
-def build_table(found: PlumberTable, chars: list[Char], page: int, number: int) -> PageTable:
+def build_table(found: FoundTable, chars: list[Char], page: int, number: int) -> PageTable:
     """A layout table with spans from pdfplumber's cell rectangles; ``number`` is 1-based."""
     rects = [tuple(float(v) for v in cell) for cell in found.cells]
     xs = boundaries([r[0] for r in rects])

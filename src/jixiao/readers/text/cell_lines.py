@@ -41,6 +41,9 @@ _NOTE = re.compile(r"^\s*(?:注|说明|备注|填表说明)\s*[0-9一二三四�
 _VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9]+)?\s*[%％]?$)")
 
 
+_MAX_UNKNOWN_TITLES = 3  # column titles no dictionary knows, after the known ones
+
+
 @dataclass(frozen=True, slots=True)
 class TextLine:
     text: str  # without surrounding whitespace
@@ -113,9 +116,50 @@ class _Reader:
                 k += 1
             titles = [x.text for x in self.lines[j:k] if not _is_group(x)]
             if len(titles) >= 2 and is_header_run(titles):
-                return i, k
+                return i, self._value_parts_end(titles, k) or self._unknown_titles_end(titles, k)
             i = max(i + 1, k if k > j else i + 1)
         return None
+
+    def _value_parts_end(self, titles: list[str], k: int) -> int | None:
+        """The end of a two-row header whose second row is the parts of its 指标值 (指标值
+        over 符号 | 数值 | 单位), or None: the run of known titles stops at a part no
+        dictionary knows (数值), so the parts are taken up to the first row's first line."""
+        found = _split_value(titles)
+        if found is None:
+            return None
+        _v, o = found
+        lines = self.lines
+        n = len(lines)
+        m = k - (len(titles) - o)  # the first part
+        parts = 0
+        while m < n and parts < 3 and not _opens_levels(lines, m, n):
+            text = lines[m].text
+            if not text or len(text) > 6 or _VALUE_LIKE.match(text):
+                break
+            if (found_label := _label(lines[m])) is not None and found_label.role is None:
+                break
+            m += 1
+            parts += 1
+        return m if parts >= 2 and m < n and _opens_levels(lines, m, n) else None
+
+    def _unknown_titles_end(self, titles: list[str], k: int) -> int:
+        """The end of the header when column titles no dictionary knows (数据来源) follow the
+        known ones: a header opening with 一级指标 is followed by a row opening with a level-1
+        label, so short lines before that one are titles too (the assembler keeps their
+        column as extra text and warns ``columns_unrecognised``)."""
+        if role_of(titles[0]) != "level1":
+            return k
+        lines = self.lines
+        n = len(lines)
+        m = k
+        while m < n and m - k < _MAX_UNKNOWN_TITLES:
+            text = lines[m].text
+            if not text or _opens_levels(lines, m, n):
+                break
+            if len(text) > 12 or _label(lines[m]) is not None or _VALUE_LIKE.match(text):
+                return k
+            m += 1
+        return m if m < n and _opens_levels(lines, m, n) else k
 
     def _fields_start(self, p: int, h: int) -> int:
         """Where the header fields above an indicator header begin: the first label after the
@@ -288,7 +332,22 @@ class _Reader:
         columns = [x for x in lines[h + groups : h_end] if not _is_group(x)]
         blocks = [x for x in lines[h + groups : h_end] if _is_group(x)]
         roles = [role_of(x.text) for x in columns]
-        if blocks:  # a two-row header: the block titles over the blocks' first columns
+        split = None if blocks else _split_value([x.text for x in columns])
+        if split is not None:  # 指标值 over its parts: two header rows, the parts in line
+            v, o = split
+            first, parts = columns[:o], columns[o:]
+            top: list[TextCell | None] = [_cell(x) for x in first]
+            top[v] = TextCell(first[v].text, first[v].number, first[v].number, len(parts))
+            grid.add_row(top)
+            under: list[TextCell | None] = [None] * v + [_cell(x) for x in parts]
+            grid.add_row(under + [None] * (len(first) - v - 1))
+            columns = first[:v] + parts + first[v + 1 :]
+            roles = [role_of(x.text) for x in columns]
+            roles = [
+                r if r is not None or not (v <= k < v + len(parts)) else "value"
+                for k, r in enumerate(roles)
+            ]
+        elif blocks:  # a two-row header: the block titles over the blocks' first columns
             starts = [k for k, role in enumerate(roles) if role == "level2"] or [0]
             row: list[TextCell | None] = [_cell(x) for x in lines[h : h + groups]]
             slots: list[TextCell | None] = [TextCell("") for _ in roles]
@@ -406,6 +465,20 @@ class _Reader:
     def _warn(self, message: str, line: TextLine) -> None:
         position = Position(line=line.number, end_line=line.number, table=self.table_no)
         self.warnings.append(LayoutWarning("cell_lines_ambiguous", message, position))
+
+
+def _split_value(titles: list[str]) -> tuple[int, int] | None:
+    """(index of 指标值, index of its first part) when the titles are a first header row
+    followed by the parts of its 指标值 (符号 / 计算符号 / 指标性质 first): an operator title
+    after the value one, with at most two more titles after it."""
+    roles = [role_of(t) for t in titles]
+    if "value" not in roles or "operator" in roles[: roles.index("value")]:
+        return None
+    v = roles.index("value")
+    o = next((k for k in range(v + 1, len(roles)) if roles[k] == "operator"), None)
+    if o is None or len(titles) - o > 3:
+        return None
+    return v, o
 
 
 def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]) -> bool:

@@ -127,21 +127,56 @@ def _regroup_rows(groups: list[list[_RawCell]]) -> list[list[_RawCell]]:
             if len(merged) == width:
                 row, j = merged, k
         rows.append(row)
-        if all(cell.text() for cell in row) and len(row) > 1:
+        if len(row) > 1 and all(cell.text() for cell in row) and _indicator_header(row):
             width = len(row)
         i = j
     return rows
 
 
+_AMOUNT = re.compile(r"^-?[0-9][0-9,]*(?:\.[0-9]+)?$")
+
+
+def _under_amounts(row: list[_RawCell], above: list[_RawCell]) -> int:
+    """The columns the first cell covers when a row of a label and amounts (金额合计 | 320.00
+    | 305.00 | 15.00) is narrower than the row of amounts above it: the export printed the
+    label merged over the leading columns once, so the amounts stand under the last columns."""
+    amounts = [cell.text() for cell in row[1:]]
+    if not amounts or len(above) <= len(row) or _AMOUNT.match(row[0].text()):
+        return 1
+    if not all(_AMOUNT.match(text) for text in amounts):
+        return 1
+    if not all(_AMOUNT.match(cell.text()) for cell in above[-len(amounts) :]):
+        return 1
+    return len(above) - len(amounts)
+
+
+def _indicator_header(row: list[_RawCell]) -> bool:
+    """The indicator header (一级指标 | 二级指标 | …): the width of the rows below it. A row of
+    header fields sets none (预算数 | 72.64 | 其中：财政资金 | 72.64 is as wide as it is; the
+    short rows after it, 其他资金 | 0.00, are rows of their own)."""
+    from jixiao.assemble.columns import role_of
+    from jixiao.assemble.vocabulary import is_header_run
+
+    if not any(role_of(cell.text()) for cell in row[:3]):  # cheap: an indicator row is not
+        return False
+    return is_header_run([cell.text() for cell in row])
+
+
 def _build_table(region: _Region, table_no: int) -> Table:
     cells: list[Cell] = []
     rows = _regroup_rows(region.groups)
+    previous: list[_RawCell] = []
     for r, row in enumerate(rows):
+        spread = _under_amounts(row, previous)
+        col = 0
         for c, raw in enumerate(row):
+            span = spread if c == 0 else 1
             position = Position(
-                line=raw.first, end_line=raw.last, table=table_no, row=r + 1, col=c + 1
+                line=raw.first, end_line=raw.last, table=table_no, row=r + 1, col=col + 1
             )
-            cells.append(Cell(raw.text(), r, c, position=position))
+            cells.append(Cell(raw.text(), r, col, colspan=span, position=position))
+            col += span
+        previous = row
     first = region.groups[0][0].first
     last = region.groups[-1][-1].last
     return Table(tuple(cells), Position(line=first, end_line=last, table=table_no))

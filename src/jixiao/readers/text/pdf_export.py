@@ -10,7 +10,9 @@ is the same table of cells the DOCX export gives, so one assembler reads both.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Position, Table
 from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
@@ -34,6 +36,7 @@ def is_pdf_export(lines: list[str]) -> bool:
     return any(line.strip() == "项目编码" or line.strip().startswith("项目编码 ") for line in lines)
 
 
+@lru_cache(maxsize=64)  # a handful of fixed labels, looked up in every project
 def _label_pattern(label: str) -> re.Pattern[str]:
     parts = [re.escape(ch) if ch not in "：:" else "[：:]" for ch in label]
     return re.compile(r"\s*".join(parts))
@@ -45,6 +48,12 @@ class _Stream:
 
     text: str
     starts: list[tuple[int, PdfLine]]
+    offsets: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.offsets = [offset for offset, _ in self.starts]
+        self.ends = [offset + len(line.text) for offset, line in self.starts]
 
     @classmethod
     def of(cls, lines: list[PdfLine]) -> _Stream:
@@ -61,11 +70,11 @@ class _Stream:
         return _label_pattern(label).search(self.text, start)
 
     def lines_between(self, start: int, end: int) -> list[PdfLine]:
-        return [
-            line
-            for offset, line in self.starts
-            if start <= offset + len(line.text) and offset < end
-        ]
+        # Lines follow one another: those ending before ``start`` and those beginning at or
+        # after ``end`` are found by bisection.
+        first = bisect_left(self.ends, start)
+        stop = bisect_left(self.offsets, end)
+        return [line for _, line in self.starts[first:stop]]
 
     def position(self, start: int, end: int, table: int, row: int) -> Position:
         numbers = [line.number for line in self.lines_between(start, max(start + 1, end))]

@@ -11,7 +11,7 @@ The body is cut into four cells by trying every cut and scoring it:
 - a tight line break (no blank line) is a cell boundary in this export;
 - the 指标值 cell reads as a value in the value grammar;
 - a number is not parted from the unit or grade that follows it on the same line.
-The row count is small (a body has a dozen lines at most), so the exhaustive search is cheap.
+The search (``pdf_export_cut``) goes column by column, so a long body costs about n², not n³.
 """
 
 from __future__ import annotations
@@ -22,15 +22,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jixiao.model.categories import FRAMEWORK, LEVEL1
+from jixiao.readers.text.pdf_export_cut import (
+    BODY_COLUMNS,
+    Cut,
+    PieceRow,
+    best_cut,
+    cell_line_widths,
+    cell_lines,
+)
 from jixiao.readers.text.pdf_export_lines import PdfLine
-from jixiao.textutil import NO_LINE_START, display_width, join_wrapped
-from jixiao.values import parse_value
+from jixiao.textutil import join_wrapped
 
 __all__ = ["IndicatorRow", "read_indicator_rows"]
-
-BODY_COLUMNS = 4  # 三级指标, 绩效指标描述, 指标值, 指标值确定依据
-VALUE_COL = 2
-_EMPTY_COST = (6.0, 3.0, 4.0, 1.5)
 
 
 def _label_forms(labels: Iterable[str]) -> frozenset[str]:
@@ -54,17 +57,16 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True, slots=True)
-class _Piece:
-    text: str
-    line: int  # index of its physical line within the body
-    sep: str  # how it is separated from the previous piece: start, space, wrap, tight
-
-
-@dataclass(frozen=True, slots=True)
 class _Match:
     label: str
     next_line: int  # index of the first line after the label
     rest: str  # text after the label on its last line
+
+
+@cache
+def _prefixes(labels: frozenset[str]) -> frozenset[str]:
+    """Every start of a label: what a wrapped label may have read so far."""
+    return frozenset(label[:k] for label in labels for k in range(len(label) + 1))
 
 
 def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match | None:
@@ -81,7 +83,7 @@ def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match
         if sep and acc + head in labels:
             return _Match(acc + head, i + k + 1, rest.strip())
         acc += text
-        if not any(label.startswith(acc) for label in labels):
+        if acc not in _prefixes(labels):
             return None
     return None
 
@@ -138,142 +140,57 @@ def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
     caps: tuple[float, ...] | None = None
     rows: list[IndicatorRow] = []
     for _ in range(2):
-        cuts = [_best_cut(tuple(pieces), caps) for pieces in bodies]
+        cuts = [best_cut(pieces, caps) for pieces in bodies]
         caps = _estimate_caps(bodies, cuts)
     for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
         rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
     return rows
 
 
-def _pieces(body: list[PdfLine], rest: str) -> list[_Piece]:
-    pieces: list[_Piece] = []
-    texts = ([(rest, False)] if rest else []) + [(line.text, line.tight) for line in body]
-    for index, (text, tight) in enumerate(texts):
+def _pieces(body: list[PdfLine], rest: str) -> PieceRow:
+    texts: list[str] = []
+    line_of: list[int] = []
+    seps: list[str] = []
+    lines = ([(rest, False)] if rest else []) + [(line.text, line.tight) for line in body]
+    for index, (text, tight) in enumerate(lines):
         for k, part in enumerate(text.split(" ")):
             if not part:
                 continue
             if k:
                 sep = "space"
-            elif not pieces:
+            elif not texts:
                 sep = "start"
             else:
                 sep = "tight" if tight else "wrap"
-            pieces.append(_Piece(part, index, sep))
-    return pieces
+            texts.append(part)
+            line_of.append(index)
+            seps.append(sep)
+    return PieceRow.of(texts, line_of, seps)
 
 
-Cut = tuple[int, int, int]
-
-
-def _best_cut(pieces: tuple[_Piece, ...], caps: tuple[float, ...] | None) -> Cut:
-    n = len(pieces)
-    memo: dict[tuple[int, int, int], float] = {}
-
-    def cost_of(col: int, start: int, end: int) -> float:
-        key = (col, start, end)
-        if key not in memo:
-            memo[key] = _cell_cost(pieces, col, start, end, caps)
-        return memo[key]
-
-    best: tuple[float, Cut] = (float("inf"), (n, n, n))
-    for a in range(n + 1):
-        head = cost_of(0, 0, a)
-        for b in range(a, n + 1):
-            mid = head + cost_of(1, a, b)
-            for c in range(b, n + 1):
-                cost = mid + cost_of(2, b, c) + cost_of(3, c, n)
-                if cost < best[0]:
-                    best = (cost, (a, b, c))
-    return best[1]
-
-
-def _visual_lines(pieces: tuple[_Piece, ...], start: int, end: int) -> list[str]:
-    lines: list[list[str]] = []
-    last_line = -1
-    for piece in pieces[start:end]:
-        if piece.line != last_line:
-            lines.append([])
-            last_line = piece.line
-        lines[-1].append(piece.text)
-    return [" ".join(parts) for parts in lines]
-
-
-@cache
-def _is_quantitative(text: str) -> bool:
-    return parse_value(text).kind == "quantitative"
-
-
-@cache
-def _value_cost(text: str) -> float:
-    value = parse_value(text)
-    if value.kind == "quantitative":
-        return -0.5 if "missing_unit" in value.anomalies else -2.0
-    words = text.split(" ")
-    if len(words) > 2 or (len(words) == 2 and words[0] == words[1]):
-        return 2.0
-    return max(0.0, len(text) - 6) * 0.3
-
-
-def _cell_cost(
-    pieces: tuple[_Piece, ...], col: int, start: int, end: int, caps: tuple[float, ...] | None
-) -> float:
-    if start == end:
-        return _EMPTY_COST[col]
-    cost = 0.0
-    first = pieces[start]
-    if start > 0:
-        if first.sep == "space":
-            previous = pieces[start - 1].text
-            cost += 0.8 + (2.0 if previous[-1].isdigit() or previous in ("≥", "≤") else 0.0)
-        elif first.sep == "tight":
-            cost -= 0.5
-    for piece in pieces[start + 1 : end]:
-        if piece.sep == "tight":
-            cost += 3.0
-    lines = _visual_lines(pieces, start, end)
-    widths = [display_width(line) for line in lines]
-    widest = max(widths)
-    for k in range(len(lines) - 1):
-        nxt = lines[k + 1]
-        carried = nxt[:2] if len(nxt) > 1 and nxt[1] in NO_LINE_START else nxt[:1]
-        room = widths[k] + display_width(carried)
-        if room <= widest - 0.1:
-            cost += 2.5
-        if caps is not None and room < caps[col] - 0.3:
-            cost += 2.0
-    if caps is not None and widest > caps[col] + 0.6:
-        cost += 3.0
-    text = join_wrapped(lines)
-    if col == VALUE_COL:
-        cost += _value_cost(text)
-    elif len(lines) == 1 and text[0] in "≥≤<>" and _is_quantitative(text):
-        cost += 1.5
-    return cost
-
-
-def _estimate_caps(bodies: list[list[_Piece]], cuts: list[Cut]) -> tuple[float, ...]:
-    """Column widths: the typical width of the lines that wrapped, per column."""
-    full: list[list[float]] = [[] for _ in range(BODY_COLUMNS)]
-    single: list[list[float]] = [[] for _ in range(BODY_COLUMNS)]
+def _estimate_caps(bodies: list[PieceRow], cuts: list[Cut]) -> tuple[float, ...]:
+    """Column widths (hundredths of an em): the typical width of the lines that wrapped."""
+    full: list[list[int]] = [[] for _ in range(BODY_COLUMNS)]
+    single: list[list[int]] = [[] for _ in range(BODY_COLUMNS)]
     for pieces, cut in zip(bodies, cuts, strict=True):
         bounds = (0, *cut, len(pieces))
         for col in range(BODY_COLUMNS):
-            lines = _visual_lines(tuple(pieces), bounds[col], bounds[col + 1])
-            for k, line in enumerate(lines):
-                target = full if k < len(lines) - 1 else single
-                target[col].append(display_width(line))
-    caps = []
+            widths = cell_line_widths(pieces, bounds[col], bounds[col + 1])
+            for k, width in enumerate(widths):
+                target = full if k < len(widths) - 1 else single
+                target[col].append(width)
+    caps: list[float] = []
     for col in range(BODY_COLUMNS):
         if full[col]:
-            caps.append(statistics.median(full[col]) + 0.5)
+            caps.append(statistics.median(full[col]) + 50)
         else:
-            caps.append(max(single[col], default=100.0) + 0.5)
+            caps.append(max(single[col], default=10000) + 50)
     return tuple(caps)
 
 
-def _cell_texts(pieces: list[_Piece], cut: Cut) -> list[str]:
+def _cell_texts(pieces: PieceRow, cut: Cut) -> list[str]:
     bounds = (0, *cut, len(pieces))
     return [
-        join_wrapped(_visual_lines(tuple(pieces), bounds[col], bounds[col + 1]))
+        join_wrapped(cell_lines(pieces, bounds[col], bounds[col + 1]))
         for col in range(BODY_COLUMNS)
     ]

@@ -210,26 +210,44 @@ class _PlainReader:
         # Parts with their own columns: header fields, and each indicator header with its rows.
         parts: list[list[tuple[list[Segment], int]]] = [[]]
         in_indicators = False
+        header_above = False  # the line above opened the indicator header
         for segs, number in raw:
             texts = [text for _, _, text in segs]
             if is_header_run(texts):
                 in_indicators = True
-                if parts[-1]:
+                # a second header row (二级指标 | 三级指标 under 中期/年度绩效指标) shares the
+                # first one's columns, including the blank one under 绩效指标
+                if parts[-1] and not header_above:
+                    # a first header row the dictionaries do not know alone (绩效指标 | 一级指标
+                    # | 中期绩效指标 | 年度绩效指标) moves with the row under it
+                    above = parts[-1][-1]
+                    moved = any(role_of(t) == "level1" for _, _, t in above[0])
+                    if moved:
+                        parts[-1].pop()
+                    parts.append([above] if moved else [])
+                header_above = True
+            else:
+                header_above = False
+                if in_indicators and _field_label(texts[0]):  # the next project's header fields
+                    in_indicators = False
                     parts.append([])
-            elif in_indicators and _field_label(texts[0]):  # the next project's header fields
-                in_indicators = False
-                parts.append([])
             parts[-1].append((segs, number))
         grid = self._start_table()
         for part in parts:
             anchors = anchor_columns([segs for segs, _ in part])
             header = place(part[0][0], anchors)
             indicators = is_header_run([text for text in header if text])
+            heads = 1  # header rows: the first, and a second one right under it
+            if indicators and len(part) > 1:
+                second = place(part[1][0], anchors)
+                if _second_header_row([text for text in second if text]):
+                    heads = 2
+                    header = [b or a for a, b in zip(header, second, strict=True)]
             keys = {k: role for k, t in enumerate(header) if (role := role_of(t)) in _ROW_KEYS}
             rows: list[list[TextCell]] = []
             for n, (segs, number) in enumerate(part):
                 cells = place(segs, anchors)
-                if indicators and n >= 1 and keys and not _starts_row(cells, keys):
+                if indicators and n >= heads and keys and not _starts_row(cells, keys):
                     _continue_row(rows[-1], cells, number)  # a cell wrapped onto this line
                     continue
                 while not indicators and cells and not cells[-1]:
@@ -309,6 +327,16 @@ def _starts_row(cells: list[str], keys: dict[int, str]) -> bool:
             continue
         return True
     return False
+
+
+def _second_header_row(texts: list[str]) -> bool:
+    """A row of column titles under the first header row: a header of its own (二级指标 |
+    三级指标 | 指标值 under 中期/年度绩效指标), or the parts of a 指标值 printed over them
+    (符号 | 数值 | 单位: short titles, most of them known)."""
+    if is_header_run(texts):
+        return True
+    known = sum(1 for t in texts if role_of(t) is not None)
+    return known >= 2 and known * 3 >= len(texts) * 2 and all(len(t) <= 6 for t in texts)
 
 
 def _continue_row(row: list[TextCell], cells: list[str], number: int) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from jixiao.model import Indicator, Project
 from jixiao.model.categories import FRAMEWORK, LEVEL1, level1_code, normalize_label
-from jixiao.review.textsim import ratio
+from jixiao.review.textsim import ratio_at_least
 from jixiao.textutil import strip_list_marker
 
 __all__ = [
@@ -99,6 +100,7 @@ def _clean(text: str) -> str:
     return _SPACE.sub("", strip_list_marker(unicodedata.normalize("NFKC", text))).strip(_EDGE)
 
 
+@lru_cache(maxsize=65536)  # names such as 服务对象满意度 recur in every project
 def is_placeholder(text: str | None, *, value: bool = False) -> bool:
     """True when ``text`` is template or placeholder text: ``目标内容1``, ``XXX``, ``待定``,
     ``请填写…``, or a whole-field ``无``/``/``/``-``. With ``value=True`` (a 指标值 cell) the
@@ -114,6 +116,7 @@ def is_placeholder(text: str | None, *, value: bool = False) -> bool:
     return _TEMPLATE.search(clean) is not None
 
 
+@lru_cache(maxsize=65536)  # the fuzzy comparison below was most of a review's time
 def is_category_label(name: str) -> bool:
     """True when a 三级 name is only a category label: ``生态效益指标``, ``社会效益``,
     ``数量要求``, ``可持续影要求`` (a typo of the label). Satisfaction labels do not count."""
@@ -123,7 +126,7 @@ def is_category_label(name: str) -> bool:
     if core in CATEGORY_LABELS:
         return True
     return len(core) >= 4 and any(
-        len(label) >= 4 and ratio(core, label) >= 0.85 for label in CATEGORY_LABELS
+        len(label) >= 4 and ratio_at_least(core, label, 0.85) for label in CATEGORY_LABELS
     )
 
 

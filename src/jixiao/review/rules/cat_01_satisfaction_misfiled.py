@@ -58,7 +58,7 @@ class SatisfactionMisfiled(ProjectRule):
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
-        position = project_position(doc, project)
+        position = project_position(doc, project, ctx.cache)
         for index, indicator in enumerate(project.indicators):
             code1 = level1_code(indicator.level1)
             if code1 not in _LEVEL1 or not is_satisfaction_name(indicator.name):

@@ -15,8 +15,15 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ReviewContext, Rule
-from jixiao.review.rules._indicator_sets import indicator_names, project_label
+from jixiao.review.rules._indicator_sets import (
+    first_equal_earlier,
+    indicator_names,
+    project_label,
+    similar_earlier,
+)
 from jixiao.review.textsim import dice
+
+_NAMED = 3  # similar projects named in the message; more are counted (等N个项目)
 
 
 class Params(BaseModel):
@@ -33,8 +40,9 @@ class SimilarIndicatorSets(Rule):
     ## 检查内容
     同一文档中，后一个项目的三级指标名称集合与前面某些项目高度相似：Dice 系数
     2×相同数 /（两项目指标数之和）不低于 `min_similarity`，但又不完全相同（完全相同的由 DUP-03
-    报告）。名称去掉空白、标点和虚词后比较。报告在后一个项目的 `indicators`，列出相似的项目和
-    相同指标数。两个项目都至少有 `min_indicators` 个指标才比较。
+    报告）。名称去掉空白、标点和虚词后比较。报告在后一个项目的 `indicators`，列出最相似的至多
+    3个项目和相同指标数（更多的只计数：“等N个项目”）。两个项目都至少有 `min_indicators` 个
+    指标才比较。
 
     ## 为什么
     多数指标与另一个项目相同，通常是复制了别的项目的表格只改了一两行（“照抄照搬”），指标未必
@@ -68,19 +76,22 @@ class SimilarIndicatorSets(Rule):
         assert isinstance(ctx.params, Params)
         minimum = ctx.params.min_indicators
         names = [indicator_names(p) for p in doc.projects]
+        equal = first_equal_earlier(names, minimum)
+        skip = [earlier is not None for earlier in equal]  # DUP-03's
+        similar_sets = similar_earlier(names, minimum, ctx.params.min_similarity, skip)
         for j, project in enumerate(doc.projects):
-            mine = names[j]
-            if len(mine) < minimum:
-                continue
-            earlier = [i for i in range(j) if len(names[i]) >= minimum]
-            if any(names[i] == mine for i in earlier):
-                continue  # DUP-03
-            similar = [i for i in earlier if dice(names[i], mine) >= ctx.params.min_similarity]
+            mine, similar = names[j], similar_sets[j]
             if not similar:
                 continue
-            others = "、".join(
-                f"{project_label(doc.projects[i])}（{len(names[i] & mine)}个相同）" for i in similar
+            # The most similar few are named (in document order), the rest only counted.
+            named = sorted(
+                sorted(similar, key=lambda i: (-dice(names[i], mine), i))[:_NAMED], key=int
             )
+            others = "、".join(
+                f"{project_label(doc.projects[i])}（{len(names[i] & mine)}个相同）" for i in named
+            )
+            if len(similar) > _NAMED:
+                others += f"等{len(similar)}个项目"
             yield self.finding(
                 f"本项目的{len(mine)}个三级指标与{others}高度雷同，疑似照抄照搬",
                 project=project,

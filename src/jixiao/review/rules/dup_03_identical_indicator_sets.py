@@ -15,7 +15,12 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ReviewContext, Rule
-from jixiao.review.rules._indicator_sets import indicator_names, indicator_pairs, project_label
+from jixiao.review.rules._indicator_sets import (
+    first_equal_earlier,
+    indicator_names,
+    indicator_pairs,
+    project_label,
+)
 
 
 class Params(BaseModel):
@@ -62,10 +67,9 @@ class IdenticalIndicatorSets(Rule):
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
         names = [indicator_names(p) for p in doc.projects]
+        equal = first_equal_earlier(names, ctx.params.min_indicators)
         for j, project in enumerate(doc.projects):
-            if len(names[j]) < ctx.params.min_indicators:
-                continue
-            earlier = next((i for i in range(j) if names[i] == names[j]), None)
+            earlier = equal[j]
             if earlier is None:
                 continue
             other = doc.projects[earlier]

@@ -11,7 +11,7 @@ from jixiao.review.examples import example_document, example_project
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
 from jixiao.review.rules._text_terms import real_goals, show
-from jixiao.review.textsim import containment, ratio, terms
+from jixiao.review.textsim import containment, ratio_at_least, terms
 
 
 class Params(BaseModel):
@@ -77,7 +77,7 @@ class GoalsRepeatPurpose(ProjectRule):
             (i, j)
             for j in range(len(goals))
             for i in range(j)
-            if ratio(goals[i], goals[j]) >= ctx.params.duplicate_ratio
+            if ratio_at_least(goals[i], goals[j], ctx.params.duplicate_ratio)
         ]
         if duplicates:
             pairs = "、".join(f"第{i + 1}条与第{j + 1}条" for i, j in duplicates)

@@ -127,7 +127,7 @@ class SpendingPlanValid(ProjectRule):
             yield plan_finding(
                 f"12月底累计支出比例为空{hint}",
                 suggestion="请将12月底的累计支出比例填为100%。",
-                fix=self._fill_year_end(project, doc),
+                fix=self._fill_year_end(project, doc, ctx),
             )
         elif year_end != HUNDRED and 12 not in out_of_range:
             yield plan_finding(
@@ -136,8 +136,8 @@ class SpendingPlanValid(ProjectRule):
             )
 
     @staticmethod
-    def _fill_year_end(project: Project, doc: Document) -> Fix | None:
-        index = project_position(doc, project)
+    def _fill_year_end(project: Project, doc: Document, ctx: ReviewContext) -> Fix | None:
+        index = project_position(doc, project, ctx.cache)
         point = next((j for j, p in enumerate(project.spending_plan) if p.month == 12), None)
         if index is None or point is None:
             return None

@@ -127,7 +127,7 @@ class LabelPairing(ProjectRule):
                 suggestion=f"“{LEVEL1_NAMES[code1]}”下的二级指标应为{LEVEL2_NAMES[code1]}之一；"
                 "请核实该指标属于哪一类，并放到对应的一级、二级指标下。",
             )
-        position = project_position(doc, project)
+        position = project_position(doc, project, ctx.cache)
         for label, rows in legacy.items():
             new = label.replace("效果", "效益")
             fix = None

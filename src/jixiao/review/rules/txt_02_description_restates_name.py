@@ -11,7 +11,7 @@ from jixiao.review.examples import example_document, example_indicators, example
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
 from jixiao.review.rules._text_terms import has_placeholder_name, is_placeholder, show
-from jixiao.review.textsim import ratio
+from jixiao.review.textsim import ratio_at_least
 
 
 class Params(BaseModel):
@@ -69,7 +69,7 @@ class DescriptionRestatesName(ProjectRule):
             and ind.description.strip()
             and not has_placeholder_name(ind)
             and not is_placeholder(ind.description)
-            and ratio(ind.name, ind.description) >= ctx.params.min_ratio
+            and ratio_at_least(ind.name, ind.description, ctx.params.min_ratio)
         ]
         if not hits:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
@@ -88,8 +89,8 @@ def _reasons(value_text: str, anomalies: list[str]) -> list[str]:
     return reasons
 
 
-def canonical_fix(value_text: str, path: str) -> Fix | None:
-    """The safe fix to the canonical text, only if re-reading it gives the same value."""
+@lru_cache(maxsize=16384)  # the same printed values recur across projects
+def _canonical_text(value_text: str) -> str | None:
     value = parse_value(value_text)
     if _JUDGEMENT & set(value.anomalies):
         return None
@@ -100,6 +101,14 @@ def canonical_fix(value_text: str, path: str) -> Fix | None:
         or not same_meaning(value, again)
         or set(FORMATTING) & set(again.anomalies)
     ):
+        return None
+    return new
+
+
+def canonical_fix(value_text: str, path: str) -> Fix | None:
+    """The safe fix to the canonical text, only if re-reading it gives the same value."""
+    new = _canonical_text(value_text)
+    if new is None:
         return None
     return Fix(
         title=f"将“{show(value_text)}”改为“{new}”",

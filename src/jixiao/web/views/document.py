@@ -20,6 +20,7 @@ from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.reports import stored_report
 from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
@@ -140,11 +141,12 @@ def export_response(doc: Document, document_id: int, kind: str) -> Response:
     if kind not in EXPORTS:
         raise NotFoundError(f"不支持的导出格式：{kind}")
     data = export_bytes(doc, kind)
-    name = f"document-{document_id}.{kind}"
+    name = export_filename(doc, document_id, kind)
+    fallback = f"document-{document_id}.{kind}"
     return Response(
         data,
         media_type=EXPORTS[kind],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": attachment_header(name, fallback)},
     )
 
 
