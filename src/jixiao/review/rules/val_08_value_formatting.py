@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -19,6 +18,7 @@ from jixiao.review.rules._value_terms import (
     value_finding,
 )
 from jixiao.values import ANOMALIES, parse_value, render_value
+from jixiao.values.grammar import anomaly_tokens
 
 # Anomalies that are pure formatting: the canonical rendering removes them, meaning unchanged.
 FORMATTING = (
@@ -41,47 +41,19 @@ _JUDGEMENT = frozenset(
         "unparsed",
     }
 )
-_SPELLED = ("百分比", "百分之", "千分比", "千分之", "百分")
-_OPERATOR_WORDS = [
-    "及以上",
-    "或以上",
-    "以上",
-    "及以下",
-    "或以下",
-    "以下",
-    "以内",
-    "之内",
-    "不低于",
-    "不少于",
-    "不小于",
-    "大于等于",
-    "不高于",
-    "不超过",
-    "不多于",
-    "小于等于",
-]
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _doubled(digits: str) -> bool:
-    half = len(digits) // 2
-    return len(digits) % 2 == 0 and half > 0 and digits[:half] == digits[half:]
 
 
 def _reasons(value_text: str, anomalies: list[str]) -> list[str]:
-    flat = _SPACE.sub("", value_text)
+    tokens = anomaly_tokens(value_text, anomalies)  # the grammar's own words, never a copy
     reasons: list[str] = []
     for code in anomalies:
+        token = tokens.get(code)
         if code == "number_repeated":
-            digits = next((m for m in _DIGITS.findall(flat) if _doubled(m)), None)
-            reasons.append(f"数值“{digits}”重复录入" if digits else "数值重复录入")
+            reasons.append(f"数值“{token}”重复录入" if token else "数值重复录入")
         elif code == "redundant_operator_word":
-            word = next((w for w in _OPERATOR_WORDS if w in flat), None)
-            reasons.append(f"符号与“{word}”重复" if word else "比较符号重复")
+            reasons.append(f"符号与“{token}”重复" if token else "比较符号重复")
         elif code == "unit_spelled_out":
-            word = next((w for w in _SPELLED if w in flat), None)
-            reasons.append(f"单位“{word}”用文字书写" if word else "单位用文字书写")
+            reasons.append(f"单位“{token}”用文字书写" if token else "单位用文字书写")
         elif code == "line_break":
             reasons.append("中间有换行")
         elif code == "fullwidth_chars":
