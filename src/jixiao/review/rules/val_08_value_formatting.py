@@ -8,8 +8,8 @@ from functools import lru_cache
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Edit, Finding, Fix
-from jixiao.review.rule import NoParams, ReviewContext, Rule
-from jixiao.review.rules._edit_paths import indicator_path, indicator_rows
+from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
+from jixiao.review.rules._edit_paths import indicator_path
 from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
@@ -89,7 +89,7 @@ def canonical_fix(value_text: str, path: str) -> Fix | None:
     )
 
 
-class ValueFormatting(Rule):
+class ValueFormatting(IndicatorRule):
     """指标值书写不规范（数值重复、符号与文字重复、单位写成文字、换行、全角字符）。
 
     ## 检查内容
@@ -123,12 +123,8 @@ class ValueFormatting(Rule):
     source = "实践"
     Params = NoParams
 
-    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for position, project, index, indicator in indicator_rows(doc):
-            yield from self._check(position, project, index, indicator)
-
-    def _check(
-        self, position: int, project: Project, index: int, indicator: Indicator
+    def check_row(
+        self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
     ) -> Iterator[Finding]:
         anomalies = [code for code in indicator.value.anomalies if code in FORMATTING]
         if not anomalies:
