@@ -7,8 +7,8 @@ import re
 from decimal import Decimal
 
 from jixiao.assemble.columns import Columns
+from jixiao.assemble.field_values import parse_unit
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.project_text import parse_unit
 from jixiao.layout import LayoutWarning, Position
 from jixiao.model import Budget, ExtraField, Indicator, Project, SpendingPoint, Unit
 

@@ -5,8 +5,8 @@ indicator table). Header fields are found by the label dictionary (``labels``) w
 sit: the value to the right of its label, or below it when the labels form a row of their
 own, or glued into the label's cell (``项目名称：乡村道路``). Money labels under a 中期 or 年度
 total belong to that column's budget. The indicator rows are read by column roles
-(``columns``, ``indicator_rows``); the cells' text is read by ``project_text``, the spending
-plan by ``spending_plan`` and the result built by ``project_result``.
+(``columns``, ``indicator_rows``); the spending plan is read by ``spending_plan`` and the
+result built by ``project_result`` (both mixed into ``ProjectBuilder``).
 """
 
 from __future__ import annotations
@@ -15,21 +15,29 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
-from jixiao.assemble.indicator_rows import IndicatorRows, one_line
-from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.assemble.project_result import ProjectResult
-from jixiao.assemble.project_text import (
+from jixiao.assemble.columns import (
+    Columns,
+    inferred_columns,
+    role_of,
+)
+from jixiao.assemble.field_values import (
     UNIT_OWNER,
     continue_goals,
+    names_organisation,
     parse_amount,
     parse_unit,
     split_goals,
-    value_part,
 )
+from jixiao.assemble.indicator_rows import IndicatorRows, one_line
+from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
+from jixiao.assemble.project_header import header_of
+from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
 from jixiao.layout import Cell, LayoutWarning, Paragraph
-from jixiao.model import ExtraField, Unit
+from jixiao.model import (
+    ExtraField,
+    Unit,
+)
 from jixiao.textutil import join_wrapped, normalize_space
 
 __all__ = [
@@ -42,11 +50,6 @@ __all__ = [
 ]
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
-_ORGANISATION = re.compile(
-    r"(?:局|委|委员会|办|办公室|院|中心|学校|学院|小学|中学|大学|幼儿园|医院|卫生院|站|所|队|馆"
-    r"|社|厅|部|处|科|政府|街道|街道办事处|乡|镇|村|村委会|居委会|公司|集团|协会|学会|联合会|会"
-    r"|团|室|场|园|台|署|庭|监狱|部门|单位)\s*(?:[（(][^（）()]{1,8}[）)])?$"
-)
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
@@ -212,23 +215,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         self._below.clear()
 
     def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
-        """The row's column roles if it is a header. In a two-row header, a column title merged
-        down from the row above (一级指标 over both rows) belongs to this row too; so does one
-        printed only in the row above, over a blank cell (the merge lost in a copy), when this
-        row is itself a row of column titles."""
-        above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, value_part(c, self._above)) for c in row]
-        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
-        candidates = [c for c in grid_row if c is not None and c.row != r]
-        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
-            candidates += self._above
-        for cell in candidates:
-            span = range(cell.col, cell.col + cell.colspan)
-            if role_of(cell.text) is None or any(col in filled for col in span):
-                continue
-            filled.update(span)
-            cells.append((cell.col, cell.colspan, cell.text))
-        return header_columns(sorted(cells), above)
+        return header_of(row, grid_row, r, self._above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
@@ -466,7 +453,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
                 self.title = self.title or text
                 continue
             owner = parse_unit(cell.text)
-            named = owner.name is not None and _ORGANISATION.search(owner.name) is not None
+            named = owner.name is not None and names_organisation(owner.name)
             if not row_fields and self._state == "start" and self.unit == Unit() and named:
                 self.unit = owner  # 某县交通运输局 alone in the first row
                 continue

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jixiao.assemble.field_values import parse_amount
 from jixiao.assemble.indicator_rows import one_line
-from jixiao.assemble.project_text import parse_amount
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import ExtraField
 

@@ -31,19 +31,21 @@ from jixiao.assemble.vocabulary import (
     is_table_title,
 )
 from jixiao.layout import Block, LayoutWarning, Paragraph, Position
-from jixiao.readers.text.cell_line_parts import (
-    HeldMoney,
+from jixiao.readers.text.cell_fields import (
+    Held,
     TextLine,
-    column_leaves,
+    amount,
     couple,
-    flush_held,
-    is_amount,
+    flush,
+    leaves,
+    numbered_items_joined,
+    row_width,
+)
+from jixiao.readers.text.cell_rows import (
     joined_cell,
     line_cell,
-    numbered_items_joined,
     opens_levels,
     project_cells_shifted,
-    row_width,
     split_value,
 )
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
@@ -187,7 +189,7 @@ class _Reader:
     def _fields(self, grid: GridBuilder, start: int, end: int) -> None:
         lines = self.lines
         width: int | None = None  # the width of the last block of several rows (task lists)
-        held: HeldMoney | None = None  # a money label and amount that may share its row
+        held: Held | None = None  # a money label and amount that may share its row
         p = start
         while p < end:
             line = lines[p]
@@ -195,7 +197,7 @@ class _Reader:
                 p += 1
                 continue
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
-                flush_held(grid, held)
+                flush(grid, held)
                 held = None
                 if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
                     grid.add_row([line_cell(line), line_cell(lines[p + 1])])  # unit | 单位：万元
@@ -228,10 +230,10 @@ class _Reader:
             if len(labels) == 1:
                 held = self._pair(grid, labels[0], values, width, held)
                 continue
-            flush_held(grid, held)
+            flush(grid, held)
             held = None
             width = self._label_run(grid, labels, values) or width
-        flush_held(grid, held)
+        flush(grid, held)
 
     def _values_end(self, q: int, end: int) -> int:
         lines = self.lines
@@ -247,25 +249,25 @@ class _Reader:
         label: TextLine,
         values: list[TextLine],
         width: int | None,
-        held: HeldMoney | None,
-    ) -> HeldMoney | None:
+        held: Held | None,
+    ) -> Held | None:
         """One label and the lines after it. A money label takes one amount (a 中期 and a 年度
         amount of the same kind share a row, as printed); more amounts stand under the columns
         of the task list above; text after an amount is a row of its own (资金用途)."""
         found = _label(label)
         kind = found.field if found is not None else None
         if kind not in MONEY_FIELDS:
-            flush_held(grid, held)
+            flush(grid, held)
             grid.add_row([line_cell(label), joined_cell(values)])
             return None
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
         rest = [v for v in values[1:] if v.text]
-        if first.text and not is_amount(first.text):  # its empty cell left out by the copy
+        if first.text and not amount(first.text):  # its empty cell left out by the copy
             rest = [first, *rest]
             first = TextLine("", label.number)
-        if rest and all(is_amount(v.text) for v in rest) and width and len(rest) + 1 < width:
-            flush_held(grid, held)
+        if rest and all(amount(v.text) for v in rest) and width and len(rest) + 1 < width:
+            flush(grid, held)
             cells: list[TextCell | None] = [line_cell(label)]
             cells += [TextCell("")] * (width - len(rest) - 2)
             cells += [line_cell(v) for v in [first, *rest]]
@@ -275,10 +277,10 @@ class _Reader:
             held.cells += [line_cell(label), line_cell(first)]
             held.coupled = True
         else:
-            flush_held(grid, held)
-            held = HeldMoney(kind, [line_cell(label), line_cell(first)])
+            flush(grid, held)
+            held = Held(kind, [line_cell(label), line_cell(first)])
         if rest:
-            flush_held(grid, held)
+            flush(grid, held)
             grid.add_row([TextCell(""), joined_cell(rest)])
             return None
         return held
@@ -312,8 +314,8 @@ class _Reader:
             grid.add_row([TextCell(""), joined_cell(values[len(labels) :])])
             self._warn("单元格数目与栏目数不符，多出的内容已单独成行", values[len(labels)])
             return None
-        leaves = column_leaves(labels, width)
-        grid.add_row([line_cell(x) for x in leaves])
+        heads = leaves(labels, width)
+        grid.add_row([line_cell(x) for x in heads])
         for k in range(0, len(values), width):
             grid.add_row([line_cell(v) for v in values[k : k + width]])
         return width

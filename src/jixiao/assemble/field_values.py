@@ -1,24 +1,24 @@
-"""Reading the text of a 绩效目标表's cells: amounts, the unit that owns a project, goal
-sentences, and the value columns printed under one 指标值 title. Shared by the table readers
-(``project_table``, ``department_table``, ``prose``, ``flat_list``)."""
+"""The values of header fields as printed: amounts, units (with their codes) and goal lists.
+
+Shared by every table reader of the assembler (project tables, flat lists, department
+tables, prose notices), so that an amount or a unit reads the same wherever it is printed.
+"""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 
-from jixiao.assemble.columns import role_of
-from jixiao.layout import Cell
 from jixiao.model import Unit
 from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
 
 __all__ = [
     "UNIT_OWNER",
     "continue_goals",
+    "names_organisation",
     "parse_amount",
     "parse_unit",
     "split_goals",
-    "value_part",
 ]
 
 UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
@@ -26,9 +26,19 @@ _INLINE_GOAL = re.compile(
     r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}(?:、|[.．](?![0-9]))|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
 )
 _GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 # The end of an organisation's name: free text alone in a table's first row is its unit only
 # when it names one (某县交通运输局, 某县第一中学), never a note (以下内容据实填写).
-_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
+_ORGANISATION = re.compile(
+    r"(?:局|委|委员会|办|办公室|院|中心|学校|学院|小学|中学|大学|幼儿园|医院|卫生院|站|所|队|馆"
+    r"|社|厅|部|处|科|政府|街道|街道办事处|乡|镇|村|村委会|居委会|公司|集团|协会|学会|联合会|会"
+    r"|团|室|场|园|台|署|庭|监狱|部门|单位)\s*(?:[（(][^（）()]{1,8}[）)])?$"
+)
+
+
+def names_organisation(name: str) -> bool:
+    """Whether a text names an organisation (某县交通运输局, 某县第一中学)."""
+    return _ORGANISATION.search(name) is not None
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -54,26 +64,6 @@ def parse_unit(text: str) -> Unit:
     if match:
         return Unit(code=match.group(1), name=match.group(2).strip() or None)
     return Unit(code=None, name=owner or None)
-
-
-def value_part(cell: Cell, above: list[Cell] | None) -> str:
-    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
-    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
-    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
-    text = cell.text
-    if not above or not text.strip() or role_of(text) is not None:
-        return text
-    # the title over this column: the last filled cell of the row above starting at or
-    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
-    # merge)
-    title = max(
-        (c for c in above if c.col <= cell.col and c.text.strip()),
-        key=lambda c: c.col,
-        default=None,
-    )
-    if title is not None and title.col < cell.col and role_of(title.text) == "value":
-        return "指标值"
-    return text
 
 
 def continue_goals(goals: list[str], text: str) -> list[str]:
