@@ -88,8 +88,9 @@ def labels_of(doc: LabelledDocument) -> dict[Place, Label]:
 
 def place_of(finding: Finding, labels: dict[Place, Label]) -> Place:
     seq = finding.project_seq
-    if seq is None:
-        return None, "department"
+    if seq is None:  # the department's parts, or the document as a whole
+        field = finding.field or ""
+        return None, "department" if field.startswith("department") else f"document:{field}"
     field = finding.field or ""
     index = finding.indicator_index
     if index is None and (match := _INDICATOR.search(field)):

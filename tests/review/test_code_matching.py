@@ -16,25 +16,45 @@ from tests.conftest import SEEDS
 
 
 @cache
-def _val08() -> tuple[Document, list[Finding]]:
+def _val09() -> tuple[Document, list[Finding]]:
     for path in SEEDS.values():
         doc = read_path(path)
-        found = review(doc, ReviewConfig(select=["VAL-08"])).findings
+        found = review(doc, ReviewConfig(select=["VAL-09"])).findings
         if any(f.project_code for f in found):
             return doc, found
-    raise AssertionError("no seed has a VAL-08 finding on a project with a code")
+    raise AssertionError("no seed has a VAL-09 finding on a project with a code")
 
 
-@pytest.mark.parametrize("pattern", ["val-08", "VAL-08", " Val-08 ", "val", "VAL-"])
+@pytest.mark.parametrize("pattern", ["val-09", "VAL-09", " Val-09 ", "val", "VAL-"])
 def test_per_project_ignores_match_like_select(pattern: str) -> None:
-    doc, found = _val08()
+    doc, found = _val09()
     code = next(f.project_code for f in found if f.project_code)
     config = ReviewConfig.model_validate(
-        {"select": ["VAL-08"], "per-project-ignores": {code: [pattern]}}
+        {"select": ["VAL-09"], "per-project-ignores": {code: [pattern]}}
     )
     kept = review(doc, config).findings
     assert not [f for f in kept if f.project_code == code]
     assert len(kept) == len([f for f in found if f.project_code != code])
+
+
+@pytest.mark.parametrize("pattern", ["val-08", "VAL-"])
+def test_per_project_ignores_leave_the_project_out_of_a_document_summary(pattern: str) -> None:
+    """VAL-08 sums a habit repeated over the document into one finding: a project whose
+    VAL-08 is ignored contributes no edit to it."""
+    doc = read_path(SEEDS["000"])
+    config = ReviewConfig(select=["VAL-08"])
+    [summary] = review(doc, config).findings
+    assert summary.project_code is None and summary.fix is not None
+    code = doc.projects[0].code
+    assert code is not None
+    ignoring = ReviewConfig.model_validate(
+        {"select": ["VAL-08"], "per-project-ignores": {code: [pattern]}}
+    )
+    [kept] = review(doc, ignoring).findings
+    assert kept.fix is not None
+    assert not [e for e in kept.fix.edits if e.path.startswith("projects[0].")]
+    own = [e for e in summary.fix.edits if e.path.startswith("projects[0].")]
+    assert own and len(kept.fix.edits) == len(summary.fix.edits) - len(own)
 
 
 def test_the_matcher() -> None:
@@ -53,7 +73,7 @@ def test_redirects(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_typo_is_an_error_not_silence() -> None:
-    doc, _ = _val08()
+    doc, _ = _val09()
     config = ReviewConfig.model_validate({"per-project-ignores": {"P": ["VAL-99"]}})
     with pytest.raises(ConfigError, match="VAL-99"):
         review(doc, config)

@@ -261,7 +261,11 @@ def test_val12_every_equal_value_when_configured() -> None:
 def test_val08_safe_fix(value: str, new: str) -> None:
     doc = document_with(QUALITY, value)
     [finding] = _findings("VAL-08", doc)
-    assert finding.severity == "warning"
+    # A unit spelled out and nothing else (the budget system's export) is one info for the
+    # whole document; every other formatting defect is a warning on its row.
+    spelled_only = value in ("≥95百分比", "≥98 百分比", "100百分比")
+    assert finding.severity == ("info" if spelled_only else "warning")
+    assert (finding.indicator_index is None) == spelled_only
     assert finding.fix is not None and finding.fix.safety == "safe"
     [edit] = finding.fix.edits
     assert (edit.path, edit.old, edit.new) == ("projects[0].indicators[1].value_text", value, new)
@@ -325,32 +329,19 @@ def _all(projects: dict[int, list[int]]) -> list[tuple[int, int]]:
     return sorted((seq, index) for seq, indexes in projects.items() for index in indexes)
 
 
-SEED_FINDINGS: dict[str, dict[str, list[tuple[int, int]]]] = {
+SEED_FINDINGS: dict[str, dict[str, list[tuple[int | None, int | None]]]] = {
     # Every value is “≥N百分比”; 数量指标 hold 完成率/保障率; two 成本指标 hold rates.
     "000": {
-        "VAL-08": _all({1: [0, 1, 2], 2: [0, 1, 2], 3: [0, 1, 2], 4: [0, 1, 2]})
-        + _all({5: [0, 1, 2, 3], 6: [0, 1, 2, 3], 7: [0, 1, 2, 3], 8: [0, 1, 2, 3]}),
+        # The 28 spelled-out units are one finding for the document (issue 12).
+        "VAL-08": [(None, None)],
         "VAL-09": [(1, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0), (7, 1), (8, 0), (8, 1)],
         "VAL-14": [(2, 0), (6, 1)],
     },
     # Every value is “≥9595%以上”; 差旅费到位率 as a 时效指标.
     "001": {
         "VAL-07": [(6, 1)],
-        "VAL-08": _all(
-            {
-                1: [0, 1, 2],
-                2: [0, 1, 2, 3, 4],
-                3: [0, 1, 2, 3, 4, 5],
-                4: [0, 1, 2, 3],
-                5: [0, 1, 2],
-                6: [0, 1, 2, 3],
-                7: [0, 1, 2],
-                8: [0, 1, 2, 3],
-                9: [0, 1, 2],
-                10: [0, 1, 2],
-                11: [0, 1, 2, 3],
-            }
-        ),
+        # The 42 “≥9595%以上” are one habit of the export: one finding for the document.
+        "VAL-08": [(None, None)],
         "VAL-09": [(2, 1), (7, 0), (8, 0)],
     },
     # Prose values (projects 2, 3, 4, 6), “11” everywhere in project 5, % where it makes no sense.
@@ -367,7 +358,7 @@ SEED_FINDINGS: dict[str, dict[str, list[tuple[int, int]]]] = {
     },
     # “≥98 百分比” (fixable), 成本 = 预算数 (restated), “1 有效改善” (stray grade number).
     "003": {
-        "VAL-08": _all({seq: [1, 2, 5] for seq in range(1, 9)}),
+        "VAL-08": [(None, None)],  # the 24 “≥98 百分比”, one finding for the document
         "VAL-12": [(seq, 3) for seq in range(1, 9)],
         "VAL-13": [(seq, 4) for seq in range(1, 9)],
     },
@@ -384,7 +375,11 @@ def test_seed_findings_point_at_the_printed_text(seed: str) -> None:
     doc = _seed(seed)
     projects = {project.seq: project for project in doc.projects}
     for finding in _seed_findings(seed):
-        assert finding.project_seq is not None and finding.indicator_index is not None
+        if finding.project_seq is None:  # VAL-08's one finding for all spelled-out units
+            assert (finding.code, finding.field) == ("VAL-08", "indicators")
+            assert finding.fix is not None and finding.text == finding.fix.edits[0].old
+            continue
+        assert finding.indicator_index is not None
         indicator = projects[finding.project_seq].indicators[finding.indicator_index]
         if finding.code == "VAL-07":
             assert (finding.field, finding.text) == (
@@ -420,7 +415,7 @@ def test_applying_val08_fixes_to_a_seed(seed: str, old: str, new: str) -> None:
     findings = [f for f in _seed_findings(seed) if f.code == "VAL-08"]
     assert all(f.fix is not None and f.fix.safety == "safe" for f in findings)
     fixed, applied = apply_safe_fixes(doc, findings)
-    assert len(applied) == len(findings)
+    assert len(applied) == sum(len(f.fix.edits) for f in findings if f.fix is not None)
     for p, i in before:
         assert fixed.projects[p].indicators[i].value_text == new
     assert all(
@@ -436,3 +431,22 @@ def test_seed_001_has_42_repeated_numbers_all_fixed() -> None:
     fixed, _ = apply_safe_fixes(doc, list(_seed_findings("001")))
     values = [ind.value_text for project in fixed.projects for ind in project.indicators]
     assert values == ["≥95%"] * 42
+
+
+def test_val08_spelled_units_are_one_info_for_the_document() -> None:
+    """Issue 12: ``≥95百分比`` is how the budget system exports the unit; one info for the
+    document (listing how many), whose safe fix corrects every row at once."""
+    doc = _seed("000")
+    [finding] = [f for f in _seed_findings("000") if f.code == "VAL-08"]
+    assert finding.severity == "info" and finding.project_seq is None
+    assert finding.message.startswith("28个指标值的单位用文字书写")
+    assert finding.fix is not None and len(finding.fix.edits) == 28
+    fixed, applied = apply_safe_fixes(doc, [finding])
+    assert len(applied) == 28
+    assert not any("百分比" in i.value_text for p in fixed.projects for i in p.indicators)
+
+
+def test_val08_spelled_unit_severity_follows_the_configuration() -> None:
+    config = ReviewConfig(select=["VAL-08"], severity={"VAL-08": "error"})
+    [finding] = review(document_with(QUALITY, "≥95百分比"), config).findings
+    assert finding.severity == "error"

@@ -54,6 +54,15 @@ def review(doc: Document, config: ReviewConfig | None = None) -> Report:
     config = config or ReviewConfig()
     findings: list[Finding] = []
     for rule, ctx in build_rules(config):
+        if config.per_project_ignores:
+            ctx.ignored_projects = frozenset(
+                position
+                for position, project in enumerate(doc.projects)
+                if any(
+                    code_matches(rule.code, c)
+                    for c in config.per_project_ignores.get(project.code or "", [])
+                )
+            )
         for finding in rule.check(doc, ctx):
             ignored = config.per_project_ignores.get(finding.project_code or "", [])
             if any(code_matches(finding.code, c) for c in ignored):

@@ -33,6 +33,10 @@ class ReviewContext:
     params: BaseModel
     profile: str = "default"
     cache: dict[str, Any] = field(default_factory=dict)
+    ignored_projects: frozenset[int] = frozenset()
+    """Positions of the projects where ``per-project-ignores`` switch this rule off: a rule that
+    sums rows over the document (VAL-08) leaves them out; per-project findings are dropped by
+    the engine anyway."""
 
 
 class Rule:

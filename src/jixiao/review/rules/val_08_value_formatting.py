@@ -28,6 +28,8 @@ FORMATTING = (
     "line_break",
     "fullwidth_chars",
 )
+SUMMARY_ROWS = 3
+"""From how many rows with the same safely fixable formatting defect they are one finding."""
 # Anomalies whose rendering would settle a question of meaning: no safe fix then.
 _JUDGEMENT = frozenset(
     {
@@ -96,6 +98,9 @@ class ValueFormatting(IndicatorRule):
     指标值的写法有可以无损去除的格式问题：数值重复录入（“≥9595%以上”）、比较符号与“以上”“以内”等文字重复、
     单位用文字书写（“≥95百分比”）、中间有换行（PDF 导出折行）、含全角数字或符号（“≥９５％”）。
     约数、符号与文字矛盾、区间另带符号等需要判断的写法不在此列。
+    同一种可以无损改正的写法问题出现在3个及以上指标值中（如全部写成“≥9595%以上”），全文档只报告
+    一条（`field="indicators"`），其安全修正一次改好全部这些指标值；只是单位用文字书写的
+    （“≥95百分比”，预算管理系统导出的写法）无论几处都只报一条，级别为“提示”。
 
     ## 为什么
     指标值会被汇总、公开、在年底按数值评分。不规范的写法让读者和系统都可能误读
@@ -122,6 +127,64 @@ class ValueFormatting(IndicatorRule):
     severity = "warning"
     source = "实践"
     Params = NoParams
+
+    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        groups: dict[tuple[str, ...], list[tuple[Indicator, Fix]]] = {}
+        rows: list[tuple[int, Project, int, Indicator]] = []
+        for position, project in enumerate(doc.projects):
+            if position in ctx.ignored_projects:
+                continue  # per-project-ignores: its rows are in no finding, summary or not
+            for index, indicator in enumerate(project.indicators):
+                kinds = tuple(c for c in indicator.value.anomalies if c in FORMATTING)
+                fix = _safe_fix(position, index, indicator) if kinds else None
+                if fix is not None:
+                    groups.setdefault(kinds, []).append((indicator, fix))
+                rows.append((position, project, index, indicator))
+        summarised = {
+            id(indicator)
+            for kinds, group in groups.items()
+            if _summarised(kinds, group)
+            for indicator, _ in group
+        }
+        for position, project, index, indicator in rows:
+            if id(indicator) not in summarised:
+                yield from self.check_row(position, project, index, indicator, ctx)
+        for kinds, group in groups.items():
+            if _summarised(kinds, group):
+                yield self._summary(kinds, group)
+
+    def _summary(self, kinds: tuple[str, ...], group: list[tuple[Indicator, Fix]]) -> Finding:
+        """One finding for rows with the same formatting habit (``≥95百分比``, ``≥9595%以上``):
+        one habit of the document or of the system that exported it, not one defect a row."""
+        first, first_fix = group[0]
+        old, new = show(first.value_text), first_fix.edits[0].new
+        count = len(group)
+        reasons = "、".join(_reasons(first.value_text, list(kinds)))
+        fix = Fix(
+            title=f"将{count}个指标值改为规范写法（如“{old}”→“{new}”）",
+            safety="safe",
+            edits=tuple(edit for _, row_fix in group for edit in row_fix.edits),
+        )
+        spelled_only = kinds == ("unit_spelled_out",)
+        if spelled_only:
+            message = (
+                f"{count}个指标值的单位用文字书写（如“{old}”应写为“{new}”），这是预算管理系统"
+                "导出的写法，含义不变，可一次全部改为规范写法"
+            )
+        else:
+            message = (
+                f"{count}个指标值{reasons}（如“{old}”应写为“{new}”），同一写法问题出现在多处，"
+                "可一次全部改为规范写法"
+            )
+        default = self.effective_severity == type(self).severity
+        return self.finding(
+            message,
+            field="indicators",
+            text=first.value_text,
+            suggestion=f"改为规范写法，如“{old}”改为“{new}”（自动修正会一次改好全部{count}处）。",
+            fix=fix,
+            severity="info" if spelled_only and default else None,
+        )
 
     def check_row(
         self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
@@ -154,3 +217,12 @@ class ValueFormatting(IndicatorRule):
     @classmethod
     def good(cls) -> Document:
         return example_document()
+
+
+def _safe_fix(position: int, index: int, indicator: Indicator) -> Fix | None:
+    return canonical_fix(indicator.value_text, indicator_path(position, index, "value_text"))
+
+
+def _summarised(kinds: tuple[str, ...], group: list[tuple[Indicator, Fix]]) -> bool:
+    """Spelled-out units are always one finding; another habit once it recurs."""
+    return kinds == ("unit_spelled_out",) or len(group) >= SUMMARY_ROWS
