@@ -188,6 +188,7 @@ def test_figure_texts() -> None:
 @pytest.mark.slow
 def test_selfeval_pdf_through_the_html_path() -> None:
     import pdfplumber
+
     data = render_table(evaluated_document(), "selfeval", "pdf")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = pdf.pages[0].extract_text()
