@@ -104,15 +104,30 @@ def test_a_declared_score_that_differs_is_a_finding() -> None:
     assert codes.count("EVA-10") >= 2
 
 
-def test_a_glued_budget_cell_is_a_located_warning_not_a_guess() -> None:
+def test_a_glued_budget_cell_is_split_by_its_columns() -> None:
     rows = [list(r) for r in SELFEVAL_ROWS]
     rows[5] = [None, "年度资金总额", None, "4000 4000 3800", None, None, 10, "95%", 9.5]
     doc = _read(_xlsx(rows), "自评表.xlsx")
     evaluation = doc.projects[0].self_evaluation
     assert evaluation is not None
+    assert (evaluation.initial_budget, evaluation.annual_budget, evaluation.executed) == (
+        D(4000), D(4000), D(3800),
+    )  # fmt: skip
+    assert evaluation.budget_weight == D(10)
+    assert not [w for w in doc.warnings if w.code == "lifecycle_cell_unreadable"]
+
+
+def test_a_glued_cell_that_does_not_fit_its_columns_is_a_located_warning() -> None:
+    rows = [list(r) for r in SELFEVAL_ROWS]
+    # four figures, but only two empty columns follow (分值 holds 10): never guessed
+    rows[5] = [None, "年度资金总额", None, "4000 4000 3800 95%", None, None, 10, None, 9.5]
+    doc = _read(_xlsx(rows), "自评表.xlsx")
+    evaluation = doc.projects[0].self_evaluation
+    assert evaluation is not None
     assert evaluation.initial_budget is None and evaluation.executed is None
+    assert evaluation.budget_weight == D(10)
     warning = next(w for w in doc.warnings if w.code == "lifecycle_cell_unreadable")
-    assert "年初预算数" in warning.message and "4000 4000 3800" in warning.message
+    assert "年初预算数" in warning.message and "4000 4000 3800 95%" in warning.message
     assert warning.source is not None and warning.source.row == 6
 
 
@@ -266,3 +281,19 @@ def test_rendered_monitor_reads_back_to_the_same_record(fmt: str) -> None:
         p.model_dump(include=keep) for p in before.indicators
     ]
     assert back.projects[0].budget.total == original.projects[0].budget.total
+
+
+def test_monitor_web_export_with_glued_figures() -> None:
+    glued = (
+        '<tr><td></td><td colspan="2">年度资金总额</td><td colspan="4">300 280 126 45%</td>'
+        '<td colspan="3">280</td></tr>'
+    )
+    start = MONITOR_HTML.index('<tr><td></td><td colspan="2">年度资金总额')
+    end = MONITOR_HTML.index("</tr>", start) + len("</tr>")
+    doc = _read((MONITOR_HTML[:start] + glued + MONITOR_HTML[end:]).encode("utf-8"), "监控表.html")
+    (record,) = doc.projects[0].monitoring
+    assert doc.projects[0].budget.total == D(300)
+    assert (record.adjusted_budget, record.executed, record.projected_executed) == (
+        D(280), D(126), D(280),
+    )  # fmt: skip
+    assert not [w for w in doc.warnings if w.code == "lifecycle_cell_unreadable"]

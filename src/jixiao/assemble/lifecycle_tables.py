@@ -13,11 +13,12 @@ nothing: it is a warning with its location, and the field stays empty.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import role_of
-from jixiao.assemble.labels import PERIOD, label_key
-from jixiao.layout import LayoutWarning, Position
+from jixiao.assemble.labels import PERIOD, LabelMatch, label_key
+from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     ExtraField,
     IndicatorProgress,
@@ -30,7 +31,7 @@ from jixiao.model.identity import indicator_keys
 from jixiao.model.lifecycle import CAUSES, GRADES, LIKELIHOODS, Cause, Grade, Likelihood
 from jixiao.values import parse_value
 
-__all__ = ["attach_records"]
+__all__ = ["attach_records", "split_glued"]
 
 # Budget-block labels (as ``label_key`` leaves them) → record field, in the order the official
 # tables print them (a glued cell is split in this order).
@@ -135,6 +136,28 @@ class _Reader:
             elif name not in out:
                 out[name] = value
         return out
+
+
+def split_glued(labels: dict[int, LabelMatch], below: dict[int, Cell]) -> dict[int, Cell]:
+    """Values under a row of budget labels, with a cell that a web export glued together
+    (``4000 4000 100%`` under 年初预算数 | 全年预算数 | 执行率) split over its own column and the
+    next ones, when those are empty and exactly as many as the extra figures; otherwise the
+    cell is left whole (and read as unreadable, with its location)."""
+    if not any(m.field == "lifecycle" for m in labels.values()):
+        return below
+    cols = sorted(labels)
+    out = dict(below)
+    for i, col in enumerate(cols):
+        cell = below.get(col)
+        tokens = [] if cell is None else cell.text.split()
+        if cell is None or len(tokens) < 2 or not all(_FIGURE.match(t) for t in tokens):
+            continue
+        following = cols[i + 1 : i + len(tokens)]
+        if len(following) != len(tokens) - 1 or any(c in below for c in following):
+            continue
+        for target, token in zip([col, *following], tokens, strict=True):
+            out[target] = replace(cell, text=token, col=target)
+    return out
 
 
 def _texts(fields: list[ExtraField]) -> dict[str, str]:
