@@ -297,3 +297,20 @@ def test_monitor_web_export_with_glued_figures() -> None:
         D(280), D(126), D(280),
     )  # fmt: skip
     assert not [w for w in doc.warnings if w.code == "lifecycle_cell_unreadable"]
+
+
+@pytest.mark.slow
+def test_rendered_selfeval_pdf_reads_back_to_the_same_records() -> None:
+    original = evaluated_document()
+    back = _read(render_table(original, "selfeval", "pdf"), "自评表.pdf")
+    scored = score_document(original)[0]
+    evaluation = back.projects[0].self_evaluation
+    assert evaluation is not None
+    assert [(r.actual_text, r.declared_score, r.analysis) for r in evaluation.indicators] == [
+        ("80人", D("20.00"), "部分学员因疫情未参训"),
+        ("96%", D("25.00"), None),
+        ("部分达成", D("30.00"), "培训后跟踪不足"),
+    ]
+    assert (evaluation.declared_total, evaluation.declared_grade) == (scored.total, scored.grade)
+    assert evaluation.conclusion == "项目基本完成年度目标。"
+    assert not back.warnings
