@@ -195,3 +195,29 @@ def test_selfeval_pdf_through_the_html_path() -> None:
     assert "项目支出绩效自评表" in text
     assert "年度资金总额 100.00 100.00 95.00 10.00 95.00% 9.50" in text
     assert "总分 100.00 84.50 自评等级：良" in text
+
+
+def test_department_table_comes_first_with_its_own_title() -> None:
+    from jixiao.model import Budget, SelfEvaluation
+
+    doc = evaluated_document()
+    project = doc.projects[0]
+    assert project.self_evaluation is not None
+    doc.department = doc.department.model_copy(
+        update={
+            "budget": Budget(total=D(800)),
+            "indicators": project.indicators,
+            "overall_goals": ["全面完成年度干部教育培训任务"],
+            "self_evaluation": SelfEvaluation(
+                annual_budget=D(800),
+                executed=D(720),
+                indicators=project.self_evaluation.indicators,
+            ),
+        }
+    )
+    page = render_table(doc, "selfeval", "html").decode("utf-8")
+    assert page.index("<h1>部门整体支出绩效自评表</h1>") < page.index("<h1>项目支出绩效自评表</h1>")
+    flat = [_dedupe(r) for r in _html_rows(render_table(doc, "selfeval", "html"))]
+    assert ["部门预算（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+            "得分"] in flat  # fmt: skip
+    assert ["年度资金总额", "800.00", "720.00", "10.00", "90.00%", "9.00"] in flat
