@@ -314,3 +314,23 @@ def test_rendered_selfeval_pdf_reads_back_to_the_same_records() -> None:
     assert (evaluation.declared_total, evaluation.declared_grade) == (scored.total, scored.grade)
     assert evaluation.conclusion == "项目基本完成年度目标。"
     assert not back.warnings
+
+
+def test_budget_sub_rows_are_kept_and_do_not_disturb_the_totals() -> None:
+    rows = [list(r) for r in SELFEVAL_ROWS]
+    rows[6:6] = [
+        [None, "其中：当年财政拨款", None, 3500, 3500, 3400, "—", "97.14%", "—"],
+        [None, "上年结转资金", None, 500, 500, 400, "—", "80%", "—"],
+    ]
+    doc = _read(_xlsx(rows), "自评表.xlsx")
+    project = doc.projects[0]
+    evaluation = project.self_evaluation
+    assert evaluation is not None
+    assert (evaluation.initial_budget, evaluation.annual_budget, evaluation.executed) == (
+        D(4000), D(4000), D(3800),
+    )  # fmt: skip
+    assert project.budget.fiscal == D(3500) and project.purpose is None
+    kept = [e.text for e in project.extra]
+    assert "3400" in kept and "97.14%" in kept and "80%" in kept
+    assert ("上年结转资金", "500") in [(e.label, e.text) for e in project.extra]
+    assert len(evaluation.indicators) == 5 and evaluation.declared_total == D("97.63")

@@ -79,6 +79,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算",
         "其中一般公共预算",
         "财政性资金",
+        "当年财政拨款",
+        "其中当年财政拨款",
     ),
     "other": ("其他资金", "其中其他资金", "自有资金", "其他"),
     # The year's money by source (1.中央 2.市级 3.区级 4.其他资金): kept as printed, never
@@ -172,6 +174,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "审核人",
         "填报日期",
         "上年结转",
+        "上年结转资金",
         "该项目支出上级资金",
     ),
     # Department-wide target tables (family G).
