@@ -135,3 +135,15 @@ def test_score_and_monitor_write_the_official_tables(tmp_path: Path) -> None:
     missing = run_cli("score", SEED, "-a", SELFEVAL_FILE, "--format", "docx")
     assert missing.returncode == 2
     assert "请用 -o 指定写入的文件" in missing.stderr
+
+
+def test_score_reads_a_published_selfeval_table(tmp_path: Path) -> None:
+    from tests.lifecycle.test_read_tables import SELFEVAL_ROWS, _xlsx
+
+    table = tmp_path / "医疗救助自评表.xlsx"
+    table.write_bytes(_xlsx(SELFEVAL_ROWS))
+    result = run_cli("score", table, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["total"] for r in data["results"]] == [97.63]
+    assert not [f for f in data["results"][0]["findings"] if f["code"] == "EVA-10"]
