@@ -115,3 +115,35 @@ def test_catalogue_covers_every_code_the_engines_use() -> None:
     }
     assert used <= set(LIFECYCLE_RULES)
     assert len(used) >= 15
+
+
+def test_score_and_monitor_write_the_official_tables(tmp_path: Path) -> None:
+    table = tmp_path / "自评表.xlsx"
+    result = run_cli("score", SEED, "-a", SELFEVAL_FILE, "--format", "xlsx", "-o", table)
+    assert result.returncode == 3, result.stderr
+    assert "已写入" in result.stderr and "自评表" in result.stderr
+    book = load_workbook(io.BytesIO(table.read_bytes()))
+    sheet = book.worksheets[1]
+    assert sheet["A1"].value == "项目支出绩效自评表"
+    totals = [row for row in sheet.iter_rows(values_only=True) if row[0] == "总分"]
+    assert totals and totals[0][6] == 100 and totals[0][7] == 97.06
+    page = tmp_path / "监控表.html"
+    result = run_cli("monitor", SEED, "-a", MONITOR_FILE, "-f", "html", "-o", page)
+    assert result.returncode == 3, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "项目支出绩效目标执行监控表" in html and "1—7月执行率" in html
+    missing = run_cli("score", SEED, "-a", SELFEVAL_FILE, "--format", "docx")
+    assert missing.returncode == 2
+    assert "请用 -o 指定写入的文件" in missing.stderr
+
+
+def test_score_reads_a_published_selfeval_table(tmp_path: Path) -> None:
+    from tests.lifecycle.test_read_tables import SELFEVAL_ROWS, _xlsx
+
+    table = tmp_path / "医疗救助自评表.xlsx"
+    table.write_bytes(_xlsx(SELFEVAL_ROWS))
+    result = run_cli("score", table, "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [r["total"] for r in data["results"]] == [97.63]
+    assert not [f for f in data["results"][0]["findings"] if f["code"] == "EVA-10"]

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.assemble.labels import label_key, match_label
+from jixiao.assemble.labels import PERIOD, label_key, match_label
 from jixiao.layout import Cell
 
 __all__ = [
+    "LIFECYCLE_ROLES",
     "ROLE_LABELS",
     "Columns",
     "header_columns",
@@ -63,7 +64,27 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
     "p_other": ("其他资金", "自有资金"),
     "p_goals": ("年度目标", "年度绩效目标", "绩效目标", "年度总体目标", "项目年度目标"),
     "p_purpose": ("资金用途", "项目概况"),
+    # 自评表 / 监控表 columns (docs/lifecycle.md); their cells are kept as the indicator's
+    # extra under the printed title and read into the records by ``lifecycle_tables``.
+    "actual": ("实际完成值", "全年实际值", "全年实际完成值", "全年完成值", "实际值", "完成值"),
+    "score": ("得分", "指标得分", "自评得分"),
+    "analysis": (
+        "偏差原因分析及改进措施",
+        "偏差原因分析",
+        "偏差原因",
+        "原因分析",
+        "偏差原因分析及整改措施",
+        "未完成原因分析",
+        "未完成原因和改进措施",
+    ),
+    "achieved": ("当前完成值", "阶段性完成值", "截至目前完成值", "实际完成进度"),
+    "projected": ("全年预计完成值", "全年预计完成情况", "预计完成值", "全年预计完成"),
+    "likelihood": ("完成目标可能性", "完成可能性", "目标完成可能性", "预计完成可能性"),
+    "deviation": ("全年预计完成情况偏离度", "偏离度"),
 }
+LIFECYCLE_ROLES = frozenset(
+    {"actual", "score", "analysis", "achieved", "projected", "likelihood", "deviation"}
+)
 
 _BY_KEY: dict[str, str] = {}
 for _role, _labels in ROLE_LABELS.items():
@@ -78,7 +99,11 @@ _ANNUAL = ("年度", "本年", "当年", "全年")
 
 @lru_cache(maxsize=16384)
 def role_of(text: str) -> str | None:
-    return _BY_KEY.get(label_key(text))
+    key = label_key(text)
+    role = _BY_KEY.get(key)
+    if role is None and (period := PERIOD.match(key)):  # 1—7月实际完成值, 1-7月完成值
+        role = "achieved" if _BY_KEY.get(key[period.end() :]) == "actual" else None
+    return role
 
 
 @dataclass
@@ -94,6 +119,7 @@ class Columns:
     # value column → grid columns its title covers, when more than one (指标值 over two
     # columns, no second header row: ``≥20 | 公里`` is one value)
     spans: dict[int, int] = field(default_factory=dict)
+    titles: dict[int, str] = field(default_factory=dict)  # column → printed header (lifecycle)
 
     def __post_init__(self) -> None:
         self.flat = any(role.startswith("p_") for role in self.roles.values())
@@ -136,8 +162,11 @@ def header_columns(
             split_at = col
         seen.add(role)
     spans = _value_spans(cells, found)
+    titles = {c: " ".join(t.split()) for c, r, t in found if r in LIFECYCLE_ROLES}
     if split_at is None:
-        return Columns({c: r for c, r, _ in found}, unknown=unknown, width=width, spans=spans)
+        return Columns(
+            {c: r for c, r, _ in found}, unknown=unknown, width=width, spans=spans, titles=titles
+        )
     first = {c: r for c, r, _ in found if c < split_at}
     second = {c: r for c, r, _ in found if c >= split_at}
     first_mid = _first_block_is_mid(found, above, split_at)
@@ -150,7 +179,7 @@ def header_columns(
             if not annual_has_level1:
                 annual.setdefault(c, r)
             del mid[c]
-    return Columns(annual, mid_roles=mid, unknown=unknown, width=width, spans=spans)
+    return Columns(annual, mid_roles=mid, unknown=unknown, width=width, spans=spans, titles=titles)
 
 
 def _value_spans(

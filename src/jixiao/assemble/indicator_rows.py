@@ -144,6 +144,13 @@ class IndicatorRows:
             if self.columns.unknown
             else []
         )
+        extra[:0] = [  # 自评表 / 监控表 cells, read into the records by ``lifecycle_tables``
+            ExtraField(
+                label=title, text=one_line(own[c].text), source=own[c].position.to_location()
+            )
+            for c, title in self.columns.titles.items()
+            if c in own and own[c].text.strip()
+        ]
         optional: dict[str, object] = {
             "value_parts": parts,
             "weight": self._weight(fields.get("weight", ""), position),

@@ -17,6 +17,7 @@ from jixiao.textutil import to_simplified
 
 __all__ = [
     "FIELD_LABELS",
+    "PERIOD",
     "TABLE_TITLE",
     "LabelMatch",
     "is_table_title",
@@ -78,6 +79,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "一般公共预算",
         "其中一般公共预算",
         "财政性资金",
+        "当年财政拨款",
+        "其中当年财政拨款",
     ),
     "other": ("其他资金", "其中其他资金", "自有资金", "其他"),
     # The year's money by source (1.中央 2.市级 3.区级 4.其他资金): kept as printed, never
@@ -118,6 +121,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "项目绩效目标",
         "年度项目绩效目标",
         "当年绩效目标",
+        "预期目标",
     ),
     "mid_goals": (
         "中长期目标",
@@ -170,6 +174,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "审核人",
         "填报日期",
         "上年结转",
+        "上年结转资金",
         "该项目支出上级资金",
     ),
     # Department-wide target tables (family G).
@@ -179,12 +184,45 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "dept_goals": ("部门整体绩效目标", "整体绩效目标"),
     "income": ("收入构成", "收入预算"),
     "spending": ("支出构成", "支出预算"),
+    # 自评表 / 监控表 fields (docs/lifecycle.md): kept as extra with their printed label, then
+    # turned into the project's SelfEvaluation / MonitoringRecord (``assemble.lifecycle_tables``).
+    "lifecycle": (
+        "年初预算数",
+        "年初预算",
+        "调整预算数",
+        "调整后预算数",
+        "全年调整预算数",
+        "全年执行数",
+        "预算执行数",
+        "执行数",
+        "执行率",
+        "预算执行率",
+        "全年预计执行数",
+        "分值",
+        "权重",
+        "得分",
+        "实际完成情况",
+        "全年目标实际完成情况",
+        "目标执行总体情况",
+        "目标完成情况",
+        "评价结论",
+        "自评结论",
+        "存在问题",
+        "存在的问题",
+        "改进措施",
+        "整改措施",
+        "自评等级",
+        "评价等级",
+    ),
 }
 
 # A project table's own title (项目支出绩效目标申报表, 财政项目支出绩效目标批复表, 绩效目标表…),
 # printed above the table or in its first row.
 TABLE_TITLE = re.compile(r"绩效目标(?:申报|批复|设定|申报审核)?表\s*$")
 
+# ``1—7月执行数``, ``1-7月实际完成值``: a monitoring period before the label proper.
+PERIOD = re.compile(r"^1\s*[-—–~至到]\s*(1[0-2]|[1-9])\s*月(?:份)?")
+_PERIOD_LABELS = {"执行数": "lifecycle", "执行率": "lifecycle", "预算执行数": "lifecycle"}
 _NOTES = re.compile(r"[（(][^（）()]{0,12}[）)]")
 _NUMBERING = re.compile(
     r"^(?:[0-9]{1,2}[、.．]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
@@ -235,6 +273,8 @@ def match_label(text: str, *, glued: bool = True) -> LabelMatch | None:
         return None
     key = label_key(printed)
     field = _BY_KEY.get(key)
+    if field is None and (period := PERIOD.match(key)):
+        field = _PERIOD_LABELS.get(key[period.end() :])
     if field is not None:
         return LabelMatch(field, printed, "")
     if not glued:

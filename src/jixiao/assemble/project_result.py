@@ -9,6 +9,7 @@ from decimal import Decimal
 from jixiao.assemble.columns import Columns
 from jixiao.assemble.field_values import parse_unit
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
+from jixiao.assemble.lifecycle_tables import attach_records
 from jixiao.layout import LayoutWarning, Position
 from jixiao.model import Budget, ExtraField, Indicator, Project, SpendingPoint, Unit
 
@@ -76,7 +77,7 @@ class ProjectResult:
         code, name = self.code, self.name
         if code is None and name and (found := _CODE_PREFIX.match(name)):
             code, name = found.group(1), found.group(2).strip()
-        return Project(
+        project = Project(
             seq=self.seq,
             title=self.title,
             unit=unit,
@@ -98,3 +99,4 @@ class ProjectResult:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
+        return attach_records(project, self.warnings)  # a 自评表 / 监控表's records

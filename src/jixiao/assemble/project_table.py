@@ -30,6 +30,7 @@ from jixiao.assemble.field_values import (
 )
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
+from jixiao.assemble.lifecycle_tables import split_glued
 from jixiao.assemble.project_header import header_of
 from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
@@ -51,7 +52,7 @@ __all__ = [
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
-_SUMMARY_ROW = {"合计", "总计", "小计"}
+_SUMMARY_ROW = {"合计", "总计", "小计", "总分", "自评总分"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
@@ -118,7 +119,14 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             return True
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
-        return self.is_header_row(row)
+        return self.is_header_row(row) and not self._footer_row(row)
+
+    @staticmethod
+    def _footer_row(row: list[Cell]) -> bool:
+        """A 自评表's footer (评价结论, 存在问题, 改进措施) under the indicators: this project's."""
+        first = next((c for c in row if c.text.strip()), None)
+        found = None if first is None else match_label(first.text, glued=False)
+        return found is not None and found.field == "lifecycle"
 
     def year_under_title(self, text: str) -> bool:
         """A paragraph ``（2024年度）`` right under this project's title: taken as its year."""
@@ -336,7 +344,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             and cell.row == r
             and cell.col == col
             and cell.text.strip()
+            # a row name (年度资金总额) under a kept title (资金来源) is not its value
+            and not (self._below[col].field == "extra" and match_label(cell.text, glued=False))
         }
+        below = split_glued(self._below, below)  # 4000 4000 100% from a web export
         if not below or any(
             not self._is_value_cell(c) or not self._fits(self._below[col], c)
             for col, c in below.items()
@@ -422,7 +433,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             blank = next((e for e in self.extra if e.label == label and not e.text), None)
             if blank is not None and text:  # the value found below a label kept blank
                 self.extra.remove(blank)
-            self.extra.append(ExtraField(label=label, text=one_line(text)))
+            source = cell.position.to_location() if kind == "lifecycle" else None
+            self.extra.append(ExtraField(label=label, text=one_line(text), source=source))
 
     def _context(self, col: int) -> str | None:
         """The 中期/年度 total whose label stands in this column, or the nearest to its left."""

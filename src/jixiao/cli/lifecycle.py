@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -29,6 +29,9 @@ from jixiao.cli.errors import (
 from jixiao.lifecycle.workbook import KIND_LABELS, Kind
 from jixiao.model import Document
 
+if TYPE_CHECKING:
+    from jixiao.render import Target
+
 __all__ = [
     "MONITOR_HELP",
     "SCORE_HELP",
@@ -45,14 +48,17 @@ MONITOR_HELP = (
     "填好的填报表（jixiao template monitor 生成）。预算执行进度与序时进度、与本项目的资金支出\n"
     "计划对比；每项指标按完成值给出红、黄、绿、蓝灯；红灯、黄灯须填写偏差原因和完成目标可能性。\n"
     "阈值和省级方案在配置文件的 [tool.jixiao.monitoring] 中设置。\n"
-    "-o 写出填入监控记录的文档 JSON。有“错误”级意见时退出状态为 3。"
+    "-o 写出填入监控记录的文档 JSON；--format xlsx|docx|html|pdf -o 文件 写出正式的\n"
+    "项目支出绩效目标执行监控表。有“错误”级意见时退出状态为 3。"
 )
 SCORE_HELP = (
     "绩效自评计分：按财预〔2020〕10号（或配置的省级方案）计算每项指标的得分、总分和等级。\n"
     "\n"
     "读取绩效目标文件，用 --actuals 指定填好的自评填报表（jixiao template selfeval 生成）。\n"
     "每个得分都列出公式和数据；填报的得分与计算结果不一致时给出意见。方案在配置文件的\n"
-    "[tool.jixiao.scoring] 中设置。-o 写出填入自评记录的文档 JSON。有“错误”级意见时退出状态为 3。"
+    "[tool.jixiao.scoring] 中设置。-o 写出填入自评记录的文档 JSON；--format xlsx|docx|html|pdf\n"
+    "-o 文件 写出正式的项目支出绩效自评表（分值、得分、执行率、总分、自评等级）。\n"
+    "有“错误”级意见时退出状态为 3。"
 )
 TEMPLATE_HELP = (
     "生成填报表（XLSX）：每项指标一行，绩效目标列已填好并锁定，偏差原因、完成目标可能性、\n"
@@ -114,12 +120,28 @@ def _write_document(doc: Document, output: Path | None) -> None:
     say(f"已写入 {output}")
 
 
-def _format(value: str) -> str:
+_TABLE_FORMATS = ("xlsx", "docx", "html", "pdf")
+
+
+def _format(value: str, output: Path | None) -> str:
+    """text/json print a report; xlsx/docx/html/pdf write the official table to ``-o``."""
     fmt = value.strip().lower()
-    if fmt not in ("text", "json"):
-        error(f"不支持的输出格式“{value}”，请使用 text 或 json。")
+    if fmt not in ("text", "json", *_TABLE_FORMATS):
+        error(f"不支持的输出格式“{value}”，请使用 text、json、xlsx、docx、html 或 pdf。")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt in _TABLE_FORMATS and output is None:
+        error(f"输出格式 {fmt} 生成正式表格，请用 -o 指定写入的文件。")
         raise typer.Exit(EXIT_USAGE)
     return fmt
+
+
+def _write_table(data: bytes, output: Path | None, label: str, count: int) -> None:
+    assert output is not None  # checked by _format
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise JixiaoError(f"无法写入（{os_reason(exc)}）", source=str(output)) from None
+    say(f"已写入 {output}（{label} {count} 张）")
 
 
 FileArg = Annotated[
@@ -134,13 +156,21 @@ ActualsOpt = Annotated[
 FormatOpt = Annotated[
     str,
     typer.Option(
-        "--format", "-f", metavar="格式", help="报告格式：text（默认）或 json。", show_default=False
+        "--format",
+        "-f",
+        metavar="格式",
+        help="报告格式：text（默认）或 json；xlsx、docx、html、pdf 把正式表格写入 -o 指定的文件。",
+        show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="文件", help="写出填入记录的文档 JSON。", show_default=False
+        "--output",
+        "-o",
+        metavar="文件",
+        help="写出填入记录的文档 JSON；--format 为 xlsx/docx/html/pdf 时写出正式表格。",
+        show_default=False,
     ),
 ]
 ConfigOpt = Annotated[
@@ -174,7 +204,7 @@ def monitor_command(
     from jixiao.lifecycle.report import monitoring_json, render_monitoring
     from jixiao.lifecycle.schemes import monitoring_scheme
 
-    fmt = _format(output_format)
+    fmt = _format(output_format, output)
     try:
         scheme = monitoring_scheme(_config(config_path)[0])
     except JixiaoError as err:
@@ -195,7 +225,15 @@ def monitor_command(
                 source=str(path),
                 hint="请用 --actuals 指定填好的填报表（jixiao template monitor 生成）。",
             )
-        _write_document(doc, output)
+        if fmt in _TABLE_FORMATS:
+            from jixiao.render.lifecycle import render_table
+
+            data = render_table(
+                doc, "monitor", cast("Target", fmt), monitoring=scheme, month=chosen
+            )
+            _write_table(data, output, "监控表", len(results))
+        else:
+            _write_document(doc, output)
     except JixiaoError as err:
         error(str(err))
         raise typer.Exit(EXIT_FAILED) from None
@@ -222,7 +260,7 @@ def score_command(
     from jixiao.lifecycle.schemes import scoring_scheme
     from jixiao.lifecycle.scoring import score_document
 
-    fmt = _format(output_format)
+    fmt = _format(output_format, output)
     try:
         scheme = scoring_scheme(_config(config_path)[1])
     except JixiaoError as err:
@@ -237,7 +275,13 @@ def score_command(
                 source=str(path),
                 hint="请用 --actuals 指定填好的自评填报表（jixiao template selfeval 生成）。",
             )
-        _write_document(doc, output)
+        if fmt in _TABLE_FORMATS:
+            from jixiao.render.lifecycle import render_table
+
+            data = render_table(doc, "selfeval", cast("Target", fmt), scoring=scheme)
+            _write_table(data, output, "自评表", len(scores))
+        else:
+            _write_document(doc, output)
     except JixiaoError as err:
         error(str(err))
         raise typer.Exit(EXIT_FAILED) from None

@@ -21,7 +21,7 @@ from jixiao.render.fonts import ENV_VAR, PdfFont, choose_pdf_font, font_css
 from jixiao.render.html import render_html
 from jixiao.textutil import is_cjk
 
-__all__ = ["render_pdf"]
+__all__ = ["html_to_pdf", "render_pdf"]
 
 _FONT_HINT = (
     "jixiao 自带的中文字体（软件包 justmytype-intl-cjk）未安装或已损坏，请重新安装 jixiao；"
@@ -45,13 +45,18 @@ class _MissingGlyphs(logging.Handler):
 
 def render_pdf(doc: Document) -> bytes:
     """PDF bytes; raises ``JixiaoError`` (Chinese) if WeasyPrint or a CJK font is missing."""
+    return html_to_pdf(render_html(doc))
+
+
+def html_to_pdf(page: str) -> bytes:
+    """Any of jixiao's printable HTML pages typeset as PDF, with a CJK font checked."""
     weasyprint = _weasyprint()
     font = choose_pdf_font()
     if (font is None or font.path is None) and not _has_fonts():
         raise JixiaoError("系统中没有任何字体，无法生成 PDF", hint=_FONT_HINT)
     if font is None:
         raise JixiaoError("未找到可用的中文字体，无法生成 PDF", hint=_FONT_HINT)
-    html = _with_font(render_html(doc), font)
+    html = _with_font(page, font)
     logger = logging.getLogger("weasyprint")
     handler = _MissingGlyphs()
     logger.addHandler(handler)
