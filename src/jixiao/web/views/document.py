@@ -31,7 +31,7 @@ from jixiao.workbench.quality_gate import (
     gate_mode,
 )
 from jixiao.workbench.reports import stored_report
-from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
+from jixiao.workbench.workflow import TRANSITIONS, add_comment, resolve_comment, transition
 
 router = APIRouter(include_in_schema=False)
 
@@ -172,6 +172,22 @@ def comment(
     flash(request, "已回复。" if parent_id.isdigit() else "已提出审核意见。")
     target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/documents/{document_id}/comments/{comment_id}/resolve")
+def resolve(
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    comment_id: int,
+    resolved: Annotated[str, Form()] = "1",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    resolve_comment(session, user, document_id, comment_id, resolved == "1")
+    flash(request, "已标为已解决。" if resolved == "1" else "已重新打开该意见。")
+    target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
+    return RedirectResponse(f"{target}#comment-{comment_id}", status_code=303)
 
 
 def export_bytes(doc: Document, kind: str) -> bytes:
