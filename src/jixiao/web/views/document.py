@@ -23,6 +23,7 @@ from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, flash, page
 from jixiao.web.display import attachment_header, export_filename, without_hint
 from jixiao.workbench.access import Forbidden, can_edit, can_review, get_document
+from jixiao.workbench.authoring import earlier_projects
 from jixiao.workbench.history import readable_changes
 from jixiao.workbench.quality_gate import (
     EXPLANATION_FIELD,
@@ -81,6 +82,9 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         actions=actions,
         confirm=CONFIRM,
         editable=can_edit(user, row),
+        earlier=earlier_projects(session, user, row) if can_edit(user, row) else [],
+        deletable=row.status == "draft"
+        and (user.role == "admin" or (user.role == "unit_filler" and row.owner_id == user.id)),
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
         indicator_labels=indicator_labels(row),
