@@ -163,7 +163,17 @@ def resolve_comment(
             doc,
             user,
             "意见已解决" if resolved else "重新打开意见",
-            {"comment": {"old": comment.body, "new": "已解决" if resolved else "未解决"}},
+            {
+                f"意见“{_excerpt(comment.body)}”": {
+                    "old": "未解决" if resolved else "已解决",
+                    "new": "已解决" if resolved else "未解决",
+                }
+            },
         )
     commit(session)
     return comment
+
+
+def _excerpt(text: str, limit: int = 20) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
