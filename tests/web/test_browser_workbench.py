@@ -9,6 +9,7 @@ Screenshots of every page touched, at 1400×900 and at a phone's width (420 px),
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 
 import playwright.sync_api as playwright_api
@@ -82,6 +83,17 @@ def test_editor_highlights_keyboard_and_unsaved_warning(server: str, chromium: o
     assert value.get_attribute("aria-describedby") == f"findings-ind{index}"
     assert "VAL-08" in (value.get_attribute("title") or "")
     shot(unit, "workbench-editor-wide")
+    # one click applies the finding's safe fix (as `review --fix` would); the review follows
+    fixes = unit.locator(f"#findings-ind{index} li[data-code=VAL-08] button.apply-fix")  # type: ignore[attr-defined]
+    fixes.first.click()
+    expect(value).not_to_have_value(re.compile("百分比"))
+    expect(unit.locator(f"#findings-ind{index} li[data-code=VAL-08]")).to_have_count(0)  # type: ignore[attr-defined]
+    all_fixes = unit.locator("#apply-all-fixes")  # type: ignore[attr-defined]
+    expect(all_fixes).to_contain_text("全部一键修正")
+    all_fixes.click()
+    expect(unit.locator("#editor button.apply-fix")).to_have_count(0)  # type: ignore[attr-defined]
+    expect(unit.locator("#editor li[data-code=VAL-08]")).to_have_count(0)  # type: ignore[attr-defined]
+    shot(unit, "workbench-editor-fixed-wide")
     # Enter moves to the same column of the next row; past the last row it adds one
     values = unit.locator("input[name=ind_value_text]")  # type: ignore[attr-defined]
     count = values.count()
