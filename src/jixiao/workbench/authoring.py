@@ -11,6 +11,7 @@ import secrets
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from jixiao._exceptions import Forbidden, InvalidInput
 from jixiao.model import Department, Document, Project, SourceInfo, Unit
 from jixiao.review import review
 from jixiao.store.audit import record_change
@@ -25,8 +26,6 @@ from jixiao.store.convert import (
 from jixiao.store.db import commit
 from jixiao.store.models import DocumentRow, ProjectRow, UnitRow, UserRow
 from jixiao.workbench.access import (
-    Forbidden,
-    FormInvalid,
     can_edit,
     get_document,
     get_project,
@@ -64,7 +63,7 @@ def create_document(
     if unit is None or unit not in units_for(session, user):
         raise Forbidden("只能为本人所属的单位新建文档")
     if not 1990 <= year <= 2100:
-        raise FormInvalid(f"“年度”应为四位年份（如 2025），收到的是：{year}")
+        raise InvalidInput(f"“年度”应为四位年份（如 2025），收到的是：{year}")
     # A document written here has no file: its “source” names that, with a hash of its own
     # (never equal to an imported file's, so duplicate detection leaves it alone).
     digest = hashlib.sha256(secrets.token_bytes(16)).hexdigest()
@@ -172,7 +171,7 @@ def add_project(
         what = f"{copied.name}（来自{source.document.fiscal_year or ''}年文档）"
     else:
         if not name.strip():
-            raise FormInvalid("请填写项目名称")
+            raise InvalidInput("请填写项目名称")
         if unit is None and doc.projects:
             unit = project_from_row(doc.projects[0]).unit
         project = Project(seq=next_seq, name=name.strip(), unit=unit or Unit())

@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from jixiao._exceptions import Forbidden, InvalidInput
 from jixiao.web.deps import DB, CurrentUser, flash, page
-from jixiao.workbench.access import Forbidden, FormInvalid
 from jixiao.workbench.authoring import (
     add_project,
     create_document,
@@ -47,11 +47,11 @@ def new_document(
 ) -> Response:
     try:
         if not unit.isdigit():
-            raise FormInvalid("请选择单位")
+            raise InvalidInput("请选择单位")
         if not (year.strip().isdigit() and len(year.strip()) == 4):
-            raise FormInvalid(f"“年度”应为四位年份（如 2025），收到的是：{year}")
+            raise InvalidInput(f"“年度”应为四位年份（如 2025），收到的是：{year}")
         row = create_document(session, user, int(unit), int(year), title)
-    except FormInvalid as exc:
+    except InvalidInput as exc:
         session.rollback()
         return page(
             request,
@@ -60,7 +60,7 @@ def new_document(
             400,
             units=units_for(session, user),
             values={"unit": unit, "year": year, "title": title},
-            error=exc.message,
+            error=exc.detail,
         )
     flash(request, "已新建文档。下面添加项目：新增空白项目，或从上年的项目复制。")
     return RedirectResponse(f"/documents/{row.id}#add-project", status_code=303)
@@ -83,9 +83,9 @@ def new_project(
             name=name,
             copy_of=int(copy_of) if copy_of.isdigit() else None,
         )
-    except FormInvalid as exc:
+    except InvalidInput as exc:
         session.rollback()
-        flash(request, exc.message, error=True)
+        flash(request, exc.detail, error=True)
         return RedirectResponse(f"/documents/{document_id}#add-project", status_code=303)
     flash(request, f"已添加项目 {row.seq}“{row.name}”。")
     return RedirectResponse(f"/projects/{row.id}", status_code=303)
