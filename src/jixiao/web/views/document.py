@@ -65,7 +65,7 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
     ]
     mode = gate_mode()
     gate = (
-        [(finding_key(f), f) for f in blocking_findings(session, row)]
+        [(finding_key(f), f) for f in blocking_findings(session, row, list(report.findings))]
         if mode != "off" and any(name == "submit" for name, _ in actions)
         else []
     )
