@@ -8,6 +8,8 @@ Screenshots of every page touched, at 1400×900 and at a phone's width (420 px),
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 
 import playwright.sync_api as playwright_api
@@ -81,6 +83,17 @@ def test_editor_highlights_keyboard_and_unsaved_warning(server: str, chromium: o
     assert value.get_attribute("aria-describedby") == f"findings-ind{index}"
     assert "VAL-08" in (value.get_attribute("title") or "")
     shot(unit, "workbench-editor-wide")
+    # one click applies the finding's safe fix (as `review --fix` would); the review follows
+    fixes = unit.locator(f"#findings-ind{index} li[data-code=VAL-08] button.apply-fix")  # type: ignore[attr-defined]
+    fixes.first.click()
+    expect(value).not_to_have_value(re.compile("百分比"))
+    expect(unit.locator(f"#findings-ind{index} li[data-code=VAL-08]")).to_have_count(0)  # type: ignore[attr-defined]
+    all_fixes = unit.locator("#apply-all-fixes")  # type: ignore[attr-defined]
+    expect(all_fixes).to_contain_text("全部一键修正")
+    all_fixes.click()
+    expect(unit.locator("#editor button.apply-fix")).to_have_count(0)  # type: ignore[attr-defined]
+    expect(unit.locator("#editor li[data-code=VAL-08]")).to_have_count(0)  # type: ignore[attr-defined]
+    shot(unit, "workbench-editor-fixed-wide")
     # Enter moves to the same column of the next row; past the last row it adds one
     values = unit.locator("input[name=ind_value_text]")  # type: ignore[attr-defined]
     count = values.count()
@@ -173,3 +186,93 @@ def test_error_page_and_api_docs(server: str, chromium: object) -> None:
     narrow = signed_in(chromium, server, "danwei", NARROW)
     narrow.goto(f"{server}/no/such/page")  # type: ignore[attr-defined]
     shot(narrow, "workbench-404-narrow")
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def gated_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The workbench with the seeds and the quality gate on (explain each error)."""
+    root = tmp_path_factory.mktemp("browser-gate")
+    before = os.environ.get("JIXIAO_QUALITY_GATE")
+    os.environ["JIXIAO_QUALITY_GATE"] = "explain"  # read by the server process at start
+    try:
+        with (
+            fresh_databases(request.param, request, root) as make,
+            running_server(make(), root / "server.log") as base,
+        ):
+            yield base
+    finally:
+        if before is None:
+            os.environ.pop("JIXIAO_QUALITY_GATE", None)
+        else:
+            os.environ["JIXIAO_QUALITY_GATE"] = before
+
+
+def test_a_year_of_work_from_scratch(gated_server: str, chromium: object) -> None:
+    """A unit writes next year's document (one project copied from last year, one new),
+    explains the errors it leaves and submits; the reviewer finds it in 待办, reads the
+    explanations first, resolves a comment thread and approves."""
+    expect = playwright_api.expect
+    base = gated_server
+    unit = signed_in(chromium, base, "danwei", WIDE)
+    unit.on("dialog", lambda dialog: dialog.accept())  # type: ignore[attr-defined]
+    expect(unit.locator("#tasks-draft")).to_be_visible()  # type: ignore[attr-defined]
+    shot(unit, "workbench-home-unit-wide")
+    unit.click("header nav >> text=新建")  # type: ignore[attr-defined]
+    option = unit.locator("select[name=unit] option", has_text="乐亭县行政审批局本级")  # type: ignore[attr-defined]
+    unit.select_option("select[name=unit]", option.get_attribute("value"))  # type: ignore[attr-defined]
+    unit.fill("input[name=year]", "2026")  # type: ignore[attr-defined]
+    shot(unit, "workbench-new-document-wide")
+    unit.click("#create-document")  # type: ignore[attr-defined]
+    expect(unit.locator("#flash")).to_contain_text("已新建文档")  # type: ignore[attr-defined]
+    expect(unit.locator("h1")).to_have_text("乐亭县行政审批局2026年部门预算绩效信息")  # type: ignore[attr-defined]
+    doc_url = unit.url.split("#", 1)[0]  # type: ignore[attr-defined]
+    unit.locator("#copy-earlier").select_option(index=0)  # type: ignore[attr-defined]
+    unit.click("#copy-earlier-button")  # type: ignore[attr-defined]
+    expect(unit.locator("#flash")).to_contain_text("已添加项目 1")  # type: ignore[attr-defined]
+    expect(unit.locator("input[name=ind_name]").first).not_to_have_value("")  # type: ignore[attr-defined]
+    unit.goto(doc_url)  # type: ignore[attr-defined]
+    unit.fill("#new-project-name", "智慧审批系统运维")  # type: ignore[attr-defined]
+    unit.click("#add-project-button")  # type: ignore[attr-defined]
+    expect(unit.locator("h1")).to_have_text("智慧审批系统运维")  # type: ignore[attr-defined]
+    unit.goto(doc_url)  # type: ignore[attr-defined]
+    expect(unit.locator("table.projects tbody tr")).to_have_count(2)  # type: ignore[attr-defined]
+    # the quality gate: each 错误 explained before 提交审核
+    unit.click("#gate-details summary")  # type: ignore[attr-defined]
+    boxes = unit.locator("ol.gate-errors textarea")  # type: ignore[attr-defined]
+    assert boxes.count() >= 1
+    for i in range(boxes.count()):
+        boxes.nth(i).fill("新增项目，指标在下周补充完整")
+    shot(unit, "workbench-gate-wide")
+    unit.click("#action-submit")  # type: ignore[attr-defined]
+    expect(unit.locator("#flash")).to_contain_text("已提交审核")  # type: ignore[attr-defined]
+    expect(unit.locator("#doc-status")).to_have_text("已提交")  # type: ignore[attr-defined]
+    # the reviewer: 待办 → explanations first → comment, resolve → approve
+    reviewer = signed_in(chromium, base, "shenhe", WIDE)
+    reviewer.on("dialog", lambda dialog: dialog.accept())  # type: ignore[attr-defined]
+    waiting = reviewer.locator("#tasks-submitted a", has_text="乐亭县行政审批局2026年")  # type: ignore[attr-defined]
+    expect(waiting).to_be_visible()
+    shot(reviewer, "workbench-home-reviewer-wide")
+    waiting.click()
+    expect(reviewer.locator("#explanations")).to_contain_text("新增项目，指标在下周补充完整")  # type: ignore[attr-defined]
+    reviewer.click("#action-start")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#flash")).to_contain_text("已开始审核")  # type: ignore[attr-defined]
+    reviewer.fill(".comment-form input[name=body]", "请补充第 2 个项目的绩效指标")  # type: ignore[attr-defined]
+    reviewer.click(".comment-form button")  # type: ignore[attr-defined]
+    thread = reviewer.locator(".comment", has_text="请补充第 2 个项目")  # type: ignore[attr-defined]
+    expect(thread.locator("time")).to_be_visible()
+    thread.locator("button.resolve").click()
+    expect(reviewer.locator("#flash")).to_contain_text("已标为已解决")  # type: ignore[attr-defined]
+    expect(reviewer.locator(".comment.resolved .resolved-tag")).to_have_text("已解决")  # type: ignore[attr-defined]
+    reviewer.click("#action-approve")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#doc-status")).to_have_text("通过")  # type: ignore[attr-defined]
+    audit = reviewer.locator("table.audit").inner_text()  # type: ignore[attr-defined]
+    for action in ("新建文档", "复制项目", "新增项目", "提交审核", "意见已解决", "审核通过"):
+        assert action in audit
+    shot(reviewer, "workbench-approved-wide")
+    narrow = signed_in(chromium, base, "shenhe", NARROW)
+    shot(narrow, "workbench-home-reviewer-narrow")
+    narrow_unit = signed_in(chromium, base, "danwei", NARROW)
+    narrow_unit.goto(f"{base}/documents/new")  # type: ignore[attr-defined]
+    shot(narrow_unit, "workbench-new-document-narrow")

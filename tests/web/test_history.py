@@ -4,6 +4,8 @@ internal paths or derived fields."""
 from __future__ import annotations
 
 import html
+import re
+from datetime import UTC, datetime, timedelta
 
 from fastapi import FastAPI
 
@@ -68,3 +70,45 @@ def test_document_page_shows_changes_in_words(app: FastAPI, login: Login) -> Non
     audit_html = page.split("<h2>修改记录</h2>", 1)[1]
     assert "value_text" not in audit_html and "anomalies" not in audit_html
     assert "indicators[" not in audit_html
+
+
+def test_comment_threads_resolve_with_times(app: FastAPI, login: Login) -> None:
+    api = login("admin")
+    doc_id = next(i for n, i in _document_ids(api).items() if n.startswith("003"))
+    unit, unit_token = browser(app, "danwei")
+    unit.post(f"/documents/{doc_id}/workflow/submit", data={"csrf_token": unit_token})
+    reviewer, token = browser(app, "shenhe")
+    reviewer.post(f"/documents/{doc_id}/workflow/start", data={"csrf_token": token})
+    made = reviewer.post(
+        f"/documents/{doc_id}/comments",
+        data={"csrf_token": token, "body": "请说明满意度调查方法"},
+    )
+    assert "已提出审核意见" in made.text
+    comment_id = int(re.search(r'id="comment-(\d+)"', made.text).group(1))  # type: ignore[union-attr]
+    stored = api.get(f"/api/documents/{doc_id}/comments").json()
+    at = datetime.fromisoformat(stored[-1]["created_at"]).astimezone(UTC) + timedelta(hours=8)
+    assert at.strftime("%Y-%m-%d %H:%M") in made.text  # 北京时间
+    # the unit may not close the reviewer's comment
+    refused = unit.post(
+        f"/documents/{doc_id}/comments/{comment_id}/resolve", data={"csrf_token": unit_token}
+    )
+    assert refused.status_code == 403
+    done = reviewer.post(
+        f"/documents/{doc_id}/comments/{comment_id}/resolve", data={"csrf_token": token}
+    )
+    assert done.status_code == 200 and "已标为已解决" in done.text
+    after = done.text.split(f'id="comment-{comment_id}"', 1)[1]
+    thread = re.split(r'<div class="comment(?: resolved)?" id=|</section>', after, maxsplit=1)[0]
+    assert "已解决" in thread and "重新打开" in thread and 'name="parent_id"' not in thread
+    assert 'class="comment resolved"' in done.text
+    again = reviewer.post(
+        f"/documents/{doc_id}/comments/{comment_id}/resolve",
+        data={"csrf_token": token, "resolved": "0"},
+    )
+    assert "已重新打开" in again.text
+    actions = [a["action"] for a in api.get(f"/api/documents/{doc_id}/audit").json()]
+    assert actions.count("意见已解决") == 1 and actions.count("重新打开意见") == 1
+    missing = reviewer.post(
+        f"/documents/{doc_id}/comments/999999/resolve", data={"csrf_token": token}
+    )
+    assert missing.status_code == 404

@@ -21,7 +21,13 @@ from tests.conftest import SEEDS
 from tests.web.conftest import PASSWORDS, Login
 
 PUBLIC = {"/login", "/api/session", "/openapi.json", "/api/docs", "/api/redoc", "/favicon.ico"}
-PARAMS = {"document_id": "1", "project_id": "1", "user_id": "1", "kind": "json"}
+PARAMS = {
+    "document_id": "1",
+    "project_id": "1",
+    "user_id": "1",
+    "kind": "json",
+    "comment_id": "1",
+}
 ROLES = ("danwei", "shenhe", "admin")
 HEADERS = {
     "x-frame-options": "DENY",

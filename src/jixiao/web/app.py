@@ -60,6 +60,7 @@ def create_app(
     from jixiao.web.views import (
         admin,
         analytics,
+        authoring,
         department,
         diff,
         document,
@@ -102,6 +103,7 @@ def create_app(
 
     for module in (
         login,
+        authoring,  # before documents: /documents/new is not /documents/{id}
         documents,
         document,
         diff,

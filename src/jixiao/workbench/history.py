@@ -47,6 +47,9 @@ DOCUMENT_FIELDS = {
     "comment": "意见",
     "source_name": "文件",
     "projects": "项目数",
+    "project": "项目",
+    "unit": "单位",
+    "document": "文档",
 }
 _DERIVED = re.compile(
     r"\.(?:value|value_parts|category|source|extra|core|scoring|mid_term)(?:\.|\[|$)"

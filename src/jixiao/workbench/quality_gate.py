@@ -59,10 +59,13 @@ def finding_key(finding: Finding) -> str:
     return "|".join(parts)
 
 
-def blocking_findings(session: Session, doc: DocumentRow) -> list[Finding]:
-    """The document's error-level findings (as last reviewed), one per key."""
+def blocking_findings(
+    session: Session, doc: DocumentRow, findings: list[Finding] | None = None
+) -> list[Finding]:
+    """The document's error-level findings (as last reviewed, or ``findings`` when the
+    caller has them already), one per key."""
     seen: dict[str, Finding] = {}
-    for f in load_findings(session, doc.id):
+    for f in load_findings(session, doc.id) if findings is None else findings:
         if f.severity == "error":
             seen.setdefault(finding_key(f), f)
     return list(seen.values())

@@ -22,7 +22,7 @@ from jixiao.workbench.access import can_review, get_document
 from jixiao.workbench.editing import lock_document
 from jixiao.workbench.quality_gate import check_gate
 
-__all__ = ["TRANSITIONS", "Transition", "add_comment", "transition"]
+__all__ = ["TRANSITIONS", "Transition", "add_comment", "resolve_comment", "transition"]
 
 
 @dataclass(frozen=True)
@@ -144,3 +144,37 @@ def add_comment(
     )
     commit(session)
     return row
+
+
+def resolve_comment(
+    session: Session, user: UserRow, document_id: int, comment_id: int, resolved: bool = True
+) -> CommentRow:
+    """Mark a comment thread resolved (or open it again); by a reviewer of the document or
+    the comment's author. Audited; committed."""
+    doc = get_document(session, user, document_id)
+    comment = session.get(CommentRow, comment_id)
+    if comment is None or comment.document_id != doc.id or comment.parent_id is not None:
+        raise NotFoundError("要处理的审核意见不存在")
+    if not (can_review(user, doc) or comment.author_id == user.id):
+        raise Forbidden("只有审核人或提出意见的人可以把意见标为已解决")
+    if comment.resolved != resolved:
+        comment.resolved = resolved
+        record_change(
+            session,
+            doc,
+            user,
+            "意见已解决" if resolved else "重新打开意见",
+            {
+                f"意见“{_excerpt(comment.body)}”": {
+                    "old": "未解决" if resolved else "已解决",
+                    "new": "已解决" if resolved else "未解决",
+                }
+            },
+        )
+    commit(session)
+    return comment
+
+
+def _excerpt(text: str, limit: int = 20) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

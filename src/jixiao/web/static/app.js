@@ -306,3 +306,50 @@ document.addEventListener("submit", function (event) {
   var question = (button && button.dataset.confirm) || event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
 });
+
+// One-click safe fixes in the editor (the same fixes as `jixiao review --fix`): the finding's
+// edits are typed into the fields they name; the live review then runs as if typed by hand.
+(function () {
+  var INDICATOR_INPUTS = {
+    name: "ind_name", value_text: "ind_value_text", level1: "ind_level1",
+    level2: "ind_level2", basis: "ind_basis", description: "ind_description"
+  };
+  var PROJECT_INPUTS = { name: "name", code: "code", title: "title", purpose: "purpose" };
+  function field(form, path) {
+    path = path.replace(/^projects\[\d+\]\./, "");
+    var m = /^indicators\[(\d+)\]\.(\w+)$/.exec(path);
+    if (m) {
+      var row = form.querySelector("tr.indicator[data-index='" + m[1] + "']");
+      return row && INDICATOR_INPUTS[m[2]] && row.querySelector("[name=" + INDICATOR_INPUTS[m[2]] + "]");
+    }
+    return PROJECT_INPUTS[path] ? form.querySelector("[name=" + PROJECT_INPUTS[path] + "]") : null;
+  }
+  function apply(button) {
+    var form = document.getElementById("editor");
+    if (!form || form.querySelector("fieldset:disabled")) return false;
+    var edits = JSON.parse(button.dataset.edits || "[]");
+    var targets = edits.map(function (e) { return field(form, e.path); });
+    if (!targets.length || targets.some(function (t) { return !t; })) return false;
+    edits.forEach(function (e, i) {
+      targets[i].value = e.new === null ? "" : e.new;
+      targets[i].dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.apply-fix");
+    if (button) { apply(button); return; }
+    if (event.target.id === "apply-all-fixes") {
+      document.querySelectorAll("#editor button.apply-fix").forEach(apply);
+    }
+  });
+  function offer() {
+    var all = document.getElementById("apply-all-fixes");
+    if (!all) return;
+    var n = document.querySelectorAll("#editor button.apply-fix").length;
+    all.hidden = n === 0;
+    all.textContent = "全部一键修正（" + n + " 处）";
+  }
+  document.addEventListener("DOMContentLoaded", offer);
+  document.addEventListener("htmx:afterSettle", offer);
+})();

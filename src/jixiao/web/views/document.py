@@ -24,6 +24,7 @@ from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, flash, page
 from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
+from jixiao.workbench.authoring import earlier_projects
 from jixiao.workbench.history import readable_changes
 from jixiao.workbench.quality_gate import (
     EXPLANATION_FIELD,
@@ -32,7 +33,7 @@ from jixiao.workbench.quality_gate import (
     gate_mode,
 )
 from jixiao.workbench.reports import stored_report
-from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
+from jixiao.workbench.workflow import TRANSITIONS, add_comment, resolve_comment, transition
 
 router = APIRouter(include_in_schema=False)
 
@@ -64,7 +65,7 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
     ]
     mode = gate_mode()
     gate = (
-        [(finding_key(f), f) for f in blocking_findings(session, row)]
+        [(finding_key(f), f) for f in blocking_findings(session, row, list(report.findings))]
         if mode != "off" and any(name == "submit" for name, _ in actions)
         else []
     )
@@ -82,6 +83,9 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         actions=actions,
         confirm=CONFIRM,
         editable=can_edit(user, row),
+        earlier=earlier_projects(session, user, row) if can_edit(user, row) else [],
+        deletable=row.status == "draft"
+        and (user.role == "admin" or (user.role == "unit_filler" and row.owner_id == user.id)),
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
         indicator_labels=indicator_labels(row),
@@ -173,6 +177,22 @@ def comment(
     flash(request, "已回复。" if parent_id.isdigit() else "已提出审核意见。")
     target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/documents/{document_id}/comments/{comment_id}/resolve")
+def resolve(
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    document_id: int,
+    comment_id: int,
+    resolved: Annotated[str, Form()] = "1",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    resolve_comment(session, user, document_id, comment_id, resolved == "1")
+    flash(request, "已标为已解决。" if resolved == "1" else "已重新打开该意见。")
+    target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
+    return RedirectResponse(f"{target}#comment-{comment_id}", status_code=303)
 
 
 def export_bytes(doc: Document, kind: str) -> bytes:
