@@ -277,3 +277,13 @@ def test_last_project_without_the_common_final_group_warns() -> None:
     cut = [w for w in doc.warnings if w.code == "project_incomplete"]
     assert cut and "满意度指标" in cut[0].message and cut[0].project_seq == len(doc.projects)
     assert not read_bytes(SEEDS["000"].read_bytes(), name="完整.txt").warnings
+
+
+def test_pdf_page_whose_content_object_was_overwritten_warns() -> None:
+    """Page 2's content stream object garbled: pdfminer read a blank page without a word, and
+    the rows after it joined the first project."""
+    doc = read_bytes(_input("pdf/garble/65").data, name="内容.pdf")
+    damaged = [w for w in doc.warnings if w.code == "pdf_damaged"]
+    assert damaged and "第 2 页已损坏" in damaged[0].message
+    assert any(w.code == "project_incomplete" and "第 2 页" in w.message for w in doc.warnings)
+    assert len(doc.projects[0].indicators) < 5
