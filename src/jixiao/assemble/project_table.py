@@ -5,28 +5,40 @@ indicator table). Header fields are found by the label dictionary (``labels``) w
 sit: the value to the right of its label, or below it when the labels form a row of their
 own, or glued into the label's cell (``项目名称：乡村道路``). Money labels under a 中期 or 年度
 total belong to that column's budget. The indicator rows are read by column roles
-(``columns``, ``indicator_rows``).
+(``columns``, ``indicator_rows``); the spending plan is read by ``spending_plan`` and the
+result built by ``project_result`` (both mixed into ``ProjectBuilder``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
+from jixiao.assemble.columns import (
+    Columns,
+    inferred_columns,
+    role_of,
+)
+from jixiao.assemble.field_values import (
+    UNIT_OWNER,
+    continue_goals,
+    names_organisation,
+    parse_amount,
+    parse_unit,
+    split_goals,
+)
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
+from jixiao.assemble.project_header import header_of
+from jixiao.assemble.project_result import ProjectResult
+from jixiao.assemble.spending_plan import SpendingPlanCells
+from jixiao.layout import Cell, LayoutWarning, Paragraph
 from jixiao.model import (
-    Budget,
     ExtraField,
-    Indicator,
-    Project,
-    SpendingPoint,
     Unit,
 )
-from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
+from jixiao.textutil import join_wrapped, normalize_space
 
 __all__ = [
     "MONTH",
@@ -38,57 +50,16 @@ __all__ = [
 ]
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
-_PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
-_PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
-_CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
-_INLINE_GOAL = re.compile(
-    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}(?:、|[.．](?![0-9]))|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
-)
-_GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-# The end of an organisation's name: free text alone in a table's first row is its unit only
-# when it names one (某县交通运输局, 某县第一中学), never a note (以下内容据实填写).
-_ORGANISATION = re.compile(
-    r"(?:局|委|委员会|办|办公室|院|中心|学校|学院|小学|中学|大学|幼儿园|医院|卫生院|站|所|队|馆"
-    r"|社|厅|部|处|科|政府|街道|街道办事处|乡|镇|村|村委会|居委会|公司|集团|协会|学会|联合会|会"
-    r"|团|室|场|园|台|署|庭|监狱|部门|单位)\s*(?:[（(][^（）()]{1,8}[）)])?$"
-)
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
-_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
 _MONEY = {"total": "total", "fiscal": "fiscal", "other": "other"}
 
 
-def parse_amount(text: str) -> Decimal | None:
-    """``72.64`` → Decimal('72.64'); blank → None; ``1,234.50`` → Decimal('1234.50')."""
-    cleaned = "".join(text.split()).replace(",", "").replace("，", "").rstrip("%％")
-    for suffix in ("万元", "元"):
-        cleaned = cleaned.removesuffix(suffix)
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-def parse_unit(text: str) -> Unit:
-    """``630002秦皇岛市…局``, ``[610001]某县教育局``, ``219001-某中心`` → code and name."""
-    owner = normalize_space(text).replace("\n", "")
-    match = _UNIT_OWNER.match(owner)
-    if match:
-        return Unit(code=match.group(1), name=match.group(2).strip() or None)
-    return Unit(code=None, name=owner or None)
-
-
 @dataclass
-class ProjectBuilder:
+class ProjectBuilder(SpendingPlanCells, ProjectResult):
     """Collects one project's rows; ``build()`` turns them into a ``Project``."""
 
     seq: int
@@ -125,10 +96,6 @@ class ProjectBuilder:
     _current: list[Cell] | None = None
 
     # -- state the assembler asks about ---------------------------------------------------
-
-    @property
-    def indicators(self) -> list[Indicator]:
-        return [] if self.rows is None else self.rows.indicators
 
     def is_finished(self) -> bool:
         """Indicators have been read: a new project header belongs to the next project."""
@@ -248,23 +215,7 @@ class ProjectBuilder:
         self._below.clear()
 
     def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
-        """The row's column roles if it is a header. In a two-row header, a column title merged
-        down from the row above (一级指标 over both rows) belongs to this row too; so does one
-        printed only in the row above, over a blank cell (the merge lost in a copy), when this
-        row is itself a row of column titles."""
-        above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, _value_part(c, self._above)) for c in row]
-        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
-        candidates = [c for c in grid_row if c is not None and c.row != r]
-        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
-            candidates += self._above
-        for cell in candidates:
-            span = range(cell.col, cell.col + cell.colspan)
-            if role_of(cell.text) is None or any(col in filled for col in span):
-                continue
-            filled.update(span)
-            cells.append((cell.col, cell.colspan, cell.text))
-        return header_columns(sorted(cells), above)
+        return header_of(row, grid_row, r, self._above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
@@ -495,14 +446,14 @@ class ProjectBuilder:
                 self.unit = parse_unit(cell.text)
                 continue
             unit_free = not row_fields and not self.unit_labelled and self.unit == Unit()
-            if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
+            if unit_free and self._state == "start" and UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
             if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             owner = parse_unit(cell.text)
-            named = owner.name is not None and _ORGANISATION.search(owner.name) is not None
+            named = owner.name is not None and names_organisation(owner.name)
             if not row_fields and self._state == "start" and self.unit == Unit() and named:
                 self.unit = owner  # 某县交通运输局 alone in the first row
                 continue
@@ -532,150 +483,3 @@ class ProjectBuilder:
             self.mid_goals = continue_goals(self.mid_goals, text)
             return True
         return False
-
-    def _amount(self, cell: Cell, text: str, label: str) -> Decimal | None:
-        try:
-            return parse_amount(text)
-        except ValueError:
-            self._warn(
-                "amount_unreadable",
-                f"“{one_line(label)}”的金额“{text.strip()}”不是数字，已留空",
-                cell.position,
-            )
-            return None
-
-    def _plan_in_cells(self, row: list[Cell]) -> bool:
-        """The plan written inside the row's own cells (a table nested in the cell beside the
-        label, flattened by the reader: ``3月底 6月底 10月底 12月底⏎25% 50% 75% 100%``): the
-        months and, in order, as many figures; other text is kept as an extra field. False
-        when the figures are not here (the month labels, or nothing, beside the label)."""
-        rest = [c for c in row if c.text.strip() and "资金支出计划" not in "".join(c.text.split())]
-        text = "\n".join(c.text for c in rest)
-        months = [int(m) for m in _PLAN_MONTH.findall(text)]
-        figures = _PLAN_FIGURE.findall(_PLAN_MONTH.sub(" ", text))
-        if not figures:
-            return False
-        label = one_line(next(c.text for c in row if "资金支出计划" in "".join(c.text.split())))
-        if len(figures) == len(months) and set(months) <= {3, 6, 10, 12}:
-            for month, figure in zip(months, figures, strict=True):
-                self.plan[month] = self._amount(rest[0], figure, f"{month}月底支出计划")
-        else:
-            self.extra.append(ExtraField(label=label, text=text))
-            self._warn(
-                "spending_plan_unreadable",
-                f"“{label}”一栏的内容未能按月份读出，已原样保留为附加信息",
-                rest[0].position,
-            )
-        self._state = "after_plan"
-        return True
-
-    def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
-        for col, month in self._months.items():
-            cell = grid_row[col] if col < len(grid_row) else None
-            if cell is None or cell.row != r:
-                self.plan[month] = None
-                continue
-            self.plan[month] = self._amount(cell, cell.text, f"{month}月底支出计划")
-
-    def _warn(self, code: str, message: str, position: Position) -> None:
-        self.warnings.append(LayoutWarning(code, message, position))
-
-    # -- result -------------------------------------------------------------------------
-
-    @property
-    def last_row_short(self) -> bool:
-        return self.rows is not None and self.rows.last_row_short
-
-    def is_complete(self) -> bool:
-        """A project cut off mid-table lacks its indicators or ends in a short row."""
-        return bool(
-            (self.name or self.title)
-            and self.columns is not None
-            and self.indicators
-            and not self.last_row_short
-        )
-
-    def all_warnings(self) -> list[LayoutWarning]:
-        return self.warnings + ([] if self.rows is None else self.rows.warnings)
-
-    def build(self) -> Project:
-        plan = (
-            [SpendingPoint(month=m, percent=self.plan.get(m)) for m in (3, 6, 10, 12)]
-            if self.plan
-            else []
-        )
-        unit = self.unit
-        extra = self.extra
-        if unit == Unit() and self.department:
-            unit = parse_unit(self.department)
-            extra = [e for e in extra if e.text != one_line(self.department)]
-        code, name = self.code, self.name
-        if code is None and name and (found := _CODE_PREFIX.match(name)):
-            code, name = found.group(1), found.group(2).strip()
-        return Project(
-            seq=self.seq,
-            title=self.title,
-            unit=unit,
-            code=code,
-            name=name or (self.title or ""),
-            money_unit="元" if self.money_unit == "元" else "万元",
-            budget=Budget(**self.budget),
-            purpose=self.purpose,
-            spending_plan=plan,
-            goals=self.goals,
-            indicators=self.indicators,
-            source=Position(
-                line=self.first_line,
-                end_line=self.last_line,
-                page=self.first_page,
-                sheet=self.sheet,
-            ).to_location(),
-            mid_term_budget=Budget(**self.mid_budget) if self.mid_budget else None,
-            mid_term_goals=self.mid_goals,
-            extra=extra,
-        )
-
-
-_PART_ROLES = frozenset({"operator", "value", "unit"})
-
-
-def _value_part(cell: Cell, above: list[Cell] | None) -> str:
-    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
-    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
-    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
-    text = cell.text
-    if not above or not text.strip() or role_of(text) is not None:
-        return text
-    # the title over this column: the last filled cell of the row above starting at or
-    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
-    # merge)
-    title = max(
-        (c for c in above if c.col <= cell.col and c.text.strip()),
-        key=lambda c: c.col,
-        default=None,
-    )
-    if title is not None and title.col < cell.col and role_of(title.text) == "value":
-        return "指标值"
-    return text
-
-
-def continue_goals(goals: list[str], text: str) -> list[str]:
-    """More goal text below the goals read so far (a row cut by a page break): a sentence cut
-    in the middle (no closing punctuation, the rest not numbered) is joined back."""
-    more = split_goals(text)
-    cut = bool(goals) and not goals[-1].endswith(_SENTENCE_END)
-    numbered = LIST_MARKER.match(text.strip()) or _GOAL_MARKER.match(text)
-    if cut and more and not numbered:
-        return [*goals[:-1], join_wrapped([goals[-1], more[0]]), *more[1:]]
-    return goals + more
-
-
-def split_goals(text: str) -> list[str]:
-    """Numbered goal sentences → list, list markers removed (``1、保障…`` → ``保障…``)."""
-    goals: list[str] = []
-    for line in normalize_space(text).split("\n"):
-        for part in _INLINE_GOAL.split(line):
-            goal = strip_list_marker(_GOAL_MARKER.sub("", part))
-            if goal:
-                goals.append(goal)
-    return goals

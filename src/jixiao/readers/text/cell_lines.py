@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import role_of
 from jixiao.assemble.vocabulary import (
     GROUP_FIELDS,
     MONEY_FIELDS,
     CellLabel,
-    carries_money_unit,
     cell_label,
     fits_column,
     is_header_run,
@@ -33,6 +31,23 @@ from jixiao.assemble.vocabulary import (
     is_table_title,
 )
 from jixiao.layout import Block, LayoutWarning, Paragraph, Position
+from jixiao.readers.text.cell_fields import (
+    Held,
+    TextLine,
+    amount,
+    couple,
+    flush,
+    leaves,
+    numbered_items_joined,
+    row_width,
+)
+from jixiao.readers.text.cell_rows import (
+    joined_cell,
+    line_cell,
+    opens_levels,
+    project_cells_shifted,
+    split_value,
+)
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 
 __all__ = ["TextLine", "read_cell_lines"]
@@ -42,23 +57,6 @@ _VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9
 
 
 _MAX_UNKNOWN_TITLES = 3  # column titles no dictionary knows, after the known ones
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine:
-    text: str  # without surrounding whitespace
-    number: int  # 1-based line number in the file
-
-
-def _amount(text: str) -> bool:
-    cleaned = text.replace(",", "").replace("，", "").strip().rstrip("%％")
-    if not cleaned:
-        return False
-    try:
-        Decimal(cleaned)
-    except InvalidOperation:
-        return False
-    return True
 
 
 def _label(line: TextLine) -> CellLabel | None:
@@ -124,7 +122,7 @@ class _Reader:
         """The end of a two-row header whose second row is the parts of its 指标值 (指标值
         over 符号 | 数值 | 单位), or None: the run of known titles stops at a part no
         dictionary knows (数值), so the parts are taken up to the first row's first line."""
-        found = _split_value(titles)
+        found = split_value(titles)
         if found is None:
             return None
         _v, o = found
@@ -132,7 +130,7 @@ class _Reader:
         n = len(lines)
         m = k - (len(titles) - o)  # the first part
         parts = 0
-        while m < n and parts < 3 and not _opens_levels(lines, m, n):
+        while m < n and parts < 3 and not opens_levels(lines, m, n):
             text = lines[m].text
             if not text or len(text) > 6 or _VALUE_LIKE.match(text):
                 break
@@ -140,7 +138,7 @@ class _Reader:
                 break
             m += 1
             parts += 1
-        return m if parts >= 2 and m < n and _opens_levels(lines, m, n) else None
+        return m if parts >= 2 and m < n and opens_levels(lines, m, n) else None
 
     def _unknown_titles_end(self, titles: list[str], k: int) -> int:
         """The end of the header when column titles no dictionary knows (数据来源) follow the
@@ -154,12 +152,12 @@ class _Reader:
         m = k
         while m < n and m - k < _MAX_UNKNOWN_TITLES:
             text = lines[m].text
-            if not text or _opens_levels(lines, m, n):
+            if not text or opens_levels(lines, m, n):
                 break
             if len(text) > 12 or _label(lines[m]) is not None or _VALUE_LIKE.match(text):
                 return k
             m += 1
-        return m if m < n and _opens_levels(lines, m, n) else k
+        return m if m < n and opens_levels(lines, m, n) else k
 
     def _fields_start(self, p: int, h: int) -> int:
         """Where the header fields above an indicator header begin: the first label after the
@@ -191,7 +189,7 @@ class _Reader:
     def _fields(self, grid: GridBuilder, start: int, end: int) -> None:
         lines = self.lines
         width: int | None = None  # the width of the last block of several rows (task lists)
-        held: _Held | None = None  # a money label and amount that may share its row
+        held: Held | None = None  # a money label and amount that may share its row
         p = start
         while p < end:
             line = lines[p]
@@ -199,18 +197,18 @@ class _Reader:
                 p += 1
                 continue
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
-                _flush(grid, held)
+                flush(grid, held)
                 held = None
                 if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
-                    grid.add_row([_cell(line), _cell(lines[p + 1])])  # unit | 单位：万元
+                    grid.add_row([line_cell(line), line_cell(lines[p + 1])])  # unit | 单位：万元
                     p += 2
                     continue
                 if _label(line) is None and not is_money_unit_line(line.text):
                     q = max(p + 1, self._values_end(p, end))  # a value without a label
-                    grid.add_row([TextCell(""), _joined(lines[p:q])])
+                    grid.add_row([TextCell(""), joined_cell(lines[p:q])])
                     p = q
                 else:
-                    grid.add_row([_cell(line)])
+                    grid.add_row([line_cell(line)])
                     p += 1
                 continue
             q = p
@@ -232,10 +230,10 @@ class _Reader:
             if len(labels) == 1:
                 held = self._pair(grid, labels[0], values, width, held)
                 continue
-            _flush(grid, held)
+            flush(grid, held)
             held = None
             width = self._label_run(grid, labels, values) or width
-        _flush(grid, held)
+        flush(grid, held)
 
     def _values_end(self, q: int, end: int) -> int:
         lines = self.lines
@@ -251,39 +249,39 @@ class _Reader:
         label: TextLine,
         values: list[TextLine],
         width: int | None,
-        held: _Held | None,
-    ) -> _Held | None:
+        held: Held | None,
+    ) -> Held | None:
         """One label and the lines after it. A money label takes one amount (a 中期 and a 年度
         amount of the same kind share a row, as printed); more amounts stand under the columns
         of the task list above; text after an amount is a row of its own (资金用途)."""
         found = _label(label)
         kind = found.field if found is not None else None
         if kind not in MONEY_FIELDS:
-            _flush(grid, held)
-            grid.add_row([_cell(label), _joined(values)])
+            flush(grid, held)
+            grid.add_row([line_cell(label), joined_cell(values)])
             return None
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
         rest = [v for v in values[1:] if v.text]
-        if first.text and not _amount(first.text):  # its empty cell left out by the copy
+        if first.text and not amount(first.text):  # its empty cell left out by the copy
             rest = [first, *rest]
             first = TextLine("", label.number)
-        if rest and all(_amount(v.text) for v in rest) and width and len(rest) + 1 < width:
-            _flush(grid, held)
-            cells: list[TextCell | None] = [_cell(label)]
+        if rest and all(amount(v.text) for v in rest) and width and len(rest) + 1 < width:
+            flush(grid, held)
+            cells: list[TextCell | None] = [line_cell(label)]
             cells += [TextCell("")] * (width - len(rest) - 2)
-            cells += [_cell(v) for v in [first, *rest]]
+            cells += [line_cell(v) for v in [first, *rest]]
             grid.add_row(cells)
             return None
-        if held is not None and not held.coupled and _couple(held.kind, kind):
-            held.cells += [_cell(label), _cell(first)]
+        if held is not None and not held.coupled and couple(held.kind, kind):
+            held.cells += [line_cell(label), line_cell(first)]
             held.coupled = True
         else:
-            _flush(grid, held)
-            held = _Held(kind, [_cell(label), _cell(first)])
+            flush(grid, held)
+            held = Held(kind, [line_cell(label), line_cell(first)])
         if rest:
-            _flush(grid, held)
-            grid.add_row([TextCell(""), _joined(rest)])
+            flush(grid, held)
+            grid.add_row([TextCell(""), joined_cell(rest)])
             return None
         return held
 
@@ -298,28 +296,28 @@ class _Reader:
         while values and not values[0].text:  # a blank line ending the row of labels
             values = values[1:]
         if len(values) > len(labels):
-            values = _numbered_items_joined(values)
-        if len(values) > len(labels) and _row_width(labels, values) is None:
+            values = numbered_items_joined(values)
+        if len(values) > len(labels) and row_width(labels, values) is None:
             filled = [v for v in values if v.text]  # blank lines between rows, not cells
-            if len(filled) <= len(labels) or _row_width(labels, filled) is not None:
+            if len(filled) <= len(labels) or row_width(labels, filled) is not None:
                 values = filled
         if len(values) <= len(labels):
-            grid.add_row([_cell(x) for x in labels])
+            grid.add_row([line_cell(x) for x in labels])
             if values:
                 pad: list[TextCell | None] = [TextCell("")] * (len(labels) - len(values))
-                grid.add_row(pad + [_cell(v) for v in values])
+                grid.add_row(pad + [line_cell(v) for v in values])
             return None
-        width = _row_width(labels, values)
+        width = row_width(labels, values)
         if width is None:
-            grid.add_row([_cell(x) for x in labels])
-            grid.add_row([_cell(v) for v in values[: len(labels)]])
-            grid.add_row([TextCell(""), _joined(values[len(labels) :])])
+            grid.add_row([line_cell(x) for x in labels])
+            grid.add_row([line_cell(v) for v in values[: len(labels)]])
+            grid.add_row([TextCell(""), joined_cell(values[len(labels) :])])
             self._warn("单元格数目与栏目数不符，多出的内容已单独成行", values[len(labels)])
             return None
-        leaves = _leaves(labels, width)
-        grid.add_row([_cell(x) for x in leaves])
+        heads = leaves(labels, width)
+        grid.add_row([line_cell(x) for x in heads])
         for k in range(0, len(values), width):
-            grid.add_row([_cell(v) for v in values[k : k + width]])
+            grid.add_row([line_cell(v) for v in values[k : k + width]])
         return width
 
     # -- indicator rows ---------------------------------------------------------------------
@@ -332,14 +330,14 @@ class _Reader:
         columns = [x for x in lines[h + groups : h_end] if not _is_group(x)]
         blocks = [x for x in lines[h + groups : h_end] if _is_group(x)]
         roles = [role_of(x.text) for x in columns]
-        split = None if blocks else _split_value([x.text for x in columns])
+        split = None if blocks else split_value([x.text for x in columns])
         if split is not None:  # 指标值 over its parts: two header rows, the parts in line
             v, o = split
             first, parts = columns[:o], columns[o:]
-            top: list[TextCell | None] = [_cell(x) for x in first]
+            top: list[TextCell | None] = [line_cell(x) for x in first]
             top[v] = TextCell(first[v].text, first[v].number, first[v].number, len(parts))
             grid.add_row(top)
-            under: list[TextCell | None] = [None] * v + [_cell(x) for x in parts]
+            under: list[TextCell | None] = [None] * v + [line_cell(x) for x in parts]
             grid.add_row(under + [None] * (len(first) - v - 1))
             columns = first[:v] + parts + first[v + 1 :]
             roles = [role_of(x.text) for x in columns]
@@ -349,14 +347,14 @@ class _Reader:
             ]
         elif blocks:  # a two-row header: the block titles over the blocks' first columns
             starts = [k for k, role in enumerate(roles) if role == "level2"] or [0]
-            row: list[TextCell | None] = [_cell(x) for x in lines[h : h + groups]]
+            row: list[TextCell | None] = [line_cell(x) for x in lines[h : h + groups]]
             slots: list[TextCell | None] = [TextCell("") for _ in roles]
             for title, start in zip(blocks, starts, strict=False):
-                slots[start] = _cell(title)
+                slots[start] = line_cell(title)
             grid.add_row(row + slots)
-            grid.add_row([None] * groups + [_cell(x) for x in columns])
+            grid.add_row([None] * groups + [line_cell(x) for x in columns])
         else:
-            grid.add_row([_cell(x) for x in lines[h:h_end]])
+            grid.add_row([line_cell(x) for x in lines[h:h_end]])
         p = h_end
         n = len(lines)
         level1 = ""
@@ -375,7 +373,7 @@ class _Reader:
                     problem = problem or row_start
                     break
                 text = lines[p].text
-                if role is not None and role.startswith("p_") and _opens_levels(lines, p, n):
+                if role is not None and role.startswith("p_") and opens_levels(lines, p, n):
                     cells.append(None)  # a flat list's project cells, merged over its rows
                     continue
                 if role == "level1":
@@ -386,7 +384,7 @@ class _Reader:
                     # even when its level-2 label is not in the framework.
                     plain = not is_level2(text, level1)
                     if is_level1(text) and (nxt != "level2" or follows or plain):
-                        cells.append(_cell(lines[p]))
+                        cells.append(line_cell(lines[p]))
                         level1 = text
                         new_level1 = True
                         p += 1
@@ -397,7 +395,7 @@ class _Reader:
                     continue
                 if role == "level2":
                     if is_level2(text, level1) or (new_level1 and text):
-                        cells.append(_cell(lines[p]))
+                        cells.append(line_cell(lines[p]))
                         p += 1
                     else:
                         cells.append(None)
@@ -426,7 +424,7 @@ class _Reader:
                     and not _VALUE_LIKE.match(text)
                 ):
                     break  # a name followed by its value: the next row, this one's last empty
-                if role != "name" and _opens_levels(lines, p, n):
+                if role != "name" and opens_levels(lines, p, n):
                     # The next row: this one's last cells were empty and left out. A row
                     # without its value is not that but cells out of step: said below.
                     if any(r in ("value", "operator") for r in roles[ci:]):
@@ -438,9 +436,9 @@ class _Reader:
                     or (role == "name" and _VALUE_LIKE.match(text))
                 ):
                     problem = problem or lines[p]
-                cells.append(_cell(lines[p]))
+                cells.append(line_cell(lines[p]))
                 p += 1
-            if _project_cells_shifted(roles, cells):
+            if project_cells_shifted(roles, cells):
                 problem = problem or row_start
             grid.add_row(cells, start_col=groups)
             for col in range(groups):
@@ -465,121 +463,6 @@ class _Reader:
     def _warn(self, message: str, line: TextLine) -> None:
         position = Position(line=line.number, end_line=line.number, table=self.table_no)
         self.warnings.append(LayoutWarning("cell_lines_ambiguous", message, position))
-
-
-def _split_value(titles: list[str]) -> tuple[int, int] | None:
-    """(index of 指标值, index of its first part) when the titles are a first header row
-    followed by the parts of its 指标值 (符号 / 计算符号 / 指标性质 first): an operator title
-    after the value one, with at most two more titles after it."""
-    roles = [role_of(t) for t in titles]
-    if "value" not in roles or "operator" in roles[: roles.index("value")]:
-        return None
-    v = roles.index("value")
-    o = next((k for k in range(v + 1, len(roles)) if roles[k] == "operator"), None)
-    if o is None or len(titles) - o > 3:
-        return None
-    return v, o
-
-
-def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]) -> bool:
-    """A flat list's project cells (单位名称 / 项目名称 / 预算数 …) merged over several rows are
-    the leading ones (a unit spans its projects): the cells a row does print are the last of
-    them, so they are moved right in place. True when they then still do not fit (an amount
-    column holding text)."""
-    slots = [k for k, role in enumerate(roles) if role and role.startswith("p_") and k < len(cells)]
-    kept = [cells[k] for k in slots if cells[k] is not None]
-    if not kept or len(kept) == len(slots):
-        return False
-    for k, cell in zip(slots, [None] * (len(slots) - len(kept)) + kept, strict=True):
-        cells[k] = cell
-    return any(
-        roles[k] in ("p_total", "p_fiscal", "p_other")
-        and (cell := cells[k]) is not None
-        and cell.text
-        and not _amount(cell.text)
-        for k in slots
-    )
-
-
-def _opens_levels(lines: list[TextLine], p: int, n: int) -> bool:
-    """Whether ``lines[p]`` is a level-1 label followed by a level-2 one, or a level-2 label:
-    the indicator part of a row whose leading (project) cells were merged from above."""
-    text = lines[p].text
-    if is_level1(text) and p + 1 < n and is_level2(lines[p + 1].text, text):
-        return True
-    return is_level2(text)
-
-
-def _cell(line: TextLine) -> TextCell:
-    return TextCell(line.text, line.number, line.number)
-
-
-def _joined(lines: list[TextLine]) -> TextCell:
-    filled = [line for line in lines if line.text]
-    if not filled:
-        return TextCell("")
-    return TextCell("\n".join(x.text for x in filled), filled[0].number, filled[-1].number)
-
-
-@dataclass
-class _Held:
-    """A money label and its amount, held back in case the next pair shares its row."""
-
-    kind: str
-    cells: list[TextCell | None]
-    coupled: bool = False
-
-
-def _flush(grid: GridBuilder, held: _Held | None) -> None:
-    if held is not None:
-        grid.add_row(held.cells)
-
-
-def _couple(previous: str, kind: str) -> bool:
-    """Two money labels printed side by side: the 中期 and 年度 totals, then the 中期 and 年度
-    amounts of the same kind (其中：财政拨款 | 800 | 其中：财政拨款 | 300)."""
-    return previous == kind or {previous, kind} == {"mid_total", "total"}
-
-
-_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.、．]")
-
-
-def _numbered_items_joined(values: list[TextLine]) -> list[TextLine]:
-    """``1.…`` / ``2.…`` on consecutive lines are the items of one cell (a goal list), not two
-    cells: joined, so a cell with line breaks does not push the cells after it."""
-    out: list[TextLine] = []
-    last_item = 0
-    for line in values:
-        found = _ITEM.match(line.text)
-        number = int(found.group(1)) if found else 0
-        if out and number > 1 and number == last_item + 1:
-            out[-1] = TextLine(out[-1].text + "\n" + line.text, out[-1].number)
-        else:
-            out.append(line)
-        last_item = number if found else 0
-    return out
-
-
-def _row_width(labels: list[TextLine], values: list[TextLine]) -> int | None:
-    """The width of the value rows: the widest that divides the values into full rows whose
-    columns hold amounts or text consistently."""
-    for width in range(len(labels), 1, -1):
-        if len(values) % width:
-            continue
-        rows = [values[k : k + width] for k in range(0, len(values), width)]
-        if all(len({_amount(row[c].text) for row in rows}) == 1 for c in range(width)):
-            return width
-    return None
-
-
-def _leaves(labels: list[TextLine], width: int) -> list[TextLine]:
-    """The labels that head a column of values: a label over others (预算金额（万元） over
-    总额 / 财政拨款 / 其他资金, recognisable by its unit) is left out, then leading ones."""
-    leaves = list(labels)
-    for label in labels:
-        if len(leaves) > width and carries_money_unit(label.text):
-            leaves.remove(label)
-    return leaves[len(leaves) - width :]
 
 
 def read_cell_lines(
