@@ -287,3 +287,11 @@ def test_pdf_page_whose_content_object_was_overwritten_warns() -> None:
     assert damaged and "第 2 页已损坏" in damaged[0].message
     assert any(w.code == "project_incomplete" and "第 2 页" in w.message for w in doc.warnings)
     assert len(doc.projects[0].indicators) < 5
+
+
+def test_xls_sheet_missing_from_the_sheet_list_warns() -> None:
+    """A flipped bit in the second sheet's BOUNDSHEET entry: the sheet, and its project, were
+    no longer read, and nothing said so."""
+    doc = read_bytes(_input("xls/flip/285").data, name="目录.xls")
+    unlisted = [w for w in doc.warnings if w.code == "sheet_unlisted"]
+    assert unlisted and "1 个工作表不在工作表目录中" in unlisted[0].message

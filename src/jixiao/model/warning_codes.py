@@ -39,6 +39,7 @@ WARNING_CODES: dict[str, str] = {
     "sheet_truncated": "工作表中有连续多行空行，其后的内容未读取",
     "sheet_too_wide": "工作表超出最大列数的内容未读取",
     "sheet_damaged": "工作表的内容已损坏，部分单元格可能缺失或错位",
+    "sheet_unlisted": "工作簿中有工作表不在工作表目录中（文件可能已损坏），其内容未读取",
 }
 
 
