@@ -23,7 +23,7 @@ from jixiao._exceptions import (
     os_reason,
 )
 from jixiao.assemble import assemble
-from jixiao.layout import Layout
+from jixiao.layout import Layout, LayoutWarning, Table
 from jixiao.model import Document, SourceFormat, SourceInfo
 from jixiao.readers.damage import damaged, too_complex
 from jixiao.readers.detect import Format, sniff_format
@@ -86,10 +86,28 @@ def read_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES) -> D
             if not text.strip():  # a BOM or full-width spaces only
                 raise ReadError("文件是空的", source=name, hint="请确认导出或下载是否成功。")
             layout, source_format = read_text_layout(text, source=name), "text"
+            if _cut_in_a_table(text, layout):
+                layout.warnings.append(
+                    LayoutWarning(
+                        "text_truncated",
+                        "文本文件在表格中途结束（最后一行没有换行），可能未完整复制或下载；"
+                        "最后一个项目的内容可能不全，请核对原件",
+                    )
+                )
         else:
             layout, source_format = _read_binary(fmt, data, name, guard)
     info = SourceInfo(name=name, format=source_format, sha256=hashlib.sha256(data).hexdigest())
     return assemble(layout, info)
+
+
+def _cut_in_a_table(text: str, layout: Layout) -> bool:
+    """A text whose last line has content but no line break, inside the last table: a copy or
+    download cut off (editors and exports end a file with a line break or with text after the
+    table, not in the middle of a row)."""
+    last_line = text.rsplit("\n", 1)[-1]
+    if text.endswith(("\n", "\r")) or not last_line.strip(" \t\u3000"):
+        return False
+    return bool(layout.blocks) and isinstance(layout.blocks[-1], Table)
 
 
 class _ReaderGuard:

@@ -16,6 +16,7 @@ import pytest
 
 from jixiao._exceptions import ReadError
 from jixiao.reading import read_bytes
+from tests.conftest import SEEDS
 from tests.hostile.corpus import (
     Input,
     _zip,
@@ -257,3 +258,40 @@ def test_fake_doc_with_huge_digit_strings_is_read(tmp_path: Path) -> None:
     assert "3 个项目" in result.stdout
     for text in (result.stdout, result.stderr):
         assert "Exceeds" not in text and "digits" not in text and "Error" not in text
+
+
+def test_text_cut_inside_a_table_warns() -> None:
+    """Cut mid-line inside the last project's indicator rows: one indicator fewer, and no
+    structure tells it apart from a shorter table; the missing line break does."""
+    doc = read_bytes(_input("txt/truncate/72").data, name="截断.txt")
+    truncated = [w for w in doc.warnings if w.code == "text_truncated"]
+    assert truncated and "表格中途结束" in truncated[0].message
+    whole = SEEDS["000"].read_bytes()
+    assert not read_bytes(whole.rstrip(b"\n\t") + b"\n", name="完整.txt").warnings
+
+
+def test_last_project_without_the_common_final_group_warns() -> None:
+    """Cut after a line break inside the last project's indicators: every other project ends
+    with 满意度指标, the last has none."""
+    doc = read_bytes(_input("txt/truncate/44").data, name="截断.txt")
+    cut = [w for w in doc.warnings if w.code == "project_incomplete"]
+    assert cut and "满意度指标" in cut[0].message and cut[0].project_seq == len(doc.projects)
+    assert not read_bytes(SEEDS["000"].read_bytes(), name="完整.txt").warnings
+
+
+def test_pdf_page_whose_content_object_was_overwritten_warns() -> None:
+    """Page 2's content stream object garbled: pdfminer read a blank page without a word, and
+    the rows after it joined the first project."""
+    doc = read_bytes(_input("pdf/garble/65").data, name="内容.pdf")
+    damaged = [w for w in doc.warnings if w.code == "pdf_damaged"]
+    assert damaged and "第 2 页已损坏" in damaged[0].message
+    assert any(w.code == "project_incomplete" and "第 2 页" in w.message for w in doc.warnings)
+    assert len(doc.projects[0].indicators) < 5
+
+
+def test_xls_sheet_missing_from_the_sheet_list_warns() -> None:
+    """A flipped bit in the second sheet's BOUNDSHEET entry: the sheet, and its project, were
+    no longer read, and nothing said so."""
+    doc = read_bytes(_input("xls/flip/285").data, name="目录.xls")
+    unlisted = [w for w in doc.warnings if w.code == "sheet_unlisted"]
+    assert unlisted and "1 个工作表不在工作表目录中" in unlisted[0].message

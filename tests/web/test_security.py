@@ -258,3 +258,50 @@ def test_login_page_with_an_overlong_name_answers_the_page(app: FastAPI) -> None
     )
     assert response.status_code == 401
     assert "用户名或密码错误" in response.text and "x" * 100 not in response.text
+
+
+def test_limiter_per_user_name_from_one_address(app: FastAPI) -> None:
+    client = _fresh_client(app)
+    wrong = [
+        client.post("/api/login", json={"username": "danwei", "password": f"guess{n}"})
+        for n in range(5)
+    ]
+    assert [r.status_code for r in wrong] == [401] * 5
+    right = {"username": "danwei", "password": PASSWORDS["danwei"]}
+    blocked = client.post("/api/login", json=right)
+    assert blocked.status_code == 429 and "过于频繁" in blocked.json()["detail"]
+
+
+def test_limiter_in_total_across_addresses(app: FastAPI) -> None:
+    """A spray from many addresses, each under its own limits, stops at the total."""
+    from datetime import timedelta
+
+    from jixiao.web.security import LoginLimiter
+
+    app.state.login_limiter = LoginLimiter(total=30, window=timedelta(hours=1))  # a slow run
+    codes = []
+    for n in range(31):
+        client = TestClient(app, client=(f"192.0.2.{n + 1}", 40000))
+        client.headers["X-CSRF-Token"] = client.get("/api/session").json()["csrf_token"]
+        body = {"username": f"spray{n}", "password": "x"}
+        codes.append(client.post("/api/login", json=body).status_code)
+    assert codes == [401] * 30 + [429]
+    fresh = TestClient(app, client=("198.51.100.7", 40000))
+    fresh.headers["X-CSRF-Token"] = fresh.get("/api/session").json()["csrf_token"]
+    right = {"username": "danwei", "password": PASSWORDS["danwei"]}
+    assert fresh.post("/api/login", json=right).status_code == 429
+
+
+def test_upload_body_limit_is_checked_before_reading(login: Login) -> None:
+    from jixiao.web.security import MAX_UPLOAD_BYTES
+
+    client = login("danwei")
+    response = client.post(
+        "/api/documents",
+        content=b"--x\r\n\r\n--x--\r\n",
+        headers={
+            "Content-Type": "multipart/form-data; boundary=x",
+            "Content-Length": str(MAX_UPLOAD_BYTES + 1),
+        },
+    )
+    assert response.status_code == 413 and "请求内容过大" in response.json()["detail"]

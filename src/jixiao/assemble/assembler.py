@@ -321,6 +321,9 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 project_seq=len(projects) + 1,
             )
         )
+    cut_short = _last_project_cut(projects)
+    if cut_short is not None and not any(w.project_seq == len(projects) for w in warnings):
+        warnings.append(cut_short)
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
     if projects:
@@ -341,6 +344,24 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         department=department,
         projects=projects,
         warnings=warnings,
+    )
+
+
+def _last_project_cut(projects: list[Project]) -> DocumentWarning | None:
+    """The last project lacks the level-1 group that ends every other project (``满意度指标``
+    in most documents): the file most likely ends inside its indicator table."""
+    if len(projects) < 3 or not all(p.indicators for p in projects):
+        return None
+    finals = {p.indicators[-1].level1 for p in projects[:-1]}
+    final = finals.pop() if len(finals) == 1 else ""
+    last = projects[-1]
+    if not final or any(i.level1 == final for i in last.indicators):
+        return None
+    return DocumentWarning(
+        code="project_incomplete",
+        message=f"最后一个项目“{last.name or len(projects)}”没有其他项目都有的“{final}”，"
+        "文件可能在该项目的指标表中途结束；请核对原件",
+        project_seq=len(projects),
     )
 
 

@@ -29,6 +29,7 @@ WARNING_CODES: dict[str, str] = {
     "docx_alt_chunk": "Word 文档中嵌入了其他格式的内容（altChunk），这部分未能读取",
     "html_charset": "网页声明的字符编码与内容不符，已按推断的编码读取",
     "html_truncated": "网页文件不完整（缺少结尾部分），最后一个表格的内容可能缺失",
+    "text_truncated": "文本文件在表格中途结束（最后一行没有换行），最后一个项目的内容可能不全",
     # PDF and scans
     "pdf_page_no_text": "PDF 页面没有文字层（多为扫描页），该页已跳过",
     "pdf_text_garbled": "PDF 页面的文字无法正确解码（字体缺少编码映射），读出的内容可能有误",
@@ -39,6 +40,7 @@ WARNING_CODES: dict[str, str] = {
     "sheet_truncated": "工作表中有连续多行空行，其后的内容未读取",
     "sheet_too_wide": "工作表超出最大列数的内容未读取",
     "sheet_damaged": "工作表的内容已损坏，部分单元格可能缺失或错位",
+    "sheet_unlisted": "工作簿中有工作表不在工作表目录中（文件可能已损坏），其内容未读取",
 }
 
 

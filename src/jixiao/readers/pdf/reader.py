@@ -29,7 +29,7 @@ import pdfplumber
 from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFObjRef, resolve1
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import LIT
 from pdfplumber.page import Page
 from pdfplumber.pdf import PDF
@@ -76,6 +76,8 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
                 if number > previous + 1:  # pages the page tree lost (a broken page object)
                     _lost_pages(reader, previous + 1, number)
                 previous = number
+                if _contents_lost(page):  # read as a blank page: damage, not an empty page
+                    damage.count += 1
                 try:
                     if not (
                         fast and reader.add_pdfium_page(page, number, pdfium, damage, fonts_seen)
@@ -97,6 +99,20 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
             pdfium.close()
             scans.close()
     return reader.finish()
+
+
+def _contents_lost(page: Page) -> bool:
+    """A page whose content is no longer a stream (its object was overwritten): pdfminer
+    reads it as a blank page and says nothing."""
+    try:
+        attrs = page.page_obj.attrs
+        if "Contents" not in attrs:
+            return False  # a page with nothing on it, as written
+        value = resolve1(attrs["Contents"])
+        items = value if isinstance(value, list) else [value]
+        return any(not isinstance(resolve1(item), PDFStream) for item in items)
+    except Exception:
+        return True
 
 
 def _lost_pages(reader: PdfPageReader, first: int, end: int) -> None:

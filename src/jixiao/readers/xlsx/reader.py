@@ -88,6 +88,14 @@ def read_spreadsheet(data: bytes, *, source: str) -> Layout:
                     Position(sheet=name),
                 )
             )
+    if scan.unlisted:
+        layout.warnings.append(
+            LayoutWarning(
+                "sheet_unlisted",
+                f"工作簿中有 {scan.unlisted} 个工作表不在工作表目录中（文件可能已损坏），"
+                "其内容未读取；请核对原件，或用 Excel、WPS 打开后另存为 XLSX 再读取",
+            )
+        )
     if kind == "xls" and any(_too_large(s) for s in (*scan.sheets.values(), scan.unknown)):
         for name, visible, streamed in stream_xls_workbook(data, scan, source=source):
             _add_sheet(layout, name, visible, partial(_same, streamed))

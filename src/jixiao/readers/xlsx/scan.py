@@ -106,6 +106,9 @@ class WorkbookScan:
     sheets: dict[str, SheetScan] = field(default_factory=dict)
     unknown: SheetScan = field(default_factory=SheetScan)
     """Used for a sheet the scan could not name (the union of all extents)."""
+    unlisted: int = 0
+    """(XLS) Worksheet substreams in the file that the workbook's sheet list does not name:
+    a damaged list entry, and a sheet no reader shows."""
 
 
 def _damaged(source: str, detail: str) -> ReadError:

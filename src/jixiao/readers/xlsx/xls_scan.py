@@ -51,6 +51,16 @@ def _records(stream: bytes, start: int) -> Iterator[tuple[int, bytes]]:
             break
 
 
+def _worksheet_starts(stream: bytes) -> Iterator[int]:
+    """Offsets of the worksheet substreams (BOF of type 0x0010), walking every record."""
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, pos)
+        if kind == _BOF and size >= 4 and struct.unpack_from("<H", stream, pos + 6)[0] == 0x0010:
+            yield pos
+        pos += 4 + size
+
+
 def _format_code(body: bytes) -> tuple[int, str] | None:
     if len(body) < 5:
         return None
@@ -110,6 +120,8 @@ def scan_xls(data: bytes, *, source: str) -> WorkbookScan:
                 sheets.append((title, offset))
     xf_styles = [number_style(codes[f]) if f in codes else None for f in xf_formats]
     result = WorkbookScan()
+    listed = {offset for _, offset in sheets}
+    result.unlisted = sum(1 for at in _worksheet_starts(stream) if at not in listed)
     for title, offset in sheets:
         scan = _scan_sheet(stream, offset, xf_styles)
         result.sheets[title] = scan
