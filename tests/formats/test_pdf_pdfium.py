@@ -18,6 +18,7 @@ from pdfplumber.table import TableFinder
 from pdfplumber.table import intersections_to_cells as plumber_cells
 
 from jixiao import Document, read_path
+from jixiao._exceptions import JixiaoError
 from jixiao.readers.pdf import read_pdf
 from jixiao.readers.pdf import reader as pdf_reader
 from jixiao.readers.pdf.pdfium_paths import page_drawing
@@ -210,3 +211,21 @@ def test_words_match_pdfplumbers_extractor(rendered: dict[str, bytes]) -> None:
                 assert [tuple(w[k] for k in keys) for w in mine] == [
                     tuple(w[k] for k in keys) for w in expected
                 ]
+
+
+def test_after_damage_pdfminer_reads_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damage found on one page may be in a resource later pages share (a font), which PDFium
+    and pdfminer recover from differently: pdfminer reads the rest of the file, as before."""
+    from tests.hostile.corpus import generate
+
+    item = next(i for i in generate("pdf", 2) if i.label == "pdf/flip/1")
+
+    def outcome() -> object:
+        try:
+            return read_pdf(item.data, source="x.pdf")
+        except JixiaoError as exc:
+            return exc.message
+
+    fast = outcome()
+    monkeypatch.setattr(pdf_reader.PdfPageReader, "add_pdfium_page", lambda *args: False)
+    assert outcome() == fast
