@@ -120,7 +120,8 @@ def _child(script: str, *args: str) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-c", script, *args], check=True, capture_output=True, text=True
     )
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    last = [line for line in done.stdout.splitlines() if line.startswith("{")][-1]
+    result: dict[str, Any] = json.loads(last)
     return result
 
 
@@ -141,7 +142,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="keep the corpora in this folder")
+    parser.add_argument(
+        "--keep", type=Path, help="keep the corpora and results here (a rerun reuses them)"
+    )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     print(
@@ -158,10 +161,16 @@ def main() -> None:
                 _child(_GENERATE, str(inputs), str(math.ceil(size / 5)))
             for workers in (1, args.workers):
                 out = tmp / f"out-{size}-{workers}"
-                shutil.rmtree(out, ignore_errors=True)
-                r = _child(_BUILD, str(inputs), str(out), str(workers))
-                s = _child(_STATS, str(out))
-                results[(size, workers)] = r | {"stats": s}
+                saved = tmp / f"result-{size}-{workers}.json"
+                if saved.exists():  # measured by an earlier run kept with --keep
+                    results[(size, workers)] = r = json.loads(saved.read_text(encoding="utf-8"))
+                    s = r["stats"]
+                else:
+                    shutil.rmtree(out, ignore_errors=True)
+                    r = _child(_BUILD, str(inputs), str(out), str(workers))
+                    s = r["stats"] = _child(_STATS, str(out))
+                    results[(size, workers)] = r
+                    saved.write_text(json.dumps(r), encoding="utf-8")
                 cpu = r["parent_cpu"] + r["worker_cpu"]
                 p = r["phase"]
                 print(

@@ -46,6 +46,9 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
             hint="请先运行 jixiao corpus build 生成语料库。",
         )
     con = duckdb.connect()
+    # DuckDB draws a progress bar on stdout for long queries: it would end up in the report
+    # that ``corpus stats -f html`` writes to stdout
+    con.execute("SET enable_progress_bar = false")
     for name in TABLES:
         files = sorted(str(p) for p in (root / name).rglob("*.parquet"))
         if files:
