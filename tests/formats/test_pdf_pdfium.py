@@ -229,3 +229,14 @@ def test_after_damage_pdfminer_reads_the_rest(monkeypatch: pytest.MonkeyPatch) -
     fast = outcome()
     monkeypatch.setattr(pdf_reader.PdfPageReader, "add_pdfium_page", lambda *args: False)
     assert outcome() == fast
+
+
+def test_threads_read_pdfs_at_once(rendered: dict[str, bytes]) -> None:
+    """PDFium is not thread-safe; the workbench reads uploads in threads (``pdfium_lock``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["000", "001", "002", "003"] * 2
+    alone = {name: read_pdf(rendered[name], source="x.pdf") for name in set(names)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda n: read_pdf(rendered[n], source="x.pdf"), names))
+    assert together == [alone[name] for name in names]
