@@ -240,3 +240,27 @@ def test_threads_read_pdfs_at_once(rendered: dict[str, bytes]) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda n: read_pdf(rendered[n], source="x.pdf"), names))
     assert together == [alone[name] for name in names]
+
+
+def test_pdfminer_page_with_undecodable_text_is_read_again_by_pdfium(
+    monkeypatch: pytest.MonkeyPatch, seeds: dict[str, Document], rendered: dict[str, bytes]
+) -> None:
+    """On a page pdfminer reads (here: all of them), characters it cannot map are read again
+    with PDFium (``PdfiumText.chars``)."""
+    monkeypatch.setattr(pdf_reader.PdfPageReader, "add_pdfium_page", lambda *args: False)
+    real = pdf_reader.garbled_share
+    monkeypatch.setattr(
+        pdf_reader,
+        "garbled_share",
+        lambda chars: 1.0 if chars and "fontname" in chars[0] else real(chars),
+    )
+    asked: list[int] = []
+    reread = pdf_reader.PdfiumText.chars
+
+    def chars(self: pdf_reader.PdfiumText, index: int) -> list[dict[str, Any]]:
+        asked.append(index)
+        return reread(self, index)
+
+    monkeypatch.setattr(pdf_reader.PdfiumText, "chars", chars)
+    assert_same(seeds["001"], read_back(rendered["001"]))
+    assert len(asked) >= 5
