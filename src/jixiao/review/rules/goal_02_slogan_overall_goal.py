@@ -68,7 +68,7 @@ class SloganOverallGoal(Rule):
         words = [w for w in ctx.params.slogan_words if w in text]
         if len(words) < ctx.params.min_slogan_words:
             return
-        shown = "、".join(f"“{w}”" for w in words[:4])
+        shown = "".join(f"“{w}”" for w in words[:4])
         yield self.finding(
             f"部门总体绩效目标没有任何可衡量的内容，只有{shown}等口号用语",
             field="department.overall_goals",
