@@ -18,6 +18,7 @@ from pdfplumber.table import TableFinder
 from pdfplumber.table import intersections_to_cells as plumber_cells
 
 from jixiao import Document, read_path
+from jixiao._exceptions import JixiaoError
 from jixiao.readers.pdf import read_pdf
 from jixiao.readers.pdf import reader as pdf_reader
 from jixiao.readers.pdf.pdfium_paths import page_drawing
@@ -210,3 +211,56 @@ def test_words_match_pdfplumbers_extractor(rendered: dict[str, bytes]) -> None:
                 assert [tuple(w[k] for k in keys) for w in mine] == [
                     tuple(w[k] for k in keys) for w in expected
                 ]
+
+
+def test_after_damage_pdfminer_reads_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damage found on one page may be in a resource later pages share (a font), which PDFium
+    and pdfminer recover from differently: pdfminer reads the rest of the file, as before."""
+    from tests.hostile.corpus import generate
+
+    item = next(i for i in generate("pdf", 2) if i.label == "pdf/flip/1")
+
+    def outcome() -> object:
+        try:
+            return read_pdf(item.data, source="x.pdf")
+        except JixiaoError as exc:
+            return exc.message
+
+    fast = outcome()
+    monkeypatch.setattr(pdf_reader.PdfPageReader, "add_pdfium_page", lambda *args: False)
+    assert outcome() == fast
+
+
+def test_threads_read_pdfs_at_once(rendered: dict[str, bytes]) -> None:
+    """PDFium is not thread-safe; the workbench reads uploads in threads (``pdfium_lock``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["000", "001", "002", "003"] * 2
+    alone = {name: read_pdf(rendered[name], source="x.pdf") for name in set(names)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda n: read_pdf(rendered[n], source="x.pdf"), names))
+    assert together == [alone[name] for name in names]
+
+
+def test_pdfminer_page_with_undecodable_text_is_read_again_by_pdfium(
+    monkeypatch: pytest.MonkeyPatch, seeds: dict[str, Document], rendered: dict[str, bytes]
+) -> None:
+    """On a page pdfminer reads (here: all of them), characters it cannot map are read again
+    with PDFium (``PdfiumText.chars``)."""
+    monkeypatch.setattr(pdf_reader.PdfPageReader, "add_pdfium_page", lambda *args: False)
+    real = pdf_reader.garbled_share
+    monkeypatch.setattr(
+        pdf_reader,
+        "garbled_share",
+        lambda chars: 1.0 if chars and "fontname" in chars[0] else real(chars),
+    )
+    asked: list[int] = []
+    reread = pdf_reader.PdfiumText.chars
+
+    def chars(self: pdf_reader.PdfiumText, index: int) -> list[dict[str, Any]]:
+        asked.append(index)
+        return reread(self, index)
+
+    monkeypatch.setattr(pdf_reader.PdfiumText, "chars", chars)
+    assert_same(seeds["001"], read_back(rendered["001"]))
+    assert len(asked) >= 5

@@ -29,6 +29,7 @@ from jixiao.readers.ocr.skew import straighten
 from jixiao.readers.ocr.worker import recognise
 from jixiao.readers.paged.lines import LineGaps, PageParagraph
 from jixiao.readers.paged.tables import PageTable
+from jixiao.readers.pdfium_lock import PDFIUM_LOCK
 
 __all__ = [
     "A4_LONG_INCH",
@@ -84,6 +85,10 @@ class PdfScan:
         return scan_blocks(gray, dpi, page=index + 1, gaps=gaps, columns=self._columns)
 
     def render(self, index: int) -> tuple[Gray, float]:
+        with PDFIUM_LOCK:  # PDFium is not thread-safe
+            return self._render(index)
+
+    def _render(self, index: int) -> tuple[Gray, float]:
         if self._doc is None:
             self._doc = pdfium.PdfDocument(self._data)
         page = self._doc[index]
@@ -104,9 +109,10 @@ class PdfScan:
         return gray, dpi
 
     def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
+        with PDFIUM_LOCK:
+            if self._doc is not None:
+                self._doc.close()
+                self._doc = None
 
 
 def _damaged(source: str) -> ReadError:

@@ -8,7 +8,8 @@ form XObjects (inflated), and its fonts' ToUnicode maps, embedded encodings and 
 pdfminer opens (``FontFile``, ``FontFile2``). Inflating is zlib in C, so this costs a small
 part of interpreting the page. Fonts are checked once per document, as pdfminer's resource
 manager loads each once. A page where anything is logged, or anything fails, is read by
-pdfminer as before.
+pdfminer as before, and so is every later page (``reader.read_pdf``): a damaged font is
+shared, and PDFium and pdfminer recover from it differently.
 """
 
 from __future__ import annotations

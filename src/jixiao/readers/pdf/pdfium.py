@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from jixiao.readers.pdf.pdfium_chars import Char, page_chars
 from jixiao.readers.pdf.pdfium_paths import PageDrawing, page_drawing
+from jixiao.readers.pdfium_lock import PDFIUM_LOCK
 
 __all__ = ["PdfiumPage", "PdfiumText"]
 
@@ -47,12 +48,17 @@ class PdfiumText:
         return self._doc
 
     def page_count(self) -> int | None:
-        doc = self._document()
-        return None if doc is None else len(doc)
+        with PDFIUM_LOCK:
+            doc = self._document()
+            return None if doc is None else len(doc)
 
     def page(self, index: int, mediabox: tuple[float, float, float, float]) -> PdfiumPage | None:
         """Page ``index`` (0-based) read by PDFium when it can match pdfminer's reading:
         ``mediabox`` is pdfplumber's (top-left origin) and must be PDFium's too."""
+        with PDFIUM_LOCK:
+            return self._page(index, mediabox)
+
+    def _page(self, index: int, mediabox: tuple[float, float, float, float]) -> PdfiumPage | None:
         doc = self._document()
         if doc is None:
             return None
@@ -84,18 +90,20 @@ class PdfiumText:
 
     def chars(self, index: int) -> list[Char]:
         """The characters of page ``index`` (0-based); empty if PDFium cannot read it."""
-        doc = self._document()
-        if doc is None:
-            return []
-        try:
-            return _loose_chars(doc, index)
-        except Exception:  # PDFium failed too: the caller keeps pdfminer's reading
-            return []
+        with PDFIUM_LOCK:
+            doc = self._document()
+            if doc is None:
+                return []
+            try:
+                return _loose_chars(doc, index)
+            except Exception:  # PDFium failed too: the caller keeps pdfminer's reading
+                return []
 
     def close(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
+        with PDFIUM_LOCK:
+            if self._doc is not None:
+                self._doc.close()
+                self._doc = None
 
 
 def _loose_chars(doc: pdfium.PdfDocument, index: int) -> list[Char]:

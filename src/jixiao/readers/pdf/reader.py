@@ -64,14 +64,16 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
     """
     reader = PdfPageReader(source)
     with _damage_log() as damage, _open(data, source) as pdf:
+        sound = True  # once damage is seen, pdfminer reads the rest (a damaged font is shared)
         if damage.take():
             reader.layout.warnings.append(_damage_warning(None))
+            sound = False
         pdfium = PdfiumText(data)
         scans = ScanPages(data)
         fonts_seen: set[int] = set()
         try:
             previous = 0
-            fast = _page_count(pdf) == pdfium.page_count()
+            fast = sound and _page_count(pdf) == pdfium.page_count()
             for number, page in _pages(pdf, source):
                 if number > previous + 1:  # pages the page tree lost (a broken page object)
                     _lost_pages(reader, previous + 1, number)
@@ -90,6 +92,7 @@ def read_pdf(data: bytes, *, source: str) -> Layout:
                 finally:
                     page.close()
                 if damage.take():
+                    fast = False
                     reader.layout.warnings.append(_damage_warning(number))
                     reader.break_continuation()
             positions = _page_positions(pdf.doc)
