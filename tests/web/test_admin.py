@@ -172,7 +172,8 @@ def test_unknown_unit_and_user(login: Login) -> None:
     body = {"username": "new.user", "password": "good-password", "role": "reviewer"}
     response = admin.post("/api/admin/users", json={**body, "unit_ids": [missing]})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith(f"单位不存在（编号 {missing}）\n处理建议：")
+    assert response.json()["detail"] == f"单位不存在（编号 {missing}）"  # the hint apart
+    assert "单位管理" in response.json()["hint"]
     nobody = max(u["id"] for u in admin.get("/api/admin/users").json()) + 1000
     assert admin.get(f"/api/admin/users/{nobody}").status_code == 404
     patched = admin.patch(f"/api/admin/users/{nobody}", json={"display_name": "某人"})
