@@ -16,6 +16,7 @@ costs) before every read of seed 003, so that no work is carried over from the r
 from __future__ import annotations
 
 import argparse
+import importlib
 import platform
 import statistics
 import sys
@@ -26,18 +27,21 @@ from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
 
 import jixiao
 from jixiao import read_bytes
-from jixiao.readers.text import pdf_export_cut
 from jixiao.readers.text.decode import decode_text
 from jixiao.readers.text.reader import read_text_layout
 
 
 def _clear_reader_caches() -> None:
-    for cached in (
-        pdf_export_cut._piece_width,
-        pdf_export_cut._value_cost,
-        pdf_export_cut._is_quantitative,
-    ):
-        cached.cache_clear()
+    # By name, so that the same script also measures revisions without pdf_export_cut.
+    for module_name in ("pdf_export_cut", "pdf_export_indicators"):
+        try:
+            module = importlib.import_module(f"jixiao.readers.text.{module_name}")
+        except ImportError:
+            continue
+        for name in ("_piece_width", "_value_cost", "_is_quantitative"):
+            cached = getattr(module, name, None)
+            if cached is not None:
+                cached.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> None:

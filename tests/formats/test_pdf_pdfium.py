@@ -21,7 +21,7 @@ from jixiao import Document, read_path
 from jixiao.readers.pdf import read_pdf
 from jixiao.readers.pdf import reader as pdf_reader
 from jixiao.readers.pdf.pdfium_paths import page_drawing
-from jixiao.readers.pdf.table_finder import intersections_to_cells
+from jixiao.readers.pdf.table_finder import find_ruled_tables, intersections_to_cells
 from jixiao.readers.pdf.tables import _visible
 from jixiao.render.pdf import render_pdf
 from tests.conftest import SEEDS
@@ -105,6 +105,29 @@ def test_pdfium_draws_what_pdfminer_draws(rendered: dict[str, bytes]) -> None:
     assert lines > 100  # the tables' rules
 
 
+@pytest.mark.parametrize("name", ["000", "003"])
+def test_table_finder_matches_pdfplumber(name: str, rendered: dict[str, bytes]) -> None:
+    """Same cells, to the last bit, as pdfplumber's finder (also with an explicit rule)."""
+    rule = {"object_type": "line", "x0": 40, "x1": 560, "top": 300, "bottom": 300, "width": 520}
+    found = 0
+    with pdfplumber.open(io.BytesIO(rendered[name])) as pdf:
+        for page in pdf.pages:
+            ruled = page.filter(_visible)
+            drawn = [
+                [o for o in objects if _visible(o)]
+                for objects in (page.lines, page.rects, page.curves)
+            ]
+            for extra in ([], [rule]):
+                settings: dict[str, Any] = {"vertical_strategy": "lines"}
+                if extra:
+                    settings["explicit_horizontal_lines"] = extra
+                expected = [t.cells for t in ruled.find_tables(settings)]
+                mine = [t.cells for t in find_ruled_tables(*drawn, extra)]
+                assert mine == expected
+                found += len(mine)
+    assert found > 5
+
+
 def test_cell_search_matches_pdfplumber(rendered: dict[str, bytes]) -> None:
     with pdfplumber.open(io.BytesIO(rendered["003"])) as pdf:
         for page in pdf.pages:
@@ -168,3 +191,22 @@ def test_pdfium_classifies_shapes_as_pdfminer_does() -> None:
         doc.close()
     assert len(drawing.rects) >= 5 and drawing.curves and len(drawing.lines) >= 2
     assert sum(_visible(r) for r in drawing.rects) == len(drawing.rects) - 2  # the two whites
+
+
+def test_words_match_pdfplumbers_extractor(rendered: dict[str, bytes]) -> None:
+    from pdfplumber.utils.text import WordExtractor
+
+    from jixiao.readers.paged.words import words
+
+    keys = ("text", "x0", "x1", "top", "bottom", "size")
+    extractor = WordExtractor(extra_attrs=["size"])
+    with pdfplumber.open(io.BytesIO(rendered["003"])) as pdf:
+        for page in pdf.pages:
+            chars = list(page.chars)
+            odd = [{**chars[0], "text": "ﬁ"}, {**chars[0], "text": ""}, {**chars[0], "text": " "}]
+            for sample in (chars, chars[::-1], chars[:40] + odd + chars[40:80]):
+                expected = [w for w, _ in extractor.iter_extract_tuples(sample)]
+                mine = words(sample)
+                assert [tuple(w[k] for k in keys) for w in mine] == [
+                    tuple(w[k] for k in keys) for w in expected
+                ]

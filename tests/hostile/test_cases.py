@@ -4,6 +4,7 @@ abort the process is read without it, a lost ``</table>`` is repaired, a cut-off
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import subprocess
@@ -15,7 +16,14 @@ import pytest
 
 from jixiao._exceptions import ReadError
 from jixiao.reading import read_bytes
-from tests.hostile.corpus import Input, generate, seed_document, seed_file
+from tests.hostile.corpus import (
+    Input,
+    _zip,
+    _zip_members,
+    generate,
+    seed_document,
+    seed_file,
+)
 
 
 def _input(label: str) -> Input:
@@ -169,3 +177,83 @@ def test_row_spanning_the_level_columns_is_not_an_indicator() -> None:
     assert all("某县教育和体育局" not in i.name for p in doc.projects for i in p.indicators)
     malformed = [w for w in doc.warnings if w.code == "indicator_row_malformed"]
     assert malformed and "130821某县教育和体育局" in malformed[0].message
+
+
+def test_xls_record_of_the_wrong_length_warns() -> None:
+    """A flipped bit in a LABELSST record's length swallowed the records after it: two of the
+    second project's indicators were lost without a word."""
+    doc = read_bytes(_input("xls/flip/23").data, name="记录.xls")
+    damaged = [w for w in doc.warnings if w.code == "sheet_damaged"]
+    assert damaged and "项目2" in damaged[0].message and "损坏" in damaged[0].message
+    assert not read_bytes(seed_file("xls"), name="完好.xls").warnings
+
+
+def test_rust_panic_does_not_reach_stderr(tmp_path: Path) -> None:
+    """A truncated XLS makes calamine panic: the user gets the Chinese 「已损坏」 message, and
+    Rust's English ``thread … panicked at …`` report no longer reaches the terminal."""
+    path = tmp_path / "截断.xls"
+    path.write_bytes(_input("xls/truncate/14").data)
+    command = [sys.executable, "-m", "jixiao", "parse", str(path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "已损坏" in result.stderr
+    assert "panicked" not in result.stderr and "RUST_BACKTRACE" not in result.stderr
+    env = {**os.environ, "JIXIAO_DEBUG": "1"}  # for a developer: the library's own words
+    debug = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, check=False, env=env
+    )
+    assert "panicked" in debug.stderr
+
+
+def test_panic_filter_keeps_other_output() -> None:
+    from jixiao.readers.native_stderr import _without_panics
+
+    captured = (
+        b"before\n\nthread '<unnamed>' (12) panicked at src/cfb.rs:349:34:\n"
+        b"range start index 512 out of range\n"
+        b"note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\nafter\n"
+    )
+    assert _without_panics(captured) == b"before\nafter\n"
+
+
+def test_sheet_replaced_by_other_rows_is_named() -> None:
+    """The first sheet's part replaced by 50,000 rows of numbers: its project vanished, and
+    nothing said so."""
+    doc = read_bytes(_input("xlsx/many-cells/0").data, name="替换.xlsx")
+    assert [len(p.indicators) for p in doc.projects] == [4, 6]
+    unrecognised = [w for w in doc.warnings if w.code == "table_unrecognised"]
+    assert unrecognised and "工作表“绩效目标表”" in unrecognised[0].message
+
+
+def _with_huge_list_numbers(data: bytes) -> bytes:
+    """The DOCX with list counters of 5,000 digits (Python's ``int()`` refuses more than 4,300:
+    the user saw 「已损坏（Exceeds the limit (4300 digits) for integer string conversion…）」)."""
+    namespace = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    big = b"9" * 5000
+    members = _zip_members(data)
+    members["word/numbering.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><w:numbering ' + namespace + b">"
+        b'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="' + big + b'"/>'
+        b'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        b'<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+        b'<w:startOverride w:val="' + big + b'"/></w:lvlOverride></w:num></w:numbering>'
+    )
+    numbered = b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    members["word/document.xml"] = members["word/document.xml"].replace(b"<w:p>", numbered, 3)
+    return _zip(members)
+
+
+def test_fake_doc_with_huge_digit_strings_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "假.doc"  # a DOCX named .doc, as users rename files
+    path.write_bytes(_with_huge_list_numbers(seed_file("docx")))
+    result = subprocess.run(
+        [sys.executable, "-m", "jixiao", "parse", "--format", "table", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 个项目" in result.stdout
+    for text in (result.stdout, result.stderr):
+        assert "Exceeds" not in text and "digits" not in text and "Error" not in text

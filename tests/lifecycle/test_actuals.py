@@ -185,3 +185,35 @@ def test_bad_info_sheet() -> None:
     data = fill(template_workbook(doc, "monitor", 7), {}, {}, info={"填报类型": "年报"})
     with pytest.raises(ActualsError, match="填报类型“年报”无法识别"):
         apply_actuals(doc, data, "x.xlsx")
+
+
+def test_department_rows_round_trip_and_score() -> None:
+    from jixiao.lifecycle.scoring import score_document
+    from jixiao.model import Budget, Department, Unit
+    from tests.lifecycle._build import indicator
+
+    doc = document().model_copy(
+        update={
+            "department": Department(
+                unit=Unit(code="630", name="某局"),
+                budget=Budget(total=D(500)),
+                indicators=[
+                    indicator("产出指标", "数量指标", "审批事项", "≥1000件", "45"),
+                    indicator("效益指标", "社会效益指标", "办事时间缩短率", "≥20%", "45"),
+                ],
+            )
+        }
+    )
+    book = load_workbook(io.BytesIO(template_workbook(doc, "selfeval")))
+    assert [c.value for c in book["预算"][2]][:3] == ["部门整体", "630", "部门整体"]
+    assert book["指标"]["I2"].value == 45  # the declared weight is pre-filled
+    data = fill(
+        template_workbook(doc, "selfeval"),
+        budget={2: [500, 500, 450, "年末部分采购未支付"]},
+        indicators={2: [45, "900件", None, None, None, "系统升级停办两周"], 3: [45, "25%"]},
+    )
+    filled, _, _ = apply_actuals(doc, data, "x.xlsx")
+    (dept, *_) = score_document(filled)
+    # 10 × 450/500 = 9; 45 × 900/1000 = 40.5; 45 (25 % ≥ 20 %, EVA-07: 25 > 24) → 94.5
+    assert (dept.seq, dept.name, dept.total, dept.grade) == (None, "部门整体", D("94.50"), "优")
+    assert [f.code for f in dept.findings] == ["EVA-07", "EVA-09"]

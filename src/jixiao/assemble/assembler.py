@@ -39,6 +39,9 @@ _CODE_YEAR = re.compile(r"^[0-9]{6}([0-9]{2})P")
 _PARAGRAPH_FIELDS = {"unit", "name", "code", "department"}
 # Header fields whose label may stand on a line of its own inside a project's header block,
 # the value on the next line (a spreadsheet row merged across the table reads as a paragraph).
+UNUSED_TABLE_ROWS = 20
+"""A table this long that no project used is named in a warning (shorter ones are notes,
+signatures, small summaries that documents often carry)."""
 _LABEL_ABOVE_FIELDS = {
     "extra",
     "goals",
@@ -73,6 +76,7 @@ class _Reader:
         self.tables = 0
         self.after_tables: list[Paragraph] = []
         self.paragraphs: list[Paragraph] = []  # all of them, for indicators written as prose
+        self.unused: list[tuple[Table, int]] = []  # large tables no project took anything from
         self.label_above: tuple[LabelMatch, Paragraph] | None = None  # awaiting its value
 
     def new_builder(self, title: str | None = None) -> ProjectBuilder:
@@ -88,7 +92,9 @@ class _Reader:
             return
         if self.current is not None and self.current.value_below_from(block):
             return
-        title = PROJECT_TITLE.match(to_simplified(text))  # 1、某項目績效目標表 too
+        title = PROJECT_TITLE.match(text)
+        if title is None and text.endswith("表"):  # 1、某項目績效目標表 too
+            title = PROJECT_TITLE.match(to_simplified(text))
         if self.current is not None and self.current.year_under_title(text):
             return  # （2024年度） under a project's own title: its year, not the document's
         if title or is_table_title(text):
@@ -159,7 +165,9 @@ class _Reader:
             return
         grid = table.grid()
         flat: FlatProjects | None = None
-        for r, row in enumerate(table.rows()):
+        targets: list[ProjectBuilder] = []
+        rows = table.rows()
+        for r, row in enumerate(rows):
             current = self.current
             if current is None:
                 current = self.new_builder(self.pending_title)
@@ -180,6 +188,12 @@ class _Reader:
                     target.seq = len(self.builders)
                     self.current = current = target
             current.add_row(row, grid[r], r)
+            if not targets or targets[-1] is not current:
+                targets.append(current)
+        if len(rows) >= UNUSED_TABLE_ROWS and all(
+            b.is_empty() and b.columns is None for b in targets
+        ):
+            self.unused.append((table, len(rows)))
 
     def _apply_pending(self, builder: ProjectBuilder) -> None:
         for field, label, value, block in self.pending:
@@ -307,6 +321,9 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 project_seq=len(projects) + 1,
             )
         )
+    if projects:
+        warnings += [_unused_table(table, rows) for table, rows in reader.unused]
+        warnings += _sheets_without_tables(layout)
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
     warnings += [_warning(w, None) for w in reader.department.warnings]
@@ -323,6 +340,43 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         projects=projects,
         warnings=warnings,
     )
+
+
+def _unused_table(table: Table, rows: int) -> DocumentWarning:
+    """A large table among the projects that none of them took anything from: in a damaged
+    file, what replaced a project's table (its project is gone, which nothing else says)."""
+    where = f"工作表“{table.position.sheet}”中" if table.position.sheet else ""
+    if table.position.page:
+        where = f"第 {table.position.page} 页"
+    return DocumentWarning(
+        code="table_unrecognised",
+        message=f"{where}有一个 {rows} 行的表格未能识别为绩效目标表的任何部分，未读入；"
+        "如其中应有项目，请核对原件",
+        source=table.position.to_location(),
+    )
+
+
+def _sheets_without_tables(layout: Layout) -> list[DocumentWarning]:
+    """A worksheet of many rows and no table at all, beside sheets that hold projects: in a
+    damaged workbook, what replaced a project's sheet."""
+    rows: dict[str, int] = {}
+    with_tables: set[str] = set()
+    for block in layout.blocks:
+        sheet = block.position.sheet
+        if sheet is None:
+            continue
+        if isinstance(block, Table):
+            with_tables.add(sheet)
+        rows[sheet] = rows.get(sheet, 0) + 1
+    return [
+        DocumentWarning(
+            code="table_unrecognised",
+            message=f"工作表“{sheet}”有 {count} 行内容，但没有可识别的绩效目标表，未读入；"
+            "如其中应有项目，请核对原件",
+        )
+        for sheet, count in rows.items()
+        if sheet not in with_tables and count >= UNUSED_TABLE_ROWS
+    ]
 
 
 def _damage_between(previous: int | None, page: int, damaged: list[int]) -> int | None:

@@ -515,6 +515,13 @@ def rules_command(
     if code is not None:
         rule = get_rule(code.strip())
         if rule is None:
+            from jixiao.lifecycle.catalogue import lifecycle_rule_text
+
+            lifecycle = lifecycle_rule_text(code)
+            if lifecycle is not None:  # MON-*/EVA-*: checked by jixiao monitor / score
+                sys.stdout.write(lifecycle)
+                sys.stdout.flush()
+                return
             message = f"没有这条规则：{code}"
             close = difflib.get_close_matches(code.strip().upper(), list(rules), n=3, cutoff=0.5)
             if close:
@@ -648,6 +655,14 @@ from jixiao.cli.corpus import corpus_app  # noqa: E402
 from jixiao.cli.db import db_app  # noqa: E402
 from jixiao.cli.diff import DIFF_HELP, DIFF_SHORT_HELP, diff_command  # noqa: E402
 from jixiao.cli.library import library_app  # noqa: E402
+from jixiao.cli.lifecycle import (  # noqa: E402
+    MONITOR_HELP,
+    SCORE_HELP,
+    TEMPLATE_HELP,
+    monitor_command,
+    score_command,
+    template_command,
+)
 from jixiao.cli.serve import SERVE_HELP, SERVE_SHORT_HELP, serve_command  # noqa: E402
 from jixiao.cli.user import user_app  # noqa: E402
 
@@ -669,6 +684,14 @@ app.command(
     help=DIFF_HELP,
     short_help=DIFF_SHORT_HELP,
 )(diff_command)
+for _name, _help, _short, _command in (
+    ("monitor", MONITOR_HELP, "运行监控：预算执行和绩效目标的信号灯。", monitor_command),
+    ("score", SCORE_HELP, "绩效自评计分：每项得分、总分和等级。", score_command),
+    ("template", TEMPLATE_HELP, "生成运行监控或绩效自评的填报表（XLSX）。", template_command),
+):
+    app.command(_name, cls=_Command, options_metavar="[选项]", help=_help, short_help=_short)(
+        _command
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from jixiao.model.categories import normalize_label
 from jixiao.model.document import Indicator
@@ -23,6 +24,7 @@ __all__ = ["indicator_key", "indicator_keys", "keyed_indicators", "normalize_nam
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Width-folded (NFKC), simplified, without whitespace, lower-case."""
     text = unicodedata.normalize("NFKC", name)

@@ -9,21 +9,31 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import HTTPException, RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao._exceptions import JixiaoError
 from jixiao.store.db import data_dir, make_engine, make_sessionmaker
 from jixiao.store.errors import ConflictError, NotFoundError
-from jixiao.web.deps import LoginRequired, csrf_dep, page
+from jixiao.web.api_docs import docs_assets
+from jixiao.web.deps import LoginRequired, csrf_dep, page, signed_in_user
+from jixiao.web.display import without_hint
 from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
 from jixiao.workbench.access import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
 
 SECRET_ENV = "JIXIAO_SECRET_KEY"
+STATIC = Path(__file__).parent / "static"
+
+HTTP_MESSAGES = {
+    404: ("页面不存在", "地址可能输错了，或者该内容已被删除。"),
+    405: ("不支持这种访问方式", "请从工作台的页面上进入。"),
+}
+"""Browser pages for the errors Starlette raises with English text ("Not Found")."""
 
 
 def secret_key() -> str:
@@ -59,7 +69,7 @@ def create_app(
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
     ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
     https = https_wanted() if https is None else https
-    from jixiao.web import api, api_admin, api_search, library
+    from jixiao.web import api, api_admin, api_docs, api_search, library
     from jixiao.web.views import (
         admin,
         analytics,
@@ -76,7 +86,7 @@ def create_app(
         title="jixiao 绩效目标工作台",
         version="1",
         dependencies=[Depends(csrf_dep)],
-        docs_url="/api/docs",
+        docs_url=None,  # served from local files below (an intranet has no CDN)
         redoc_url=None,
     )
     engine = make_engine(url)
@@ -94,9 +104,15 @@ def create_app(
     )
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, https=https)  # outermost: on every response
-    app.mount(
-        "/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static"
-    )
+    app.mount("/static/docs", StaticFiles(directory=str(docs_assets())), name="docs-static")
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api_docs.router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def _favicon() -> Response:
+        # Browsers ask for /favicon.ico whatever the page links to.
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
     for module in (
         login,
         documents,
@@ -123,11 +139,9 @@ def create_app(
     @app.exception_handler(JixiaoError)
     async def _error(request: Request, exc: JixiaoError) -> Response:
         status = _status(exc)
-        message = str(exc)
-        hint = getattr(exc, "hint", None)
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": message, "hint": hint}, status_code=status)
-        return _error_page(request, status, message, hint)
+        if request.url.path.startswith("/api/"):  # the API's detail keeps the hint too
+            return JSONResponse({"detail": str(exc), "hint": exc.hint}, status_code=status)
+        return _error_page(request, status, without_hint(exc), exc.hint)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:
@@ -149,14 +163,45 @@ def create_app(
         ]
         return JSONResponse({"detail": "请求内容有误", "errors": errors}, status_code=422)
 
-    @app.exception_handler(HTTPException)
-    async def _http(request: Request, exc: HTTPException) -> Response:
-        if request.url.path.startswith("/api/") or request.headers.get("HX-Request"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return _error_page(request, exc.status_code, str(exc.detail), None)
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        api_call = request.url.path.startswith(("/api/", "/openapi.json"))
+        if api_call or request.headers.get("HX-Request"):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
+        message, hint = str(exc.detail), None
+        if exc.status_code in HTTP_MESSAGES and not _is_chinese(message):
+            message, hint = HTTP_MESSAGES[exc.status_code]
+        return _error_page(request, exc.status_code, message, hint)
 
     return app
 
 
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _error_page(request: Request, status: int, message: str, hint: Any) -> Response:
-    return page(request, "error.html", None, status_code=status, message=message, hint=hint)
+    return page(
+        request,
+        "error.html",
+        _signed_in(request),
+        status_code=status,
+        message=message,
+        hint=hint,
+        status=status,
+    )
+
+
+def _signed_in(request: Request) -> Any:
+    """The signed-in user for the error page's header, if the database can still say."""
+    try:
+        read = request.app.state.sessions[0]
+        with read() as session:
+            user = signed_in_user(request, session)
+            if user is not None:
+                session.expunge(user)
+            return user
+    except Exception:  # the page for a broken database must still render
+        return None

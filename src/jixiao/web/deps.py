@@ -14,6 +14,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
 from jixiao.web.csrf import check_csrf, csrf_token
+from jixiao.web.display import (
+    document_title,
+    field_label,
+    local_time,
+    row_title,
+    zone_label,
+)
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_is_open
 
@@ -36,6 +43,16 @@ def show_value(value: Any) -> str:
 
 
 templates.env.filters["show"] = show_value
+templates.env.filters["localtime"] = local_time
+templates.env.filters["row_title"] = row_title
+templates.env.filters["doc_title"] = document_title
+templates.env.filters["field_label"] = field_label
+templates.env.globals["zone_label"] = zone_label
+
+
+def flash(request: Request, message: str, *, error: bool = False) -> None:
+    """A message for the next page the user sees (“已提交审核”), after a redirect."""
+    request.session["flash_error" if error else "flash"] = message
 
 
 class LoginRequired(Exception):
@@ -99,11 +116,15 @@ CurrentUser = Annotated[UserRow, Depends(get_user)]
 def page(
     request: Request, name: str, user: UserRow | None, status_code: int = 200, **context: Any
 ) -> Response:
-    """A rendered template with the user and the CSRF token in its context."""
+    """A rendered template with the user, the CSRF token and the flash message (set by the
+    step that redirected here, shown once) in its context."""
+    said: dict[str, Any] = {"flash": None, "flash_error": None}
+    if "session" in request.scope:
+        said = {key: request.session.pop(key, None) for key in said}
     response: Response = templates.TemplateResponse(
         request,
         name,
-        {"user": user, "csrf": csrf_token(request), **context},
+        {"user": user, "csrf": csrf_token(request), **said, **context},
         status_code=status_code,
     )
     return response

@@ -185,8 +185,9 @@ CSP = (
 )
 """Scripts only from the app's own files (an injected ``<script>`` does not run); htmx sets
 inline styles, hence ``'unsafe-inline'`` for styles only."""
-_DOCS = ("/api/docs", "/openapi.json")
-"""The API documentation page loads Swagger UI from a CDN: no CSP there."""
+REDOC_CSP = CSP + "; worker-src 'self' blob:"
+"""ReDoc (served from local files) builds its search index in a ``blob:`` worker; the rest
+of the CSP stays, which also keeps its footer logo from being fetched from redoc.ly."""
 
 
 class SecurityHeaders:
@@ -212,8 +213,8 @@ class SecurityHeaders:
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"same-origin"),
                 ]
-                if not path.startswith(_DOCS):
-                    extra.append((b"content-security-policy", CSP.encode()))
+                policy = REDOC_CSP if path == "/api/redoc" else CSP
+                extra.append((b"content-security-policy", policy.encode()))
                 if not path.startswith("/static/"):
                     extra.append((b"cache-control", b"no-store"))
                 if self.https:

@@ -159,7 +159,6 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     """Answer pages until the parent closes stdin."""
     from jixiao.readers.ocr.engine import recognise as in_process
 
-    _offline()
     while True:
         header = stdin.read(_HEADER.size)
         if len(header) < _HEADER.size:
@@ -176,5 +175,11 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         stdout.flush()
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """The child: no network, then pages until the parent closes stdin."""
+    _offline()
     serve(sys.stdin.buffer, sys.stdout.buffer)
+
+
+if __name__ == "__main__":
+    main()

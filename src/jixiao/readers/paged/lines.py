@@ -1,13 +1,13 @@
 """Characters of a PDF page → visual lines → paragraphs, the way a reader sees them.
 
 pdfminer gives characters with boxes, not lines or paragraphs. Lines are words clustered by
-vertical position (pdfplumber's word extractor puts a space where the text has one or where
-the gap between characters is wide). Paragraphs are rebuilt from layout cues: a line
-continues the paragraph above when the line above was wrapped (it reached the right edge of
-the text, or the first unbreakable piece of this line would not have fitted after it), this
-line is not indented, does not start a list item (``2、``, ``（三）``) and the gap above it is
-not clearly wider than the gap between the lines of a paragraph (learnt from lines that
-wrapped). Lone page numbers in the top and bottom bands are dropped.
+vertical position (words as pdfplumber's word extractor makes them, ``words``: a space where
+the text has one or where the gap between characters is wide). Paragraphs are rebuilt from
+layout cues: a line continues the paragraph above when the line above was wrapped (it reached
+the right edge of the text, or the first unbreakable piece of this line would not have fitted
+after it), this line is not indented, does not start a list item (``2、``, ``（三）``) and the
+gap above it is not clearly wider than the gap between the lines of a paragraph (learnt from
+lines that wrapped). Lone page numbers in the top and bottom bands are dropped.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pdfplumber.utils.text import WordExtractor
-
+from jixiao.readers.paged.words import words
 from jixiao.textutil import LIST_MARKER, NO_LINE_START, is_cjk, join_wrapped
 
 __all__ = [
@@ -89,10 +88,10 @@ def text_lines(chars: list[Char]) -> list[Line]:
     upright = [c for c in chars if c.get("upright", True) and c["text"] not in ("\n", "\r")]
     if not upright:
         return []
-    words = [w for w, _ in WordExtractor(extra_attrs=["size"]).iter_extract_tuples(upright)]
-    words.sort(key=lambda w: (w["top"], w["x0"]))
+    found = words(upright)
+    found.sort(key=lambda w: (w["top"], w["x0"]))
     groups: list[tuple[float, float, list[dict[str, Any]]]] = []  # (top, bottom, words)
-    for word in words:
+    for word in found:
         if groups:
             top, bottom, members = groups[-1]
             half = min(bottom - top, word["bottom"] - word["top"]) / 2

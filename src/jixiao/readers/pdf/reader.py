@@ -1,10 +1,16 @@
 """Reader for PDFs with a text layer: ruled tables with merged cells, and paragraphs.
 
 Pages are read one at a time and released (``page.close()``, no document-wide object cache),
-so memory stays bounded for long files. Per page: a text sanity gate (mostly ``(cid:…)``,
-U+FFFD or private-use characters means pdfminer could not map the fonts, and the characters
-are read again with PDFium, ``pdfium``), ruled tables with their spans (``tables``),
-and the rest as paragraphs without page numbers (``paged.lines``). Across pages, a table
+so memory stays bounded for long files. pdfminer opens the file (its errors and the damage it
+logs are what this reader reports) and each page is checked for damage without being
+interpreted (``damage_check``); PDFium then reads the page's characters and drawn lines in
+pdfminer's coordinates (``pdfium_chars``, ``pdfium_paths``), about ten times faster than
+pdfminer would. pdfminer (pdfplumber's ``page.chars``) reads the page instead when it is
+damaged, rotated, or its text fails the sanity gate (mostly ``(cid:…)``, U+FFFD, private-use
+or not common Chinese characters: fonts without a usable encoding map); when pdfminer's own
+characters fail the gate, PDFium is asked again (``pdfium``). Either way: ruled tables with
+their spans (``tables``, ``table_finder``), and the rest as paragraphs without page numbers
+(``paged.lines``). Across pages, a table
 continued on the next page becomes one table again without its repeated header rows
 (``paged.stitch``), and a paragraph broken by the page is joined again. A page without a text
 layer is a scan: with ``jixiao[ocr]`` installed it is read by OCR into the same

@@ -29,8 +29,9 @@ from typing import Literal
 import python_calamine
 
 from jixiao._exceptions import ReadError, UnsupportedFormatError
-from jixiao.layout import Layout, LayoutWarning
+from jixiao.layout import Layout, LayoutWarning, Position
 from jixiao.readers.damage import damaged
+from jixiao.readers.native_stderr import quiet_native_stderr
 from jixiao.readers.office.convert import ole_kind
 from jixiao.readers.xlsx.blocks import SheetRows, sheet_blocks
 from jixiao.readers.xlsx.scan import SheetScan, WorkbookScan, scan_xlsx
@@ -77,6 +78,16 @@ def read_spreadsheet(data: bytes, *, source: str) -> Layout:
     kind = spreadsheet_kind(data, source=source)
     scan = scan_xlsx(data, source=source) if kind == "xlsx" else scan_xls(data, source=source)
     layout = Layout()
+    for name, sheet in scan.sheets.items():
+        if sheet.damaged:
+            layout.warnings.append(
+                LayoutWarning(
+                    "sheet_damaged",
+                    f"工作表“{name}”的内容已损坏（记录结构异常），部分单元格可能缺失或错位；"
+                    "请核对原件，或用 Excel、WPS 打开后另存为 XLSX 再读取",
+                    Position(sheet=name),
+                )
+            )
     if kind == "xls" and any(_too_large(s) for s in (*scan.sheets.values(), scan.unknown)):
         for name, visible, streamed in stream_xls_workbook(data, scan, source=source):
             _add_sheet(layout, name, visible, partial(_same, streamed))
@@ -145,9 +156,11 @@ def _calamine_rows(
 
 @contextmanager
 def _calamine_guard(source: str, kind: SpreadsheetKind) -> Iterator[None]:
-    """Turns calamine's exceptions (and Rust panics) into Chinese ``ReadError``s."""
+    """Turns calamine's exceptions (and Rust panics) into Chinese ``ReadError``s; a panic's
+    English report on fd 2 is kept off the user's terminal (``native_stderr``)."""
     try:
-        yield
+        with quiet_native_stderr():
+            yield
     except ReadError:
         raise
     except python_calamine.PasswordError:

@@ -90,6 +90,9 @@ class SheetScan:
     unaddressed: bool = False
     """Some cell has no ``r`` reference: its place is known only by counting, so the extent
     above is not reliable and the sheet must be streamed, not loaded whole."""
+    damaged: bool = False
+    """(XLS) A cell record of the wrong length, or no end record: the record chain is broken
+    and the cells after the break are lost or misplaced by any reader."""
 
     @property
     def cells_spanned(self) -> int:

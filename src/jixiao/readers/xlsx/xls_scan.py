@@ -28,6 +28,8 @@ _NUMERIC = {0x0203, 0x027E, 0x0006}  # NUMBER, RK, FORMULA: row, col, xf first
 _OTHER_VALUES = {0x00FD, 0x0204, 0x0205, 0x00D6}  # LABELSST, LABEL, BOOLERR, RSTRING
 _MULRK = 0x00BD
 _DIMENSIONS = 0x0200
+_FIXED_SIZES = {0x00FD: 10, 0x0203: 14, 0x027E: 10, 0x0201: 6, 0x0205: 8}
+"""LABELSST, NUMBER, RK, BLANK, BOOLERR: records of one length only (BIFF8)."""
 
 
 def _encrypted(source: str) -> ReadError:
@@ -129,7 +131,11 @@ def _scan_sheet(stream: bytes, offset: int, xf_styles: list[NumberStyle | None])
         if style is not None and len(scan.styles) < MAX_FORMATTED_CELLS:
             scan.styles[row, col] = style
 
+    ended = False
     for kind, body in _records(stream, offset):
+        ended = kind == _EOF
+        if _FIXED_SIZES.get(kind, len(body)) != len(body):
+            scan.damaged = True  # a record's length was changed: the chain is misaligned
         if kind in _NUMERIC and len(body) >= 6:
             value(*struct.unpack_from("<HHH", body))
         elif kind in _OTHER_VALUES and len(body) >= 6:
@@ -151,4 +157,5 @@ def _scan_sheet(stream: bytes, offset: int, xf_styles: list[NumberStyle | None])
             for i in range(min(count, (len(body) - 2) // 8)):
                 r0, r1, c0, c1 = struct.unpack_from("<HHHH", body, 2 + 8 * i)
                 scan.merges.append((r0, c0, r1, c1))
+    scan.damaged = scan.damaged or not ended
     return scan

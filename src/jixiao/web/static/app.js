@@ -131,3 +131,178 @@ document.addEventListener("DOMContentLoaded", function () {
     if (input.value.trim()) lookup(input, false);
   });
 });
+
+// Forms that warn before leaving with unsaved changes (data-unsaved-warning): any typing
+// marks the form changed; sending it clears the mark.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("form[data-unsaved-warning]").forEach(function (form) {
+    var changed = false;
+    form.addEventListener("input", function () { changed = true; });
+    form.addEventListener("change", function () { changed = true; });
+    form.addEventListener("rows-edited", function () { changed = true; });
+    form.addEventListener("rows-changed", function () { changed = true; });
+    form.addEventListener("submit", function () { changed = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (!changed) return;
+      event.preventDefault();
+      event.returnValue = "";  // the browser shows its own “leave the page?” question
+    });
+  });
+});
+
+// Text boxes that grow with their text (where CSS field-sizing is not supported).
+(function () {
+  var native = window.CSS && CSS.supports && CSS.supports("field-sizing", "content");
+  function grow(box) {
+    if (native) return;
+    box.style.height = "auto";
+    box.style.height = box.scrollHeight + 2 + "px";
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea.grow")) grow(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("textarea.grow").forEach(grow);
+  });
+  window.jixiaoGrow = grow;
+})();
+
+// Goal lists (department page): one box per goal, added and removed in place.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("section.goal-list").forEach(function (section) {
+    var list = section.querySelector("ol.items");
+    var add = section.querySelector("button.add-item");
+    var count = section.querySelector("small.count");
+    function recount() {
+      if (count) count.textContent = list.querySelectorAll("li").length + " 条";
+    }
+    add.addEventListener("click", function () {
+      var item = document.createElement("li");
+      var box = document.createElement("textarea");
+      box.name = section.dataset.name;
+      box.rows = 2;
+      box.className = "grow";
+      box.setAttribute("aria-label", add.dataset.label);
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "remove-item";
+      remove.title = "删除这一条";
+      remove.textContent = "删除";
+      item.append(box, remove);
+      list.appendChild(item);
+      recount();
+      box.focus();
+      list.closest("form").dispatchEvent(new Event("rows-edited"));
+    });
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("button.remove-item");
+      if (!button) return;
+      var item = button.closest("li");
+      var next = item.nextElementSibling || item.previousElementSibling;
+      item.remove();
+      recount();
+      (next ? next.querySelector("textarea") : add).focus();
+      list.closest("form").dispatchEvent(new Event("rows-edited"));
+    });
+  });
+});
+
+// The editor: the field a finding is about is outlined in its severity's colour, with the
+// message as its tooltip and described-by (the message itself is listed just under it).
+(function () {
+  var INDICATOR_INPUTS = {
+    name: "ind_name", description: "ind_name", value: "ind_value_text",
+    value_text: "ind_value_text", level1: "ind_level1", level2: "ind_level2", basis: "ind_basis"
+  };
+  var PROJECT_INPUTS = {
+    name: "input[name=name]", code: "input[name=code]", title: "input[name=title]",
+    budget: "input[name^=budget_]", purpose: "textarea[name=purpose]",
+    goals: "textarea[name=goals]", spending_plan: "input[name^=plan_]"
+  };
+  function targets(form, field) {
+    var m = /^indicators\[(\d+)\](?:\.(\w+))?/.exec(field);
+    if (m) {
+      var row = form.querySelector("tr.indicator[data-index='" + m[1] + "']");
+      if (!row) return [];
+      var name = INDICATOR_INPUTS[m[2]];
+      return name ? Array.from(row.querySelectorAll("[name=" + name + "]")) : [row];
+    }
+    var key = field.split(/[.[]/)[0];
+    return PROJECT_INPUTS[key] ? Array.from(form.querySelectorAll(PROJECT_INPUTS[key])) : [];
+  }
+  function mark() {
+    var form = document.getElementById("editor");
+    if (!form) return;
+    form.querySelectorAll(".field-error, .field-warning, .row-error, .row-warning").forEach(function (el) {
+      el.classList.remove("field-error", "field-warning", "row-error", "row-warning");
+      if (el.dataset.findingTitle) { el.removeAttribute("title"); delete el.dataset.findingTitle; }
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("aria-describedby");
+    });
+    document.querySelectorAll("li.finding[data-field]").forEach(function (item) {
+      var field = item.dataset.field;
+      if (!field) return;
+      var severity = item.classList.contains("sev-error") ? "error" :
+        item.classList.contains("sev-warning") ? "warning" : null;
+      if (!severity) return;
+      var list = item.closest("ul.findings");
+      targets(form, field).forEach(function (el) {
+        if (el.tagName === "TR") { el.classList.add("row-" + severity); return; }
+        if (!el.classList.contains("field-error")) {
+          el.classList.remove("field-warning");
+          el.classList.add("field-" + severity);
+        }
+        var row = el.closest("tr.indicator");
+        if (row && !row.classList.contains("row-error")) row.classList.add("row-" + severity);
+        el.setAttribute("aria-invalid", "true");
+        if (list && list.id) el.setAttribute("aria-describedby", list.id);
+        el.title = item.textContent.trim();
+        el.dataset.findingTitle = "1";
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  document.addEventListener("htmx:afterSettle", mark);
+  document.addEventListener("rows-changed", function () { setTimeout(mark, 0); });
+})();
+
+// Keyboard in the indicator table: Enter goes to the same column of the next row (a new row
+// after the last one), Shift+Enter to the row above; Alt+↑/↓ moves the row.
+document.addEventListener("DOMContentLoaded", function () {
+  var body = document.getElementById("indicator-rows");
+  if (!body) return;
+  function cellIndex(el) { return Array.from(el.closest("tr").children).indexOf(el.closest("td")); }
+  function field(row, index) {
+    var cell = row && row.children[index];
+    return cell && cell.querySelector("input:not([type=hidden]), select");
+  }
+  body.addEventListener("keydown", function (event) {
+    var el = event.target;
+    var row = el.closest && el.closest("tr.indicator");
+    if (!row) return;
+    if (event.key === "Enter" && el.tagName === "INPUT") {
+      event.preventDefault();  // never send the whole form from a cell
+      var index = cellIndex(el);
+      var target = event.shiftKey ? row.previousElementSibling && row.previousElementSibling.previousElementSibling
+        : row.nextElementSibling && row.nextElementSibling.nextElementSibling;
+      if (!target && !event.shiftKey) {
+        document.getElementById("add-indicator").click();
+        var rows = body.querySelectorAll("tr.indicator");
+        target = rows[rows.length - 1];
+      }
+      var next = field(target, index);
+      if (next) next.focus();
+    } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      event.preventDefault();
+      row.querySelector(event.key === "ArrowUp" ? "button.up" : "button.down").click();
+      el.focus();
+    }
+  });
+});
+
+// Steps that cannot be undone ask first (data-confirm on the button or the form).
+document.addEventListener("submit", function (event) {
+  var button = event.submitter;
+  var question = (button && button.dataset.confirm) || event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});

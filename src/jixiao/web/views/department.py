@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -13,6 +13,7 @@ from jixiao.review import Finding
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.errors import ConflictError
 from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.display import without_hint
 from jixiao.workbench.access import FormInvalid, can_edit, get_document
 from jixiao.workbench.editing import update_department
 
@@ -21,8 +22,16 @@ router = APIRouter(include_in_schema=False)
 PARTS = (("overall_goals", "部门整体目标"), ("sub_goals", "分目标"), ("safeguards", "保障措施"))
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def _items(values: list[str]) -> list[str]:
+    """The goals as typed, one per box. A goal may span lines (seed 003's 分目标 are a
+    project name, then its goals), so items are never split at line breaks; blank boxes are
+    dropped and browsers' CRLF is read as LF."""
+    out = []
+    for value in values:
+        text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if text:
+            out.append(text)
+    return out
 
 
 def _year(text: str) -> int | None:
@@ -45,7 +54,7 @@ def _form(
     user: CurrentUser,
     document_id: int,
     *,
-    values: dict[str, str] | None = None,
+    values: dict[str, Any] | None = None,
     version: int | None = None,
     error: str | None = None,
     status_code: int = 200,
@@ -56,7 +65,7 @@ def _form(
         values = {
             "title": doc.title or "",
             "fiscal_year": "" if doc.fiscal_year is None else str(doc.fiscal_year),
-            **{key: "\n".join(getattr(doc.department, key)) for key, _ in PARTS},
+            **{key: list(getattr(doc.department, key)) for key, _ in PARTS},
         }
     return page(
         request,
@@ -87,17 +96,16 @@ def save_department(
     version: Annotated[str, Form()] = "",
     title: Annotated[str, Form()] = "",
     fiscal_year: Annotated[str, Form()] = "",
-    overall_goals: Annotated[str, Form()] = "",
-    sub_goals: Annotated[str, Form()] = "",
-    safeguards: Annotated[str, Form()] = "",
+    overall_goals: Annotated[list[str] | None, Form()] = None,
+    sub_goals: Annotated[list[str] | None, Form()] = None,
+    safeguards: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    values = {
-        "title": title,
-        "fiscal_year": fiscal_year,
-        "overall_goals": overall_goals,
-        "sub_goals": sub_goals,
-        "safeguards": safeguards,
+    goals = {
+        "overall_goals": _items(overall_goals or []),
+        "sub_goals": _items(sub_goals or []),
+        "safeguards": _items(safeguards or []),
     }
+    values: dict[str, Any] = {"title": title, "fiscal_year": fiscal_year, **goals}
     read_at = int(version) if version.isdigit() else -1
     try:
         update_department(
@@ -107,11 +115,7 @@ def save_department(
             read_at,
             title,
             _year(fiscal_year),
-            Department(
-                overall_goals=_lines(overall_goals),
-                sub_goals=_lines(sub_goals),
-                safeguards=_lines(safeguards),
-            ),
+            Department(**goals),
         )
     except (ConflictError, FormInvalid) as exc:
         session.rollback()
@@ -123,7 +127,7 @@ def save_department(
             document_id,
             values=values,
             version=read_at,
-            error=f"{exc}{exc.hint or ''}",
+            error=f"{without_hint(exc)}{exc.hint or ''}",
             status_code=409 if conflict else 400,
         )
     return RedirectResponse(f"/documents/{document_id}?saved=department", status_code=303)

@@ -25,6 +25,7 @@ from jixiao.store.errors import ConflictError
 from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
 from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.display import without_hint
 from jixiao.web.views.document import indicator_labels
 from jixiao.workbench.access import can_edit, get_project
 from jixiao.workbench.editing import update_project
@@ -297,7 +298,7 @@ async def save(request: Request, session: DB, user: CurrentUser, project_id: int
             project=project,
             keys=keys,
             version=version,
-            error=f"{exc}{exc.hint or ''}",
+            error=f"{without_hint(exc)}{exc.hint or ''}",
             status_code=409,
         )
     return RedirectResponse(f"/projects/{project_id}?saved=1", status_code=303)

@@ -1,0 +1,175 @@
+"""The workbench's pages in real Chromium: the field at fault outlined with its message, the
+keyboard in the indicator table, the unsaved-changes question, the department page's goal
+boxes (seed 003 keeps its 8 分目标), the Chinese 404 page and the API docs without a CDN.
+
+Screenshots of every page touched, at 1400×900 and at a phone's width (420 px), go to
+``test-output/browser/`` (workbench-*.png).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import playwright.sync_api as playwright_api
+import pytest
+
+from tests.store.conftest import BACKENDS
+from tests.web.conftest import PASSWORDS, fresh_databases
+from tests.web.server import running_server
+from tests.web.test_browser import CHROMIUM, shot
+
+pytestmark = [pytest.mark.slow]
+
+WIDE = {"width": 1400, "height": 900}
+NARROW = {"width": 420, "height": 860}
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The workbench on a database with the seeds: on SQLite, then on PostgreSQL."""
+    root = tmp_path_factory.mktemp("browser-workbench")
+    with (
+        fresh_databases(request.param, request, root) as make,
+        running_server(make(), root / "server.log") as base,
+    ):
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[object]:
+    assert CHROMIUM.exists(), "Debian chromium is required: apt-get install -y chromium"
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+
+
+def signed_in(chromium: object, base: str, username: str, viewport: dict[str, int]) -> object:
+    context = chromium.new_context(viewport=viewport, locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORDS[username])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    return page
+
+
+def seed_003_url(page: object, base: str) -> str:
+    page.goto(f"{base}/")  # type: ignore[attr-defined]
+    page.click("text=乐亭县行政审批局2025年部门预算绩效信息")  # type: ignore[attr-defined]
+    return str(page.url)  # type: ignore[attr-defined]
+
+
+def test_editor_highlights_keyboard_and_unsaved_warning(server: str, chromium: object) -> None:
+    expect = playwright_api.expect
+    unit = signed_in(chromium, server, "danwei", WIDE)
+    doc_url = seed_003_url(unit, server)
+    shot(unit, "workbench-document-wide")
+    unit.locator("table.projects a").first.click()  # type: ignore[attr-defined]
+    # the value a VAL-08 finding is about is outlined, its message as the tooltip
+    finding = unit.locator("li.finding[data-code=VAL-08]").first  # type: ignore[attr-defined]
+    expect(finding).to_be_visible()
+    index = finding.get_attribute("data-field").split("[", 1)[1].split("]", 1)[0]
+    value = unit.locator(f"tr.indicator[data-index='{index}'] input[name=ind_value_text]")  # type: ignore[attr-defined]
+    expect(value).to_have_class("field-warning")
+    assert value.get_attribute("aria-invalid") == "true"
+    assert value.get_attribute("aria-describedby") == f"findings-ind{index}"
+    assert "VAL-08" in (value.get_attribute("title") or "")
+    shot(unit, "workbench-editor-wide")
+    # Enter moves to the same column of the next row; past the last row it adds one
+    values = unit.locator("input[name=ind_value_text]")  # type: ignore[attr-defined]
+    count = values.count()
+    values.first.focus()
+    values.first.press("Enter")
+    expect(values.nth(1)).to_be_focused()
+    values.last.focus()
+    values.last.press("Enter")
+    expect(values).to_have_count(count + 1)
+    expect(values.last).to_be_focused()
+    # Alt+↓ moves a row down
+    names = unit.locator("input[name=ind_name]")  # type: ignore[attr-defined]
+    first_name = names.first.input_value()
+    names.first.focus()
+    names.first.press("Alt+ArrowDown")
+    expect(names.nth(1)).to_have_value(first_name)
+    # leaving with unsaved changes asks first
+    asked: list[str] = []
+
+    def answer(dialog: object) -> None:
+        asked.append(dialog.type)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    unit.on("dialog", answer)  # type: ignore[attr-defined]
+    editor_url = unit.url  # type: ignore[attr-defined]
+    unit.close(run_before_unload=True)  # type: ignore[attr-defined]
+    expect_dialog = unit.context.new_page()  # type: ignore[attr-defined]
+    expect_dialog.wait_for_timeout(300)
+    assert asked == ["beforeunload"]
+    # a page left unchanged does not ask
+    calm = unit.context.new_page()  # type: ignore[attr-defined]
+    calm.goto(editor_url)
+    calm.on("dialog", answer)
+    calm.close(run_before_unload=True)
+    expect_dialog.wait_for_timeout(300)
+    assert asked == ["beforeunload"]
+    narrow = signed_in(chromium, server, "danwei", NARROW)
+    narrow.goto(editor_url)  # type: ignore[attr-defined]
+    shot(narrow, "workbench-editor-narrow")
+    narrow.goto(doc_url)  # type: ignore[attr-defined]
+    shot(narrow, "workbench-document-narrow")
+    narrow.goto(f"{server}/")  # type: ignore[attr-defined]
+    shot(narrow, "workbench-list-narrow")
+
+
+def test_department_goal_boxes(server: str, chromium: object) -> None:
+    expect = playwright_api.expect
+    admin = signed_in(chromium, server, "admin", WIDE)
+    doc_url = seed_003_url(admin, server)
+    admin.goto(f"{doc_url}/department")  # type: ignore[attr-defined]
+    boxes = admin.locator("textarea[name=sub_goals]")  # type: ignore[attr-defined]
+    expect(boxes).to_have_count(8)
+    assert "\n" in boxes.first.input_value()  # a multi-line goal stays one goal
+    height = boxes.first.evaluate("el => el.getBoundingClientRect().height")
+    assert height > 40  # grown to its lines
+    shot(admin, "workbench-department-wide")
+    admin.click("#save-department")  # type: ignore[attr-defined]
+    expect(admin.locator("#message")).to_have_text("已保存")  # type: ignore[attr-defined]
+    admin.goto(f"{doc_url}/department")  # type: ignore[attr-defined]
+    expect(boxes).to_have_count(8)  # saved without edits: still 8
+    admin.click("button.add-item[data-for=safeguards]")  # type: ignore[attr-defined]
+    added = admin.locator("textarea[name=safeguards]").last  # type: ignore[attr-defined]
+    expect(added).to_be_focused()
+    added.fill("严格预算执行监控")
+    admin.click("#save-department")  # type: ignore[attr-defined]
+    expect(admin.locator("li", has_text="严格预算执行监控")).to_be_visible()  # type: ignore[attr-defined]
+    narrow = signed_in(chromium, server, "admin", NARROW)
+    narrow.goto(f"{doc_url}/department")  # type: ignore[attr-defined]
+    shot(narrow, "workbench-department-narrow")
+
+
+def test_error_page_and_api_docs(server: str, chromium: object) -> None:
+    expect = playwright_api.expect
+    page = signed_in(chromium, server, "danwei", WIDE)
+    page.goto(f"{server}/no/such/page")  # type: ignore[attr-defined]
+    expect(page.locator("h1")).to_have_text("页面不存在")  # type: ignore[attr-defined]
+    shot(page, "workbench-404-wide")
+    outside: list[str] = []
+    # what reached the network (ReDoc's footer logo from redoc.ly is stopped by the CSP)
+    page.on(  # type: ignore[attr-defined]
+        "requestfinished",
+        lambda r: outside.append(r.url) if not r.url.startswith(server) else None,
+    )
+    page.goto(f"{server}/api/docs")  # type: ignore[attr-defined]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("jixiao")  # type: ignore[attr-defined]
+    shot(page, "workbench-api-docs")
+    page.goto(f"{server}/api/redoc")  # type: ignore[attr-defined]
+    expect(page.locator("h1", has_text="jixiao")).to_be_visible()  # type: ignore[attr-defined]
+    assert not [u for u in outside if u.startswith("http")], outside
+    narrow = signed_in(chromium, server, "danwei", NARROW)
+    narrow.goto(f"{server}/no/such/page")  # type: ignore[attr-defined]
+    shot(narrow, "workbench-404-narrow")
