@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from jixiao.activity import listening, report
-from jixiao.cli._common import EXIT_FINDINGS, EXIT_OK
+from jixiao.cli.errors import EXIT_FINDINGS, EXIT_OK
 from jixiao.cli.progress import set_quiet, track
 from tests.conftest import SEEDS
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.compare.documents import find, pair, set_value
 
 
@@ -133,3 +135,20 @@ def test_department_section_in_every_format(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert '<section class="diff-project" id="department">' in page
     assert "部门整体绩效目标——指标“土地招拍挂公正及发布公告数量”的目标值低于上年" in page
+
+
+def test_internal_error_exits_4_not_the_usage_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jixiao.compare
+    from jixiao.cli.main import main
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a jixiao defect")
+
+    a, b = _files(tmp_path)
+    monkeypatch.setattr(jixiao.compare, "compare_documents", broken)
+    with pytest.raises(SystemExit) as ended:
+        main(["diff", str(a), str(b)])
+    assert ended.value.code == 4
+    assert "内部错误" in capsys.readouterr().err

@@ -8,6 +8,7 @@ import pytest
 
 from jixiao.model.document import IndicatorValue, Operator
 from jixiao.values import ANOMALIES, parse_value, render_value
+from jixiao.values.grammar import anomaly_tokens
 
 
 def num(
@@ -306,3 +307,17 @@ def test_anomaly_descriptions_are_chinese() -> None:
     for code, description in ANOMALIES.items():
         assert code.isascii() and code == code.lower()
         assert any("\u4e00" <= char <= "\u9fff" for char in description)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("≥9595%以上", {"number_repeated": "9595", "redundant_operator_word": "以上"}),
+        ("≥95百分比", {"unit_spelled_out": "百分比"}),
+        ("≥９８９８％", {"number_repeated": "9898"}),
+        ("≥95%以下", {"conflicting_operator": "以下"}),
+        ("不低于95%", {}),
+    ],
+)
+def test_anomaly_tokens_name_the_printed_token(text: str, tokens: dict[str, str]) -> None:
+    assert anomaly_tokens(text, parse_value(text).anomalies) == tokens

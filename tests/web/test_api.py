@@ -189,7 +189,7 @@ def test_workflow_and_comments(login: Login) -> None:
     assert reviewer.post(f"{flow}/submit", json={}).status_code == 403
     assert unit.post(f"{flow}/start", json={}).status_code == 403
     assert unit.post(f"{flow}/submit", json={}).json()["status"] == "submitted"
-    assert unit.post(f"{flow}/submit", json={}).status_code == 403  # not twice
+    assert unit.post(f"{flow}/submit", json={}).status_code == 409  # not twice
     assert login("other_reviewer").post(f"{flow}/start", json={}).status_code == 403
     assert reviewer.post(f"{flow}/start", json={}).json()["status"] == "in_review"
     # read-only while 审核中
@@ -199,7 +199,7 @@ def test_workflow_and_comments(login: Login) -> None:
         f"/api/projects/{project_id}",
         json={"version": current["version"], "project": current["project"]},
     )
-    assert refused.status_code == 403 and "审核中" in refused.json()["detail"]
+    assert refused.status_code == 409 and "审核中" in refused.json()["detail"]
     # comments: on an indicator, by the reviewer; the unit may only answer
     indicator = 1
     comments = f"/api/documents/{doc_id}/comments"
@@ -209,9 +209,9 @@ def test_workflow_and_comments(login: Login) -> None:
     assert comment["project_id"] is not None and comment["author"] == "shenhe"
     assert unit.post(comments, json={"body": "自己提意见"}).status_code == 403
     assert login("other").get(comments).status_code == 403
-    assert reviewer.post(comments, json={"body": "  "}).status_code == 403
+    assert reviewer.post(comments, json={"body": "  "}).status_code == 400
     # return needs a comment
-    assert reviewer.post(f"{flow}/return", json={}).status_code == 403
+    assert reviewer.post(f"{flow}/return", json={}).status_code == 400
     returned = reviewer.post(f"{flow}/return", json={"comment": "请修改指标"})
     assert returned.json()["status"] == "returned"
     answer = unit.post(comments, json={"body": "已修改", "parent_id": comment["id"]})
@@ -222,7 +222,7 @@ def test_workflow_and_comments(login: Login) -> None:
     assert reviewer.post(f"{flow}/start", json={}).status_code == 200
     assert unit.post(f"{flow}/approve", json={}).status_code == 403
     assert reviewer.post(f"{flow}/approve", json={}).json()["status"] == "approved"
-    assert unit.post(f"{flow}/submit", json={}).status_code == 403
+    assert unit.post(f"{flow}/submit", json={}).status_code == 409
     assert reviewer.post(f"{flow}/bogus", json={}).status_code == 404
     actions = [a["action"] for a in unit.get(f"/api/documents/{doc_id}/audit").json()]
     assert actions[-1] == "审核通过"
@@ -346,4 +346,4 @@ def test_edit_department_goals(login: Login) -> None:
     flow = f"/api/documents/{doc_id}/workflow"
     assert unit.post(f"{flow}/submit", json={}).status_code == 200
     locked = unit.put(url, json={**same, "version": out["version"] + 1})
-    assert locked.status_code == 403 and "已提交" in locked.json()["detail"]
+    assert locked.status_code == 409 and "已提交" in locked.json()["detail"]

@@ -59,7 +59,7 @@ def test_api_takes_explanations(login: Login, monkeypatch: pytest.MonkeyPatch) -
     unit = login("danwei")
     url = f"/api/documents/{doc_id}/workflow/submit"
     refused = unit.post(url, json={})
-    assert refused.status_code == 403 and "没有说明原因" in refused.json()["detail"]
+    assert refused.status_code == 400 and "没有说明原因" in refused.json()["detail"]
     findings = unit.get(f"/api/documents/{doc_id}/review").json()["findings"]
     errors = [f for f in findings if f["severity"] == "error"]
     assert len(errors) == 1

@@ -5,7 +5,8 @@ indicator table). Header fields are found by the label dictionary (``labels``) w
 sit: the value to the right of its label, or below it when the labels form a row of their
 own, or glued into the label's cell (``项目名称：乡村道路``). Money labels under a 中期 or 年度
 total belong to that column's budget. The indicator rows are read by column roles
-(``columns``, ``indicator_rows``).
+(``columns``, ``indicator_rows``); the spending plan is read by ``spending_plan`` and the
+result built by ``project_result`` (both mixed into ``ProjectBuilder``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from decimal import Decimal
 
 from jixiao.assemble.columns import (
     Columns,
-    header_columns,
     inferred_columns,
-    part_title,
     role_of,
 )
 from jixiao.assemble.field_values import (
@@ -31,13 +30,12 @@ from jixiao.assemble.field_values import (
 )
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
+from jixiao.assemble.project_header import header_of
+from jixiao.assemble.project_result import ProjectResult
+from jixiao.assemble.spending_plan import SpendingPlanCells
+from jixiao.layout import Cell, LayoutWarning, Paragraph
 from jixiao.model import (
-    Budget,
     ExtraField,
-    Indicator,
-    Project,
-    SpendingPoint,
     Unit,
 )
 from jixiao.textutil import join_wrapped, normalize_space
@@ -52,9 +50,6 @@ __all__ = [
 ]
 
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
-_PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
-_PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
@@ -64,7 +59,7 @@ _MONEY = {"total": "total", "fiscal": "fiscal", "other": "other"}
 
 
 @dataclass
-class ProjectBuilder:
+class ProjectBuilder(SpendingPlanCells, ProjectResult):
     """Collects one project's rows; ``build()`` turns them into a ``Project``."""
 
     seq: int
@@ -101,10 +96,6 @@ class ProjectBuilder:
     _current: list[Cell] | None = None
 
     # -- state the assembler asks about ---------------------------------------------------
-
-    @property
-    def indicators(self) -> list[Indicator]:
-        return [] if self.rows is None else self.rows.indicators
 
     def is_finished(self) -> bool:
         """Indicators have been read: a new project header belongs to the next project."""
@@ -224,36 +215,7 @@ class ProjectBuilder:
         self._below.clear()
 
     def _header(self, row: list[Cell], grid_row: list[Cell | None], r: int) -> Columns | None:
-        """The row's column roles if it is a header. In a two-row header, a column title merged
-        down from the row above (一级指标 over both rows) belongs to this row too; so does one
-        printed only in the row above, over a blank cell (the merge lost in a copy), when this
-        row is itself a row of column titles."""
-        above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, c.text) for c in row]
-        filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
-        candidates = [c for c in grid_row if c is not None and c.row != r]
-        if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
-            candidates += self._above
-        for cell in candidates:
-            span = range(cell.col, cell.col + cell.colspan)
-            if role_of(cell.text) is None or any(col in filled for col in span):
-                continue
-            filled.update(span)
-            cells.append((cell.col, cell.colspan, cell.text))
-        found = header_columns(sorted(cells), above)
-        if found is not None and found.unknown and self._above is not None:
-            # titles no dictionary knows under a 指标值 over several columns are its parts
-            parts = {
-                c.col: (c.text, part)
-                for c in row
-                if (part := part_title(c.col, c.text, self._above))
-            }
-            cells = [
-                (col, span, parts[col][1] if col in parts and parts[col][0] == text else text)
-                for col, span, text in cells
-            ]
-            found = header_columns(sorted(cells), above)
-        return found
+        return header_of(row, grid_row, r, self._above)
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
@@ -521,105 +483,3 @@ class ProjectBuilder:
             self.mid_goals = continue_goals(self.mid_goals, text)
             return True
         return False
-
-    def _amount(self, cell: Cell, text: str, label: str) -> Decimal | None:
-        try:
-            return parse_amount(text)
-        except ValueError:
-            self._warn(
-                "amount_unreadable",
-                f"“{one_line(label)}”的金额“{text.strip()}”不是数字，已留空",
-                cell.position,
-            )
-            return None
-
-    def _plan_in_cells(self, row: list[Cell]) -> bool:
-        """The plan written inside the row's own cells (a table nested in the cell beside the
-        label, flattened by the reader: ``3月底 6月底 10月底 12月底⏎25% 50% 75% 100%``): the
-        months and, in order, as many figures; other text is kept as an extra field. False
-        when the figures are not here (the month labels, or nothing, beside the label)."""
-        rest = [c for c in row if c.text.strip() and "资金支出计划" not in "".join(c.text.split())]
-        text = "\n".join(c.text for c in rest)
-        months = [int(m) for m in _PLAN_MONTH.findall(text)]
-        figures = _PLAN_FIGURE.findall(_PLAN_MONTH.sub(" ", text))
-        if not figures:
-            return False
-        label = one_line(next(c.text for c in row if "资金支出计划" in "".join(c.text.split())))
-        if len(figures) == len(months) and set(months) <= {3, 6, 10, 12}:
-            for month, figure in zip(months, figures, strict=True):
-                self.plan[month] = self._amount(rest[0], figure, f"{month}月底支出计划")
-        else:
-            self.extra.append(ExtraField(label=label, text=text))
-            self._warn(
-                "spending_plan_unreadable",
-                f"“{label}”一栏的内容未能按月份读出，已原样保留为附加信息",
-                rest[0].position,
-            )
-        self._state = "after_plan"
-        return True
-
-    def _plan_values(self, grid_row: list[Cell | None], r: int) -> None:
-        for col, month in self._months.items():
-            cell = grid_row[col] if col < len(grid_row) else None
-            if cell is None or cell.row != r:
-                self.plan[month] = None
-                continue
-            self.plan[month] = self._amount(cell, cell.text, f"{month}月底支出计划")
-
-    def _warn(self, code: str, message: str, position: Position) -> None:
-        self.warnings.append(LayoutWarning(code, message, position))
-
-    # -- result -------------------------------------------------------------------------
-
-    @property
-    def last_row_short(self) -> bool:
-        return self.rows is not None and self.rows.last_row_short
-
-    def is_complete(self) -> bool:
-        """A project cut off mid-table lacks its indicators or ends in a short row."""
-        return bool(
-            (self.name or self.title)
-            and self.columns is not None
-            and self.indicators
-            and not self.last_row_short
-        )
-
-    def all_warnings(self) -> list[LayoutWarning]:
-        return self.warnings + ([] if self.rows is None else self.rows.warnings)
-
-    def build(self) -> Project:
-        plan = (
-            [SpendingPoint(month=m, percent=self.plan.get(m)) for m in (3, 6, 10, 12)]
-            if self.plan
-            else []
-        )
-        unit = self.unit
-        extra = self.extra
-        if unit == Unit() and self.department:
-            unit = parse_unit(self.department)
-            extra = [e for e in extra if e.text != one_line(self.department)]
-        code, name = self.code, self.name
-        if code is None and name and (found := _CODE_PREFIX.match(name)):
-            code, name = found.group(1), found.group(2).strip()
-        return Project(
-            seq=self.seq,
-            title=self.title,
-            unit=unit,
-            code=code,
-            name=name or (self.title or ""),
-            money_unit="元" if self.money_unit == "元" else "万元",
-            budget=Budget(**self.budget),
-            purpose=self.purpose,
-            spending_plan=plan,
-            goals=self.goals,
-            indicators=self.indicators,
-            source=Position(
-                line=self.first_line,
-                end_line=self.last_line,
-                page=self.first_page,
-                sheet=self.sheet,
-            ).to_location(),
-            mid_term_budget=Budget(**self.mid_budget) if self.mid_budget else None,
-            mid_term_goals=self.mid_goals,
-            extra=extra,
-        )

@@ -1,4 +1,4 @@
-"""What the commands share: messages on stderr, reading inputs, naming output files, and
+"""What the commands share: reading inputs, printing warnings, naming output files, and
 counting the inputs that failed (for the exit status).
 
 Kept light (no review engine, no renderers): ``jixiao parse`` imports it on every run.
@@ -6,34 +6,24 @@ Kept light (no review engine, no renderers): ``jixiao parse`` imports it on ever
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
 from jixiao._exceptions import JixiaoError, os_reason
+from jixiao.cli.errors import EXIT_INTERNAL, error, internal_error, say
 from jixiao.model import Document
 from jixiao.reading import MAX_INPUT_BYTES, read_bytes, read_path
 
 __all__ = [
-    "EXIT_FAILED",
-    "EXIT_FINDINGS",
-    "EXIT_INTERNAL",
-    "EXIT_OK",
-    "EXIT_USAGE",
     "STDIN_NAME",
     "Failures",
-    "error",
-    "internal_error",
     "output_name",
     "print_warnings",
     "read_input",
-    "say",
     "stdout_console",
 ]
 
@@ -41,40 +31,10 @@ STDIN_NAME = "-"
 _TABLE_WIDTH_WHEN_PIPED = 160
 """Console width for tables written to a file or pipe (no terminal to measure)."""
 
-EXIT_OK = 0
-EXIT_FAILED = 1  # at least one input could not be read or an output not written
-EXIT_USAGE = 2  # bad command line (options, arguments, configuration)
-EXIT_FINDINGS = 3  # review: every input read, and some finding is of error level
-EXIT_INTERNAL = 4  # a jixiao defect (reported in one Chinese line)
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
 
 def stdout_console() -> Console:
     width = None if sys.stdout.isatty() else _TABLE_WIDTH_WHEN_PIPED
     return Console(file=sys.stdout, highlight=False, width=width)
-
-
-def say(message: str, style: str | None = None) -> None:
-    """One message for the user on stderr (never parsed as rich markup)."""
-    _stderr().print(Text(message, style=style or ""))
-
-
-def error(message: str) -> None:
-    say(f"错误：{message}", "red")
-
-
-def internal_error(name: str | None, exc: BaseException) -> None:
-    where = f"处理 {name} 时" if name else ""
-    say(
-        f"内部错误：{where}发生意外错误，这是 jixiao 的缺陷。"
-        "请将输入文件和本信息报告给开发者（设置环境变量 JIXIAO_DEBUG=1 可看到详细信息）。",
-        "red",
-    )
-    if os.environ.get("JIXIAO_DEBUG"):
-        traceback.print_exception(exc, file=sys.stderr)
 
 
 def print_warnings(doc: Document) -> None:

@@ -27,9 +27,10 @@ from rich.progress import (
 from rich.table import Table
 
 from jixiao._exceptions import JixiaoError
-from jixiao.cli._common import EXIT_FAILED, EXIT_USAGE, error, say, stdout_console
+from jixiao.cli._common import stdout_console
 from jixiao.cli._help import ChineseCommand as _Command
 from jixiao.cli._help import UrlOption, command_group
+from jixiao.cli.errors import EXIT_FAILED, EXIT_USAGE, error, fail, say
 
 __all__ = ["corpus_app"]
 
@@ -85,11 +86,6 @@ def _bar(quiet: bool) -> Iterator[_Bar]:
     bar = _Bar(quiet)
     with bar.progress:
         yield bar
-
-
-def _fail(err: JixiaoError) -> typer.Exit:
-    error(str(err))
-    return typer.Exit(EXIT_FAILED)
 
 
 @corpus_app.command(
@@ -165,7 +161,7 @@ def build_command(
                 on_progress=lambda d, f, t: bar.update("读取和审核", d, f, t),
             )
     except JixiaoError as err:
-        raise _fail(err) from None
+        fail(err)
     finally:
         runner.close()
     say(
@@ -224,7 +220,7 @@ def stats_command(
     try:
         tables = compute_stats(corpus, goal_pairs=goal_pairs)
     except JixiaoError as err:
-        raise _fail(err) from None
+        fail(err)
     try:
         if fmt == "table":
             console = stdout_console()
@@ -333,7 +329,7 @@ def import_command(
                 corpus, url, on_progress=lambda d, t: bar.update("载入数据库", d, 0, t)
             )
     except JixiaoError as err:
-        raise _fail(err) from None
+        fail(err)
     say(
         f"语料库共 {summary.total} 个文档：载入 {summary.imported} 个，"
         f"数据库中已有（跳过）{summary.skipped} 个。数据库：{display_url(url)}"

@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 import typer.core
 
-from jixiao.cli._common import EXIT_FAILED, error, say
 from jixiao.cli._help import ChineseCommand as _Command
 from jixiao.cli._help import UrlOption, command_group
+from jixiao.cli.errors import fail, say
 
 __all__ = ["db_app"]
 
@@ -30,11 +30,6 @@ db_app = command_group(
     ),
     "升级、备份和恢复数据库。",
 )
-
-
-def _fail(err: Exception) -> typer.Exit:
-    error(str(err))
-    return typer.Exit(EXIT_FAILED)
 
 
 @db_app.command(
@@ -58,7 +53,7 @@ def upgrade_command(url: UrlOption = None) -> None:
         upgrade(url)
         where = display_url(url)
     except StoreError as err:
-        raise _fail(err) from None
+        fail(err)
     head = head_revision()
     if before == head:
         say(f"数据库已是最新版本（{head}）：{where}")
@@ -95,7 +90,7 @@ def backup_command(
             written = backup(url, dest)
         where = display_url(url)
     except StoreError as err:
-        raise _fail(err) from None
+        fail(err)
     say(f"已备份 {where} 到 {written}")
 
 
@@ -133,7 +128,7 @@ def restore_command(
     try:
         where = display_url(url)
     except StoreError as err:
-        raise _fail(err) from None
+        fail(err)
     if not yes and not typer.confirm(f"将用 {src} 覆盖 {where} 中的全部数据，继续吗？"):
         say("已取消，数据库没有改动。")
         raise typer.Exit(1)
@@ -144,5 +139,5 @@ def restore_command(
             restore(url, src)
             upgrade(url)
     except StoreError as err:
-        raise _fail(err) from None
+        fail(err)
     say(f"已从 {src} 恢复 {where}")

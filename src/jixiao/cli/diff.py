@@ -13,16 +13,17 @@ from typing import Annotated
 import typer
 
 from jixiao._exceptions import JixiaoError, os_reason
-from jixiao.cli._common import (
+from jixiao.cli._common import print_warnings, read_input, stdout_console
+from jixiao.cli.errors import (
     EXIT_FAILED,
+    EXIT_INTERNAL,
     EXIT_USAGE,
     error,
+    fail,
     internal_error,
-    print_warnings,
-    read_input,
     say,
-    stdout_console,
 )
+from jixiao.cli.options import FormatOption, OutputOption
 from jixiao.model import Document
 
 __all__ = ["DIFF_HELP", "DIFF_SHORT_HELP", "diff_command"]
@@ -48,11 +49,10 @@ def _read(path: Path) -> Document:
     try:
         doc = read_input(path)
     except JixiaoError as err:
-        error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
+        fail(err)
     except Exception as exc:
         internal_error(str(path), exc)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
     print_warnings(doc)
     return doc
 
@@ -64,22 +64,8 @@ def diff_command(
     new_path: Annotated[
         Path, typer.Argument(metavar="本年文件", help="较晚年度的文件。", show_default=False)
     ],
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="格式",
-            help="输出格式：text（默认）、json 或 html。",
-            show_default=False,
-        ),
-    ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="文件", help="写入此文件（html 必须）。", show_default=False
-        ),
-    ] = None,
+    output_format: Annotated[str, FormatOption("输出格式：text（默认）、json 或 html。")] = "text",
+    output: Annotated[Path | None, OutputOption("写入此文件（html 必须）。", "文件")] = None,
     threshold: Annotated[
         float,
         typer.Option(
@@ -125,7 +111,7 @@ def diff_command(
         diff = compare_documents(old, new, options)
     except Exception as exc:
         internal_error(f"{old_path} 与 {new_path}", exc)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(EXIT_INTERNAL) from None
     try:
         if fmt == "json":
             text = diff.to_json() + "\n"

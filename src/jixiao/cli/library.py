@@ -13,9 +13,10 @@ import typer
 from rich.table import Table
 
 from jixiao._exceptions import JixiaoError
-from jixiao.cli._common import EXIT_FAILED, EXIT_USAGE, error, say, stdout_console
+from jixiao.cli._common import stdout_console
 from jixiao.cli._help import ChineseCommand as _Command
 from jixiao.cli._help import UrlOption, command_group
+from jixiao.cli.errors import EXIT_FAILED, EXIT_USAGE, error, fail, say
 
 if TYPE_CHECKING:
     from jixiao.library.model import Library
@@ -34,11 +35,6 @@ library_app = command_group(
     ),
     "从文件中整理指标库，查看和导出。",
 )
-
-
-def _fail(err: JixiaoError) -> typer.Exit:
-    error(str(err))
-    return typer.Exit(EXIT_FAILED)
 
 
 def _records_from_files(inputs: list[str]) -> Iterator[tuple[str, Document]]:
@@ -108,7 +104,7 @@ def build_command(
 
             names.append(f"数据库 {display_url(url)}")
     except JixiaoError as err:
-        raise _fail(err) from None
+        fail(err)
     library = build_library(records, sources=names, min_count=min_count)
     try:
         library.save(output)
@@ -145,7 +141,7 @@ def _load(path: Path) -> Library:
     try:
         return load_library(path)
     except JixiaoError as err:
-        raise _fail(err) from None
+        fail(err)
 
 
 @library_app.command(

@@ -16,17 +16,15 @@ from typing import Annotated
 import typer
 
 from jixiao._exceptions import JixiaoError, os_reason
-from jixiao.cli._common import (
+from jixiao.cli._common import print_warnings, read_input, stdout_console
+from jixiao.cli.errors import (
     EXIT_FAILED,
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
     error,
     internal_error,
-    print_warnings,
-    read_input,
     say,
-    stdout_console,
 )
 from jixiao.lifecycle.workbook import KIND_LABELS, Kind
 from jixiao.model import Document

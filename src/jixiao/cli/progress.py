@@ -27,7 +27,7 @@ from rich.progress import (
 from rich.status import Status
 
 from jixiao.activity import listening
-from jixiao.cli._common import say
+from jixiao.cli.errors import say
 
 __all__ = [
     "QuietOption",

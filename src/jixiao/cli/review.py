@@ -22,7 +22,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.fixes import AppliedEdit, apply_safe_fixes
 from jixiao.review.output.labels import describe_position, field_label
 from jixiao.review.profiles import PROFILE_PARAMS
-from jixiao.review.registry import REDIRECTS, all_rules
+from jixiao.review.registry import all_rules, known_pattern
 from jixiao.review.report import Report
 
 __all__ = [
@@ -98,17 +98,14 @@ def parse_codes(values: list[str] | None, option: str) -> list[str] | None:
     rule code, a renamed code or a family prefix (``VAL``); ``None`` when not given."""
     if not values:
         return None
-    rules = all_rules()
     codes: list[str] = []
     unknown: list[str] = []
     for value in values:
         for part in _CODE_SPLIT.split(value.strip()):
             if not part:
                 continue
-            code = REDIRECTS.get(part.upper(), part.upper())
-            prefix = code.rstrip("-") + "-"
-            if code in rules or any(known.startswith(prefix) for known in rules):
-                codes.append(code)
+            if known_pattern(part):
+                codes.append(part.upper())
             else:
                 unknown.append(part)
     if unknown:

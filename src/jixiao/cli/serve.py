@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli._common import EXIT_FAILED, error, say
+from jixiao.cli.errors import EXIT_FAILED, error, fail, say
 
 __all__ = ["SERVE_HELP", "SERVE_SHORT_HELP", "port_problem", "serve_command"]
 
@@ -85,8 +85,7 @@ def serve_command(
         app = create_app(url) if workers == 1 else None
         where = display_url(url)
     except JixiaoError as err:
-        error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
+        fail(err)
     shown = f"[{host}]" if ":" in host else host
     say(f"绩效目标工作台：{'https' if https else 'http'}://{shown}:{port}/")
     say(f"数据库：{where}")

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jixiao.cli._common import EXIT_FAILED, EXIT_USAGE, error, say, stdout_console
+from jixiao.cli._common import stdout_console
 from jixiao.cli._help import ChineseCommand as _Command
 from jixiao.cli._help import UrlOption, command_group
+from jixiao.cli.errors import EXIT_FAILED, EXIT_USAGE, error, fail, say
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,8 +73,7 @@ def _database(url: str | None, *, create: bool = False) -> Iterator[Session]:
         finally:
             engine.dispose()
     except JixiaoError as err:
-        error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
+        fail(err)
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -152,8 +152,7 @@ def add_command(
         people.check_username(username)
         people.parse_role(role)
     except JixiaoError as err:
-        error(str(err))
-        raise typer.Exit(EXIT_FAILED) from None
+        fail(err)
     with _database(url, create=True) as session:
         unit_rows = people.find_units(session, units or [])
         people.check_new_username(session, username)

@@ -38,7 +38,9 @@ Profile = Literal["default", "central-2021", "legacy"]
 
 
 class ConfigError(JixiaoError):
-    """The review configuration cannot be used."""
+    """The review configuration cannot be used (a usage error: exit status 2)."""
+
+    exit_code = 2
 
 
 class GradingConfig(BaseModel):

@@ -8,7 +8,7 @@ from jixiao.model import Document
 from jixiao.review.config import ConfigError, ReviewConfig
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import PROFILE_PARAMS, PROFILE_SEVERITY
-from jixiao.review.registry import all_rules, select_codes
+from jixiao.review.registry import all_rules, code_matches, known_pattern, select_codes
 from jixiao.review.report import Report, grade_projects, summarize
 from jixiao.review.rule import ReviewContext, Rule
 
@@ -26,7 +26,7 @@ def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
         *(code for codes in config.per_project_ignores.values() for code in codes),
     ]
     unknown = {c for c in [*config.severity, *config.params] if c not in rules}
-    unknown |= {p for p in patterns if not select_codes([p], [])}
+    unknown |= {p for p in patterns if not known_pattern(p)}
     if unknown:
         raise ConfigError(
             f"配置中有不存在的规则编码：{'、'.join(sorted(unknown))}",
@@ -56,9 +56,7 @@ def review(doc: Document, config: ReviewConfig | None = None) -> Report:
     for rule, ctx in build_rules(config):
         for finding in rule.check(doc, ctx):
             ignored = config.per_project_ignores.get(finding.project_code or "", [])
-            if any(
-                finding.code == c or finding.code.startswith(c.rstrip("-") + "-") for c in ignored
-            ):
+            if any(code_matches(finding.code, c) for c in ignored):
                 continue
             findings.append(finding)
     findings.sort(

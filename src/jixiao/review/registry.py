@@ -8,7 +8,7 @@ from functools import cache
 
 from jixiao.review.rule import Rule
 
-__all__ = ["REDIRECTS", "all_rules", "get_rule", "select_codes"]
+__all__ = ["REDIRECTS", "all_rules", "code_matches", "get_rule", "known_pattern", "select_codes"]
 
 REDIRECTS: dict[str, str] = {}
 """Old code → new code, for rules that were renamed (a code is never reused)."""
@@ -40,18 +40,33 @@ def _sort_key(code: str) -> tuple[str, int]:
     return prefix, int(number) if number.isdigit() else 0
 
 
+def _normal(pattern: str) -> str:
+    wanted = pattern.strip().upper()
+    return REDIRECTS.get(wanted, wanted)
+
+
+def code_matches(code: str, pattern: str) -> bool:
+    """Does rule ``code`` match ``pattern``: the code itself in any case (``val-08``), an old
+    code redirected to it, or a family prefix (``VAL``, ``VAL-``)? The one matcher used by
+    ``select``, ``ignore``, ``per-project-ignores`` and the command line."""
+    wanted = _normal(pattern)
+    return code == wanted or code.startswith(wanted.rstrip("-") + "-")
+
+
+def known_pattern(pattern: str) -> bool:
+    """Does ``pattern`` match at least one rule (a typo never silently does nothing)?"""
+    return any(code_matches(code, pattern) for code in all_rules())
+
+
 def get_rule(code: str) -> type[Rule] | None:
-    code = REDIRECTS.get(code.upper(), code.upper())
-    return all_rules().get(code)
+    return all_rules().get(_normal(code))
 
 
 def select_codes(select: list[str] | None, ignore: list[str]) -> list[str]:
-    """Codes after ``select``/``ignore``; an entry matches a code or a prefix (``VAL``)."""
+    """Codes after ``select``/``ignore``; an entry matches as ``code_matches`` says."""
 
     def matches(code: str, patterns: list[str]) -> bool:
-        return any(
-            code == p.upper() or code.startswith(p.upper().rstrip("-") + "-") for p in patterns
-        )
+        return any(code_matches(code, p) for p in patterns)
 
     codes = list(all_rules())
     if select:

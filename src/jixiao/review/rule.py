@@ -108,11 +108,21 @@ class Rule:
 
 
 class ProjectRule(Rule):
-    """A rule that looks at one project at a time."""
+    """A rule that looks at one project at a time.
+
+    Implement ``check_project``; a rule whose fixes point into the document (``projects[3]…``)
+    implements ``check_project_at`` instead, which also receives the project's position in
+    ``doc.projects``, so no rule walks the document or looks a project up by identity.
+    """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for project in doc.projects:
-            yield from self.check_project(project, doc, ctx)
+        for position, project in enumerate(doc.projects):
+            yield from self.check_project_at(position, project, doc, ctx)
+
+    def check_project_at(
+        self, position: int, project: Project, doc: Document, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        return self.check_project(project, doc, ctx)
 
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
@@ -121,12 +131,21 @@ class ProjectRule(Rule):
 
 
 class IndicatorRule(Rule):
-    """A rule that looks at one indicator row at a time."""
+    """A rule that looks at one indicator row at a time.
+
+    Implement ``check_indicator``; a rule whose fixes point into the document implements
+    ``check_row`` instead, which also receives the project's position in ``doc.projects``.
+    """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for project in doc.projects:
+        for position, project in enumerate(doc.projects):
             for index, indicator in enumerate(project.indicators):
-                yield from self.check_indicator(project, index, indicator, ctx)
+                yield from self.check_row(position, project, index, indicator, ctx)
+
+    def check_row(
+        self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        return self.check_indicator(project, index, indicator, ctx)
 
     def check_indicator(
         self, project: Project, index: int, indicator: Indicator, ctx: ReviewContext

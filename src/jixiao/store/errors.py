@@ -14,6 +14,10 @@ class StoreError(JixiaoError):
 class ConflictError(StoreError):
     """Optimistic locking: the row was changed by someone else since it was read."""
 
+    http_status = 409
+
 
 class NotFoundError(StoreError):
     """No row with the requested id."""
+
+    http_status = 404

@@ -15,174 +15,34 @@ from decimal import Decimal
 
 from jixiao.model.document import IndicatorValue, Operator
 from jixiao.values.anomalies import ordered
+from jixiao.values.lexicon import (
+    APPROX_PREFIX,
+    APPROX_SUFFIX,
+    ASCII_UNIT,
+    DATE_CN,
+    DATE_ISO,
+    DIGITS,
+    FULLWIDTH,
+    MAX_ASCII_UNIT,
+    MAX_TRAILING,
+    NEUTRAL_PREFIX,
+    NOT_UNITS,
+    NUMBER,
+    PERCENT_PREFIX,
+    PREFIX_WORDS,
+    RANGE_SEPARATORS,
+    SIGNS,
+    SPELLED_UNITS,
+    SUFFIX_WORDS,
+    UNITS_BY_FIRST,
+    Table,
+    is_ascii_word,
+    is_cjk,
+    normalise,
+)
 from jixiao.values.render import render_value
 
-__all__ = ["parse_value"]
-
-# --- lexicon ---------------------------------------------------------------------------
-
-_Table = tuple[tuple[str, Operator], ...]
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """A word list written as one space-separated string, to keep the lexicon readable."""
-    return tuple(text.split())
-
-
-def _longest_first(pairs: dict[str, Operator]) -> _Table:
-    # Longest first, so 不低于 wins over 低于 and 大于等于 over 大于.
-    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
-
-
-_SIGNS = _longest_first(
-    {
-        ">=": ">=",
-        "=>": ">=",
-        "≥": ">=",
-        "≧": ">=",
-        "⩾": ">=",
-        "≮": ">=",
-        "<=": "<=",
-        "=<": "<=",
-        "≤": "<=",
-        "≦": "<=",
-        "⩽": "<=",
-        "≯": "<=",
-        ">": ">",
-        "<": "<",
-        "=": "=",
-    }
-)
-_PREFIX_WORDS = _longest_first(
-    {
-        **dict.fromkeys(
-            _words(
-                "不低于 不少于 不小于 大于等于 大于或等于 高于等于 高于或等于 至少 最少 达到 达"
-            ),
-            ">=",
-        ),
-        **dict.fromkeys(
-            _words(
-                "不高于 不超过 不多于 不大于 小于等于 小于或等于 低于等于 低于或等于 最多 至多"
-                " 控制在 不超出 不晚于 不迟于"
-            ),
-            "<=",
-        ),
-        **dict.fromkeys(("大于", "高于", "超过", "多于", "超出"), ">"),
-        **dict.fromkeys(("小于", "低于", "少于"), "<"),
-        "等于": "=",
-    }
-)
-_SUFFIX_WORDS = _longest_first(
-    {
-        **dict.fromkeys(("以上", "及以上", "或以上"), ">="),
-        **dict.fromkeys(("以内", "之内", "以下", "及以下", "或以下", "内"), "<="),
-    }
-)
-_APPROX_PREFIX = ("大约", "约", "≈", "≒")
-_APPROX_SUFFIX = "左右"
-# Words that may stand before a value without changing it (在30天内, 于2023年底前).
-_NEUTRAL_PREFIX = ("在", "于", "为")
-_PERCENT_PREFIX = {"百分之": "%", "千分之": "‰"}
-_RANGE_SEPARATORS = ("——", "-", "~", "～", "〜", "—", "–", "至", "到")
-_MAX_TRAILING = 4  # longer free text after a plain number makes the value prose
-
-# Known units: printed form -> (canonical form, spelled out?). Unknown units are accepted
-# too (see _unit_word), these only win over the generic rules.
-_SPELLED_UNITS = {"百分比": "%", "百分之": "%", "百分": "%", "千分比": "‰", "千分之": "‰"}
-_PLAIN_UNITS = _words(
-    "% ‰ ‱ ℃ ㎡ ㎞ ㎏ ㎥ 个 本 次 件 栋 幢 座 层 人次 万人次 人 万人 名 位 户 万户 项 家 所 台 套"
-    " 台套 辆 艘 架 场 场次 期 批 批次 户次 件次 台次 篇 份 万份 册 万册 部 条 处 块 张 间 床 张床"
-    " 株 棵 万株 头 只"
-    " 羽 匹 枚 支 根 片 组 队 班 届 课时 学时 节 门 类 种 宗 起 单 笔 例 车次 班次 架次 人天 人日"
-    " 标段 盏 点 个点 点位 元 万元 亿元 千元 百万元 万 亿 千 天 日 个工作日 工作日 个月 月 年 周"
-    " 小时 分钟 秒 分 平方米 平米 万平方米 平方公里 平方千米 立方米 万立方米 公里 千米 米 厘米"
-    " 公顷 亩 万亩 吨 万吨 千克 公斤 克 升 千瓦 千瓦时 万千瓦时 兆瓦 瓦 度 个百分点 百分点 倍 级 星"
-)
-
-
-def _unit_table() -> dict[str, tuple[tuple[str, str, bool], ...]]:
-    entries = [(raw, raw, False) for raw in _PLAIN_UNITS]
-    entries += [(raw, unit, True) for raw, unit in _SPELLED_UNITS.items()]
-    table: dict[str, list[tuple[str, str, bool]]] = {}
-    for entry in sorted(entries, key=lambda entry: -len(entry[0])):
-        table.setdefault(entry[0][0], []).append(entry)
-    return {first: tuple(entries) for first, entries in table.items()}
-
-
-_UNITS_BY_FIRST = _unit_table()
-# Short words after a number that are grades or verbs, never units (so "1 好" stays a grade).
-_NOT_UNITS = frozenset(
-    _words(
-        "优 良 中 差 好 高 低 是 否 有 无 前 后 底 末 达标 合格 完成 提高 提升 改善 明显 显著 良好"
-        " 优秀 优良 满意 较好 较高 及格 增加 增长 减少 降低 下降 上升 持续 稳定 正常 达到 实现 一般"
-        " 不变 全部 基本 全面 按时 及时"
-    )
-)
-
-_DIGITS = frozenset("0123456789")
-_NUMBER = re.compile(r"[+-]?[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?")
-_ASCII_UNIT = re.compile(r"[A-Za-z][A-Za-z0-9²³]*")
-_MAX_ASCII_UNIT = 6
-_DATE_TAIL = r" ?(?P<suffix>之前|以前|前|以内|之内|内)? ?(?P<done>完成|完工|办结|结束|到位)?"
-_DATE_CN = re.compile(
-    r"(?:(?P<y>[0-9]+) ?年 ?)?(?:(?P<m>[0-9]+) ?月 ?)?(?:(?P<d>[0-9]+) ?[日号]|(?P<end>底|末))?"
-    + _DATE_TAIL
-)
-_DATE_ISO = re.compile(
-    r"(?P<y>[0-9]{4})(?P<sep>[-./])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})" + _DATE_TAIL
-)
-
-# --- normalisation -----------------------------------------------------------------------
-
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
-# Full-width digits, letters and the signs that matter to values; not CJK punctuation such
-# as ， or （, which belong to prose, and not ～, which is the usual range separator.
-_FULLWIDTH = {
-    code: code - 0xFEE0
-    for code in (
-        *range(0xFF10, 0xFF1A),  # ０-９
-        *range(0xFF21, 0xFF3B),  # Ａ-Ｚ
-        *range(0xFF41, 0xFF5B),  # ａ-ｚ
-        *(0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF1C, 0xFF1D, 0xFF1E),  # ％＋－．／＜＝＞
-    )
-}
-_WHITESPACE = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _normalise(text: str) -> tuple[str, bool]:
-    """Collapse whitespace to single spaces and rejoin PDF line wraps ("百分\\n\\n比")."""
-    # Lone surrogates (from surrogateescape decoding) cannot be written as JSON.
-    text = _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE)).strip()
-    parts: list[str] = []
-    broken = False
-    last = 0
-    for run in _WHITESPACE.finditer(text):
-        start, end = run.span()
-        parts.append(text[last:start])
-        if any(char in _LINE_BREAKS for char in run.group()):
-            broken = True
-            # A wrap splits a word: rejoin, except between two ASCII words.
-            keep = _is_ascii_word(text[start - 1]) and _is_ascii_word(text[end])
-            parts.append(" " if keep else "")
-        else:
-            parts.append(" ")
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), broken
-
-
-def _is_ascii_word(char: str) -> bool:
-    return char != "" and char.isascii() and char.isalnum()
-
-
-def _is_cjk(char: str) -> bool:
-    return (
-        "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
-    )
-
+__all__ = ["anomaly_tokens", "parse_value"]
 
 # --- scanning helpers --------------------------------------------------------------------
 
@@ -201,7 +61,7 @@ def _skip_space(s: str, pos: int) -> int:
     return pos + 1 if s.startswith(" ", pos) else pos
 
 
-def _match(s: str, pos: int, table: _Table) -> tuple[int, Operator] | None:
+def _match(s: str, pos: int, table: Table) -> tuple[int, Operator] | None:
     for word, op in table:
         if s.startswith(word, pos):
             return pos + len(word), op
@@ -211,29 +71,29 @@ def _match(s: str, pos: int, table: _Table) -> tuple[int, Operator] | None:
 def _scan_prefix(s: str, pos: int, ops: _Ops) -> int:
     while True:
         pos = _skip_space(s, pos)
-        hit = _match(s, pos, _SIGNS)
+        hit = _match(s, pos, SIGNS)
         if hit is not None:
             pos = hit[0]
             ops.signs.append(hit[1])
             continue
-        hit = _match(s, pos, _PREFIX_WORDS)
+        hit = _match(s, pos, PREFIX_WORDS)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])
             continue
-        word = next((w for w in _APPROX_PREFIX if s.startswith(w, pos)), None)
+        word = next((w for w in APPROX_PREFIX if s.startswith(w, pos)), None)
         if word is not None:
             ops.approx = True
             pos += len(word)
             continue
-        word = next((w for w in _NEUTRAL_PREFIX if s.startswith(w, pos)), None)
+        word = next((w for w in NEUTRAL_PREFIX if s.startswith(w, pos)), None)
         if word is None:
             return pos
         pos += len(word)
 
 
 def _at_suffix_word(s: str, pos: int) -> bool:
-    return s.startswith(_APPROX_SUFFIX, pos) or _match(s, pos, _SUFFIX_WORDS) is not None
+    return s.startswith(APPROX_SUFFIX, pos) or _match(s, pos, SUFFIX_WORDS) is not None
 
 
 def _resolve(ops: _Ops, codes: set[str], *, implicit: str | None) -> Operator:
@@ -268,12 +128,12 @@ def _scan_unit(s: str, pos: int) -> tuple[str | None, bool, int]:
 
 
 def _unit_word(s: str, pos: int) -> tuple[str, bool, int] | None:
-    for raw, unit, spelled in _UNITS_BY_FIRST.get(s[pos : pos + 1], ()):
+    for raw, unit, spelled in UNITS_BY_FIRST.get(s[pos : pos + 1], ()):
         if s.startswith(raw, pos):
             return unit, spelled, pos + len(raw)
-    ascii_unit = _ASCII_UNIT.match(s, pos)
+    ascii_unit = ASCII_UNIT.match(s, pos)
     if ascii_unit is not None:
-        if len(ascii_unit.group()) > _MAX_ASCII_UNIT:
+        if len(ascii_unit.group()) > MAX_ASCII_UNIT:
             return None
         return ascii_unit.group(), False, ascii_unit.end()
     # An unknown CJK unit (艘, 台套): a run of at most two ideographs that ends the value.
@@ -281,12 +141,12 @@ def _unit_word(s: str, pos: int) -> tuple[str, bool, int] | None:
     while (
         end < len(s)
         and end - pos <= 2
-        and _is_cjk(s[end])
+        and is_cjk(s[end])
         and s[end] not in "至到"
         and not _at_suffix_word(s, end)
     ):
         end += 1
-    if not 0 < end - pos <= 2 or s[pos:end] in _NOT_UNITS or _is_ascii_word(s[end : end + 1]):
+    if not 0 < end - pos <= 2 or s[pos:end] in NOT_UNITS or is_ascii_word(s[end : end + 1]):
         return None  # too long, a grade word, or glued to more text (复印25万份)
     return s[pos:end], False, end
 
@@ -319,7 +179,7 @@ def _date_of(match: re.Match[str]) -> tuple[bool, str | None]:
 
 
 def _parse_date(norm: str, s: str, pos: int, ops: _Ops, base: set[str]) -> IndicatorValue | None:
-    match = _DATE_ISO.fullmatch(s, pos) or _DATE_CN.fullmatch(s, pos)
+    match = DATE_ISO.fullmatch(s, pos) or DATE_CN.fullmatch(s, pos)
     if match is None:
         return None
     is_date, iso = _date_of(match)
@@ -343,28 +203,53 @@ def _parse_date(norm: str, s: str, pos: int, ops: _Ops, base: set[str]) -> Indic
 
 def parse_value(text: str) -> IndicatorValue:
     """Parse a printed 指标值; pure, linear, and never raises."""
-    norm, broken = _normalise(text)
+    norm, broken = normalise(text)
     if not norm:
         return IndicatorValue(kind="empty")
     return _parse(norm, {"line_break"} if broken else set(), inner=False)
 
 
+def anomaly_tokens(text: str, anomalies: list[str]) -> dict[str, str]:
+    """For the formatting anomalies found in ``text``, the printed token behind each: the
+    digits typed twice (``9595``), the operator word beside a sign (``以上``), the unit
+    written out (``百分比``). Found with the grammar's own lexicon, so the rules that quote
+    them (VAL-08) keep no word lists of their own."""
+    norm = normalise(text)[0].translate(FULLWIDTH)
+    found: dict[str, str] = {}
+    if "number_repeated" in anomalies:
+        digits = next((n for n in NUMBER.findall(norm) if _repeated_half(n)), None)
+        if digits is not None:
+            found["number_repeated"] = digits
+    if {"redundant_operator_word", "conflicting_operator"} & set(anomalies):
+        word = next(
+            (w for w, _ in (*SUFFIX_WORDS, *PREFIX_WORDS) if len(w) > 1 and w in norm), None
+        )
+        if word is not None:
+            redundant = "redundant_operator_word" in anomalies
+            found["redundant_operator_word" if redundant else "conflicting_operator"] = word
+    if "unit_spelled_out" in anomalies:
+        unit = next((u for u in sorted(SPELLED_UNITS, key=len, reverse=True) if u in norm), None)
+        if unit is not None:
+            found["unit_spelled_out"] = unit
+    return found
+
+
 def _parse(norm: str, base: set[str], *, inner: bool) -> IndicatorValue:
     # Full-width characters map one to one, so positions in s and norm agree: tokens are
     # read from s, free text is cut from norm and keeps its printed characters.
-    s = norm.translate(_FULLWIDTH)
+    s = norm.translate(FULLWIDTH)
     ops = _Ops()
     pos = _scan_prefix(s, 0, ops)
     percent = None
-    for word, unit in _PERCENT_PREFIX.items():
+    for word, unit in PERCENT_PREFIX.items():
         if s.startswith(word, pos):
             percent, pos = unit, _skip_space(s, pos + len(word))
             break
-    if s[pos : pos + 1] in _DIGITS:
+    if s[pos : pos + 1] in DIGITS:
         dated = _parse_date(norm, s, pos, ops, base)
         if dated is not None:
             return dated
-    number = _NUMBER.match(s, pos)
+    number = NUMBER.match(s, pos)
     if number is None:
         return _no_value(norm, s, ops, base)
     return _parse_number(norm, s, number, ops, percent, base, inner=inner)
@@ -374,7 +259,7 @@ def _no_value(norm: str, s: str, ops: _Ops, base: set[str]) -> IndicatorValue:
     codes = set(base)
     if ops.signs or not any(char.isalpha() for char in s):
         codes.add("unparsed")  # ≥ alone, ≥%, -, /
-    elif any(char in _DIGITS for char in s):
+    elif any(char in DIGITS for char in s):
         codes.add("number_in_text")  # 为群众提供免费复印25万份
     return _qualitative(norm, codes)
 
@@ -420,7 +305,7 @@ def _parse_number(
     if trailing:
         if not inner and _is_stray(op, number, upper, unit, trailing):
             return _qualitative(trailing, base | {"stray_number"})
-        if op in ("=", None) and len(trailing) > _MAX_TRAILING:
+        if op in ("=", None) and len(trailing) > MAX_TRAILING:
             return _qualitative(norm, base | {"number_in_text"})
         codes.add("trailing_text")
     if unit is None:
@@ -470,12 +355,12 @@ def _scan_tail(s: str, pos: int, ops: _Ops) -> tuple[_Tail, int]:
             if range_end is not None:
                 pos = range_end
                 continue
-        hit = _match(s, start, _SUFFIX_WORDS)
+        hit = _match(s, start, SUFFIX_WORDS)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])
-        elif s.startswith(_APPROX_SUFFIX, start):
-            pos = start + len(_APPROX_SUFFIX)
+        elif s.startswith(APPROX_SUFFIX, start):
+            pos = start + len(APPROX_SUFFIX)
             ops.approx = True
         else:
             return tail, start
@@ -483,10 +368,10 @@ def _scan_tail(s: str, pos: int, ops: _Ops) -> tuple[_Tail, int]:
 
 def _scan_range(s: str, pos: int, tail: _Tail) -> int | None:
     """``-95%`` after ``90%``: record the upper bound (and its unit); None if not a range."""
-    sep = next((sep for sep in _RANGE_SEPARATORS if s.startswith(sep, pos)), None)
+    sep = next((sep for sep in RANGE_SEPARATORS if s.startswith(sep, pos)), None)
     if sep is None:
         return None
-    second = _NUMBER.match(s, _skip_space(s, pos + len(sep)))
+    second = NUMBER.match(s, _skip_space(s, pos + len(sep)))
     if second is None:
         return None
     tail.upper = _decimal(second.group())
@@ -504,7 +389,7 @@ def _decimal(printed: str) -> Decimal:
 def _repeated_half(printed: str) -> str | None:
     """ "9595" -> "95": a percentage typed twice (only halves up to 100, see the docs)."""
     size = len(printed)
-    if size < 4 or size % 2 or not all(char in _DIGITS for char in printed):
+    if size < 4 or size % 2 or not all(char in DIGITS for char in printed):
         return None
     half = printed[: size // 2]
     if half != printed[size // 2 :] or half[0] == "0" or Decimal(half) > 100:
@@ -516,7 +401,7 @@ def _is_stray(
     op: Operator | None, number: Decimal, upper: Decimal | None, unit: str | None, trailing: str
 ) -> bool:
     """``1 有效改善``: a small bare integer before a plain qualitative grade."""
-    if op != "=" or upper is not None or unit is not None or not _is_cjk(trailing[0]):
+    if op != "=" or upper is not None or unit is not None or not is_cjk(trailing[0]):
         return False
     if number.as_tuple().exponent != 0 or number.is_signed() or number > 99:
         return False

@@ -17,12 +17,9 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao._exceptions import JixiaoError
 from jixiao.store.db import data_dir, make_engine, make_sessionmaker
-from jixiao.store.errors import ConflictError, NotFoundError
 from jixiao.web.api_docs import docs_assets
 from jixiao.web.deps import LoginRequired, csrf_dep, page, signed_in_user
-from jixiao.web.display import without_hint
 from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
-from jixiao.workbench.access import Forbidden
 
 __all__ = ["SECRET_ENV", "create_app", "secret_key"]
 
@@ -50,16 +47,6 @@ def secret_key() -> str:
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         out.write(key)
     return key
-
-
-def _status(exc: Exception) -> int:
-    if isinstance(exc, Forbidden):
-        return 403
-    if isinstance(exc, NotFoundError):
-        return 404
-    if isinstance(exc, ConflictError):
-        return 409
-    return 400
 
 
 def create_app(
@@ -138,10 +125,13 @@ def create_app(
 
     @app.exception_handler(JixiaoError)
     async def _error(request: Request, exc: JixiaoError) -> Response:
-        status = _status(exc)
-        if request.url.path.startswith("/api/"):  # the API's detail keeps the hint too
-            return JSONResponse({"detail": str(exc), "hint": exc.hint}, status_code=status)
-        return _error_page(request, status, without_hint(exc), exc.hint)
+        # The one place an error becomes a response: its class says the status; the message
+        # and the hint travel apart (``detail`` leaves the hint out), so each shows once.
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(
+                {"detail": exc.detail, "hint": exc.hint}, status_code=exc.http_status
+            )
+        return _error_page(request, exc.http_status, exc.detail, exc.hint)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:

@@ -30,7 +30,6 @@ __all__ = [
     "installation_zone",
     "local_time",
     "row_title",
-    "without_hint",
     "zone_label",
 ]
 
@@ -129,12 +128,6 @@ def field_label(field: str | None) -> str:
     if any("\u4e00" <= ch <= "\u9fff" for ch in field):  # already in words (“退回意见”)
         return field
     return FIELD_LABELS.get(field.split(".", 1)[0].split("[", 1)[0], "其他")
-
-
-def without_hint(exc: JixiaoError) -> str:
-    """The error's message (naming the file) without the 处理建议 ``str()`` appends: pages
-    show the hint on a line of its own, once."""
-    return f"{exc.source}：{exc.message}" if exc.source else exc.message
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')

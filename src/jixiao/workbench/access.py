@@ -12,15 +12,13 @@ from typing import Any
 from sqlalchemy import exists, or_
 from sqlalchemy.orm import Session, selectinload
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import Forbidden
 from jixiao.store.convert import get_document_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
 
 __all__ = [
     "EDITABLE",
-    "Forbidden",
-    "FormInvalid",
     "can_edit",
     "can_review",
     "can_view",
@@ -32,14 +30,6 @@ __all__ = [
 
 EDITABLE: frozenset[str] = frozenset({"draft", "returned"})
 """Statuses in which units may change a document; 已提交, 审核中 and 通过 are read-only."""
-
-
-class Forbidden(JixiaoError):
-    """The signed-in user may not do this."""
-
-
-class FormInvalid(JixiaoError):
-    """What was sent cannot be saved as it is (answered with 400 and the message)."""
 
 
 def unit_ids(user: UserRow) -> set[int]:

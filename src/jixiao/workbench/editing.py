@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
 from jixiao.model import Department, Document, Project
 from jixiao.reading import read_bytes
 from jixiao.review import review
@@ -30,8 +31,6 @@ from jixiao.store.errors import ConflictError
 from jixiao.store.models import STATUS_LABELS, DocumentRow, IndicatorRow, ProjectRow, UserRow
 from jixiao.workbench.access import (
     EDITABLE,
-    Forbidden,
-    FormInvalid,
     can_edit,
     get_document,
     get_project,
@@ -139,14 +138,14 @@ def _indicator_rows(
     if ids is None:
         return [existing[i] if i < len(existing) else None for i in range(count)]
     if len(ids) != count:
-        raise FormInvalid(f"指标编号有 {len(ids)} 个，指标有 {count} 个，两者应一一对应")
+        raise InvalidInput(f"指标编号有 {len(ids)} 个，指标有 {count} 个，两者应一一对应")
     by_id = {r.id: r for r in existing}
     out: list[IndicatorRow | None] = []
     for ind_id in ids:
         if ind_id is None:
             out.append(None)
         elif ind_id not in by_id:
-            raise FormInvalid(f"指标编号 {ind_id} 不属于该项目（或出现了两次）")
+            raise InvalidInput(f"指标编号 {ind_id} 不属于该项目（或出现了两次）")
         else:
             out.append(by_id.pop(ind_id))
     return out
@@ -189,7 +188,7 @@ def update_project(
     doc = get_document_row(session, row.document_id)
     if not can_edit(user, doc, row):
         if doc.status not in EDITABLE:
-            raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
+            raise StatusConflict(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
         raise Forbidden("您无权修改该项目")
     if row.version != version:
         raise ConflictError(EDIT_CONFLICT, hint=CONFLICT_HINT)
@@ -228,7 +227,7 @@ def update_department(
     doc = get_document(session, user, document_id)
     if not can_edit(user, doc):
         if doc.status not in EDITABLE:
-            raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
+            raise StatusConflict(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能修改")
         raise Forbidden("您无权修改该文档")
     if doc.version != version:
         raise ConflictError(DEPARTMENT_CONFLICT, hint=CONFLICT_HINT)

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import Forbidden, InvalidInput
 from jixiao.store.audit import record_change
 from jixiao.store.db import commit
 from jixiao.store.errors import NotFoundError
@@ -34,7 +34,6 @@ from jixiao.store.models import (
     UserUnitRow,
 )
 from jixiao.workbench import auth
-from jixiao.workbench.access import Forbidden
 from jixiao.workbench.sessions import end_sessions_of
 
 __all__ = [
@@ -64,7 +63,7 @@ _ROLE_CHOICES = "、".join(f"{role}（{ROLE_LABELS[role]}）" for role in ROLES)
 _UNIT_HINT = "单位在导入文档时自动创建，也可以由管理员在“单位管理”页面（/admin/units）添加。"
 
 
-class PeopleError(JixiaoError):
+class PeopleError(InvalidInput):
     """A user or unit could not be created or changed as asked (bad or duplicate input)."""
 
 

@@ -15,11 +15,10 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import InvalidInput, JixiaoError, StatusConflict
 from jixiao.review import Finding
 from jixiao.store.convert import load_findings
 from jixiao.store.models import CommentRow, DocumentRow, UserRow
-from jixiao.workbench.access import Forbidden
 
 __all__ = [
     "EXPLANATION_FIELD",
@@ -94,14 +93,14 @@ def check_gate(
     if not errors:
         return
     if mode == "refuse":
-        raise Forbidden(
+        raise StatusConflict(
             f"文档还有 {len(errors)} 个“错误”级审核意见，不能提交审核",
             hint="请按审核意见修改，直到没有“错误”后再提交。",
         )
     given = {k: v.strip() for k, v in (explanations or {}).items() if v and v.strip()}
     missing = [f for f in errors if finding_key(f) not in given]
     if missing:
-        raise Forbidden(
+        raise InvalidInput(
             f"文档还有 {len(errors)} 个“错误”级审核意见，其中 {len(missing)} 个没有说明原因，"
             "没有提交",
             hint="请修改这些问题，或在提交时逐条说明不修改的原因（审核人会首先看到这些说明）。",

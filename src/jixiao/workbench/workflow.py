@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
 from jixiao.store.audit import record_change
 from jixiao.store.db import commit
 from jixiao.store.errors import NotFoundError
@@ -17,7 +18,7 @@ from jixiao.store.models import (
     IndicatorRow,
     UserRow,
 )
-from jixiao.workbench.access import Forbidden, can_review, get_document
+from jixiao.workbench.access import can_review, get_document
 from jixiao.workbench.editing import lock_document
 from jixiao.workbench.quality_gate import check_gate
 
@@ -73,9 +74,9 @@ def transition(
     if step.roles == frozenset({"reviewer", "admin"}) and not can_review(user, doc):
         raise Forbidden("您无权审核该文档")
     if doc.status not in step.source:
-        raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能{step.label}")
+        raise StatusConflict(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能{step.label}")
     if step.needs_comment and not comment.strip():
-        raise Forbidden("退回时请填写退回意见")
+        raise InvalidInput("退回时请填写退回意见")
     if action == "submit":
         check_gate(session, user, doc, explanations)
     old = doc.status
@@ -107,11 +108,11 @@ def add_comment(
     """A reviewer's comment (on the document, a project field or an indicator) or an answer."""
     doc = get_document(session, user, document_id)
     if not body.strip():
-        raise Forbidden("意见内容不能为空")
+        raise InvalidInput("意见内容不能为空")
     if parent_id is None and user.role == "unit_filler":
         raise Forbidden("单位填报人只能回复审核意见")
     if user.role == "reviewer" and doc.status != "in_review":
-        raise Forbidden("只能在“审核中”状态下提出审核意见")
+        raise StatusConflict("只能在“审核中”状态下提出审核意见")
     if project_id is not None and not any(p.id == project_id for p in doc.projects):
         raise NotFoundError("该项目不属于此文档")
     if indicator_id is not None:

@@ -41,6 +41,13 @@ from jixiao.readers.text.cell_fields import (
     numbered_items_joined,
     row_width,
 )
+from jixiao.readers.text.cell_rows import (
+    joined_cell,
+    line_cell,
+    opens_levels,
+    project_cells_shifted,
+    split_value,
+)
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 
 __all__ = ["TextLine", "read_cell_lines"]
@@ -115,7 +122,7 @@ class _Reader:
         """The end of a two-row header whose second row is the parts of its 指标值 (指标值
         over 符号 | 数值 | 单位), or None: the run of known titles stops at a part no
         dictionary knows (数值), so the parts are taken up to the first row's first line."""
-        found = _split_value(titles)
+        found = split_value(titles)
         if found is None:
             return None
         _v, o = found
@@ -123,7 +130,7 @@ class _Reader:
         n = len(lines)
         m = k - (len(titles) - o)  # the first part
         parts = 0
-        while m < n and parts < 3 and not _opens_levels(lines, m, n):
+        while m < n and parts < 3 and not opens_levels(lines, m, n):
             text = lines[m].text
             if not text or len(text) > 6 or _VALUE_LIKE.match(text):
                 break
@@ -131,7 +138,7 @@ class _Reader:
                 break
             m += 1
             parts += 1
-        return m if parts >= 2 and m < n and _opens_levels(lines, m, n) else None
+        return m if parts >= 2 and m < n and opens_levels(lines, m, n) else None
 
     def _unknown_titles_end(self, titles: list[str], k: int) -> int:
         """The end of the header when column titles no dictionary knows (数据来源) follow the
@@ -145,12 +152,12 @@ class _Reader:
         m = k
         while m < n and m - k < _MAX_UNKNOWN_TITLES:
             text = lines[m].text
-            if not text or _opens_levels(lines, m, n):
+            if not text or opens_levels(lines, m, n):
                 break
             if len(text) > 12 or _label(lines[m]) is not None or _VALUE_LIKE.match(text):
                 return k
             m += 1
-        return m if m < n and _opens_levels(lines, m, n) else k
+        return m if m < n and opens_levels(lines, m, n) else k
 
     def _fields_start(self, p: int, h: int) -> int:
         """Where the header fields above an indicator header begin: the first label after the
@@ -193,15 +200,15 @@ class _Reader:
                 flush(grid, held)
                 held = None
                 if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
-                    grid.add_row([_cell(line), _cell(lines[p + 1])])  # unit | 单位：万元
+                    grid.add_row([line_cell(line), line_cell(lines[p + 1])])  # unit | 单位：万元
                     p += 2
                     continue
                 if _label(line) is None and not is_money_unit_line(line.text):
                     q = max(p + 1, self._values_end(p, end))  # a value without a label
-                    grid.add_row([TextCell(""), _joined(lines[p:q])])
+                    grid.add_row([TextCell(""), joined_cell(lines[p:q])])
                     p = q
                 else:
-                    grid.add_row([_cell(line)])
+                    grid.add_row([line_cell(line)])
                     p += 1
                 continue
             q = p
@@ -251,7 +258,7 @@ class _Reader:
         kind = found.field if found is not None else None
         if kind not in MONEY_FIELDS:
             flush(grid, held)
-            grid.add_row([_cell(label), _joined(values)])
+            grid.add_row([line_cell(label), joined_cell(values)])
             return None
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
@@ -261,20 +268,20 @@ class _Reader:
             first = TextLine("", label.number)
         if rest and all(amount(v.text) for v in rest) and width and len(rest) + 1 < width:
             flush(grid, held)
-            cells: list[TextCell | None] = [_cell(label)]
+            cells: list[TextCell | None] = [line_cell(label)]
             cells += [TextCell("")] * (width - len(rest) - 2)
-            cells += [_cell(v) for v in [first, *rest]]
+            cells += [line_cell(v) for v in [first, *rest]]
             grid.add_row(cells)
             return None
         if held is not None and not held.coupled and couple(held.kind, kind):
-            held.cells += [_cell(label), _cell(first)]
+            held.cells += [line_cell(label), line_cell(first)]
             held.coupled = True
         else:
             flush(grid, held)
-            held = Held(kind, [_cell(label), _cell(first)])
+            held = Held(kind, [line_cell(label), line_cell(first)])
         if rest:
             flush(grid, held)
-            grid.add_row([TextCell(""), _joined(rest)])
+            grid.add_row([TextCell(""), joined_cell(rest)])
             return None
         return held
 
@@ -295,22 +302,22 @@ class _Reader:
             if len(filled) <= len(labels) or row_width(labels, filled) is not None:
                 values = filled
         if len(values) <= len(labels):
-            grid.add_row([_cell(x) for x in labels])
+            grid.add_row([line_cell(x) for x in labels])
             if values:
                 pad: list[TextCell | None] = [TextCell("")] * (len(labels) - len(values))
-                grid.add_row(pad + [_cell(v) for v in values])
+                grid.add_row(pad + [line_cell(v) for v in values])
             return None
         width = row_width(labels, values)
         if width is None:
-            grid.add_row([_cell(x) for x in labels])
-            grid.add_row([_cell(v) for v in values[: len(labels)]])
-            grid.add_row([TextCell(""), _joined(values[len(labels) :])])
+            grid.add_row([line_cell(x) for x in labels])
+            grid.add_row([line_cell(v) for v in values[: len(labels)]])
+            grid.add_row([TextCell(""), joined_cell(values[len(labels) :])])
             self._warn("单元格数目与栏目数不符，多出的内容已单独成行", values[len(labels)])
             return None
         heads = leaves(labels, width)
-        grid.add_row([_cell(x) for x in heads])
+        grid.add_row([line_cell(x) for x in heads])
         for k in range(0, len(values), width):
-            grid.add_row([_cell(v) for v in values[k : k + width]])
+            grid.add_row([line_cell(v) for v in values[k : k + width]])
         return width
 
     # -- indicator rows ---------------------------------------------------------------------
@@ -323,14 +330,14 @@ class _Reader:
         columns = [x for x in lines[h + groups : h_end] if not _is_group(x)]
         blocks = [x for x in lines[h + groups : h_end] if _is_group(x)]
         roles = [role_of(x.text) for x in columns]
-        split = None if blocks else _split_value([x.text for x in columns])
+        split = None if blocks else split_value([x.text for x in columns])
         if split is not None:  # 指标值 over its parts: two header rows, the parts in line
             v, o = split
             first, parts = columns[:o], columns[o:]
-            top: list[TextCell | None] = [_cell(x) for x in first]
+            top: list[TextCell | None] = [line_cell(x) for x in first]
             top[v] = TextCell(first[v].text, first[v].number, first[v].number, len(parts))
             grid.add_row(top)
-            under: list[TextCell | None] = [None] * v + [_cell(x) for x in parts]
+            under: list[TextCell | None] = [None] * v + [line_cell(x) for x in parts]
             grid.add_row(under + [None] * (len(first) - v - 1))
             columns = first[:v] + parts + first[v + 1 :]
             roles = [role_of(x.text) for x in columns]
@@ -340,14 +347,14 @@ class _Reader:
             ]
         elif blocks:  # a two-row header: the block titles over the blocks' first columns
             starts = [k for k, role in enumerate(roles) if role == "level2"] or [0]
-            row: list[TextCell | None] = [_cell(x) for x in lines[h : h + groups]]
+            row: list[TextCell | None] = [line_cell(x) for x in lines[h : h + groups]]
             slots: list[TextCell | None] = [TextCell("") for _ in roles]
             for title, start in zip(blocks, starts, strict=False):
-                slots[start] = _cell(title)
+                slots[start] = line_cell(title)
             grid.add_row(row + slots)
-            grid.add_row([None] * groups + [_cell(x) for x in columns])
+            grid.add_row([None] * groups + [line_cell(x) for x in columns])
         else:
-            grid.add_row([_cell(x) for x in lines[h:h_end]])
+            grid.add_row([line_cell(x) for x in lines[h:h_end]])
         p = h_end
         n = len(lines)
         level1 = ""
@@ -366,7 +373,7 @@ class _Reader:
                     problem = problem or row_start
                     break
                 text = lines[p].text
-                if role is not None and role.startswith("p_") and _opens_levels(lines, p, n):
+                if role is not None and role.startswith("p_") and opens_levels(lines, p, n):
                     cells.append(None)  # a flat list's project cells, merged over its rows
                     continue
                 if role == "level1":
@@ -377,7 +384,7 @@ class _Reader:
                     # even when its level-2 label is not in the framework.
                     plain = not is_level2(text, level1)
                     if is_level1(text) and (nxt != "level2" or follows or plain):
-                        cells.append(_cell(lines[p]))
+                        cells.append(line_cell(lines[p]))
                         level1 = text
                         new_level1 = True
                         p += 1
@@ -388,7 +395,7 @@ class _Reader:
                     continue
                 if role == "level2":
                     if is_level2(text, level1) or (new_level1 and text):
-                        cells.append(_cell(lines[p]))
+                        cells.append(line_cell(lines[p]))
                         p += 1
                     else:
                         cells.append(None)
@@ -417,7 +424,7 @@ class _Reader:
                     and not _VALUE_LIKE.match(text)
                 ):
                     break  # a name followed by its value: the next row, this one's last empty
-                if role != "name" and _opens_levels(lines, p, n):
+                if role != "name" and opens_levels(lines, p, n):
                     # The next row: this one's last cells were empty and left out. A row
                     # without its value is not that but cells out of step: said below.
                     if any(r in ("value", "operator") for r in roles[ci:]):
@@ -429,9 +436,9 @@ class _Reader:
                     or (role == "name" and _VALUE_LIKE.match(text))
                 ):
                     problem = problem or lines[p]
-                cells.append(_cell(lines[p]))
+                cells.append(line_cell(lines[p]))
                 p += 1
-            if _project_cells_shifted(roles, cells):
+            if project_cells_shifted(roles, cells):
                 problem = problem or row_start
             grid.add_row(cells, start_col=groups)
             for col in range(groups):
@@ -456,60 +463,6 @@ class _Reader:
     def _warn(self, message: str, line: TextLine) -> None:
         position = Position(line=line.number, end_line=line.number, table=self.table_no)
         self.warnings.append(LayoutWarning("cell_lines_ambiguous", message, position))
-
-
-def _split_value(titles: list[str]) -> tuple[int, int] | None:
-    """(index of 指标值, index of its first part) when the titles are a first header row
-    followed by the parts of its 指标值 (符号 / 计算符号 / 指标性质 first): an operator title
-    after the value one, with at most two more titles after it."""
-    roles = [role_of(t) for t in titles]
-    if "value" not in roles or "operator" in roles[: roles.index("value")]:
-        return None
-    v = roles.index("value")
-    o = next((k for k in range(v + 1, len(roles)) if roles[k] == "operator"), None)
-    if o is None or len(titles) - o > 3:
-        return None
-    return v, o
-
-
-def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]) -> bool:
-    """A flat list's project cells (单位名称 / 项目名称 / 预算数 …) merged over several rows are
-    the leading ones (a unit spans its projects): the cells a row does print are the last of
-    them, so they are moved right in place. True when they then still do not fit (an amount
-    column holding text)."""
-    slots = [k for k, role in enumerate(roles) if role and role.startswith("p_") and k < len(cells)]
-    kept = [cells[k] for k in slots if cells[k] is not None]
-    if not kept or len(kept) == len(slots):
-        return False
-    for k, cell in zip(slots, [None] * (len(slots) - len(kept)) + kept, strict=True):
-        cells[k] = cell
-    return any(
-        roles[k] in ("p_total", "p_fiscal", "p_other")
-        and (cell := cells[k]) is not None
-        and cell.text
-        and not amount(cell.text)
-        for k in slots
-    )
-
-
-def _opens_levels(lines: list[TextLine], p: int, n: int) -> bool:
-    """Whether ``lines[p]`` is a level-1 label followed by a level-2 one, or a level-2 label:
-    the indicator part of a row whose leading (project) cells were merged from above."""
-    text = lines[p].text
-    if is_level1(text) and p + 1 < n and is_level2(lines[p + 1].text, text):
-        return True
-    return is_level2(text)
-
-
-def _cell(line: TextLine) -> TextCell:
-    return TextCell(line.text, line.number, line.number)
-
-
-def _joined(lines: list[TextLine]) -> TextCell:
-    filled = [line for line in lines if line.text]
-    if not filled:
-        return TextCell("")
-    return TextCell("\n".join(x.text for x in filled), filled[0].number, filled[-1].number)
 
 
 def read_cell_lines(

@@ -14,7 +14,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
-from jixiao.review.rules._edit_paths import indicator_path, project_position
+from jixiao.review.rules._edit_paths import indicator_path
 from jixiao.review.rules._text_terms import is_satisfaction_name, show
 
 _LEVEL1 = {"output": "产出指标", "effect": "效益指标", "cost": "成本指标"}
@@ -55,31 +55,28 @@ class SatisfactionMisfiled(ProjectRule):
     source = "财预〔2015〕88号；财预〔2021〕101号"
     Params = NoParams
 
-    def check_project(
-        self, project: Project, doc: Document, ctx: ReviewContext
+    def check_project_at(
+        self, position: int, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
-        position = project_position(doc, project, ctx.cache)
         for index, indicator in enumerate(project.indicators):
             code1 = level1_code(indicator.level1)
             if code1 not in _LEVEL1 or not is_satisfaction_name(indicator.name):
                 continue
             level1, level2 = indicator.level1.strip(), indicator.level2.strip()
-            fix = None
-            if position is not None:
-                base = indicator_path(position, index)
-                fix = Fix(
-                    title="移到“满意度指标—服务对象满意度指标”下",
-                    safety="unsafe",
-                    edits=(
-                        Edit(path=f"{base}.level1", old=indicator.level1, new="满意度指标"),
-                        Edit(path=f"{base}.level2", old=indicator.level2, new="服务对象满意度指标"),
-                        Edit(
-                            path=f"{base}.category",
-                            old=indicator.category,
-                            new="satisfaction.beneficiary",
-                        ),
+            base = indicator_path(position, index)
+            fix = Fix(
+                title="移到“满意度指标—服务对象满意度指标”下",
+                safety="unsafe",
+                edits=(
+                    Edit(path=f"{base}.level1", old=indicator.level1, new="满意度指标"),
+                    Edit(path=f"{base}.level2", old=indicator.level2, new="服务对象满意度指标"),
+                    Edit(
+                        path=f"{base}.category",
+                        old=indicator.category,
+                        new="satisfaction.beneficiary",
                     ),
-                )
+                ),
+            )
             where = f"{level1}—{level2}" if level2 else level1
             kind = "产出" if code1 == "output" else "效益"
             yield self.finding(

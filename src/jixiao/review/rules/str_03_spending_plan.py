@@ -11,7 +11,6 @@ from jixiao.model import Document, Project, SpendingPoint
 from jixiao.review.examples import example_document, example_project
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
-from jixiao.review.rules._edit_paths import project_position
 
 MONTHS = (3, 6, 10, 12)
 HUNDRED = Decimal(100)
@@ -74,8 +73,8 @@ class SpendingPlanValid(ProjectRule):
     source = "实践；财预〔2015〕88号"
     Params = NoParams
 
-    def check_project(
-        self, project: Project, doc: Document, ctx: ReviewContext
+    def check_project_at(
+        self, position: int, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         plan = plan_by_month(project)
         # Every finding is on the whole plan, quoted as one text.
@@ -127,7 +126,7 @@ class SpendingPlanValid(ProjectRule):
             yield plan_finding(
                 f"12月底累计支出比例为空{hint}",
                 suggestion="请将12月底的累计支出比例填为100%。",
-                fix=self._fill_year_end(project, doc, ctx),
+                fix=self._fill_year_end(position, project),
             )
         elif year_end != HUNDRED and 12 not in out_of_range:
             yield plan_finding(
@@ -136,10 +135,9 @@ class SpendingPlanValid(ProjectRule):
             )
 
     @staticmethod
-    def _fill_year_end(project: Project, doc: Document, ctx: ReviewContext) -> Fix | None:
-        index = project_position(doc, project, ctx.cache)
+    def _fill_year_end(index: int, project: Project) -> Fix | None:
         point = next((j for j, p in enumerate(project.spending_plan) if p.month == 12), None)
-        if index is None or point is None:
+        if point is None:
             return None
         return Fix(
             title="将12月底累计支出比例填为100%",

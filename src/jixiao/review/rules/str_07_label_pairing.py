@@ -16,7 +16,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import ProjectRule, ReviewContext
-from jixiao.review.rules._edit_paths import indicator_path, project_position
+from jixiao.review.rules._edit_paths import indicator_path
 
 LEVEL1_NAMES = {
     "output": "产出指标",
@@ -81,8 +81,8 @@ class LabelPairing(ProjectRule):
     source = "财预〔2015〕88号；财预〔2021〕101号"
     Params = Params
 
-    def check_project(
-        self, project: Project, doc: Document, ctx: ReviewContext
+    def check_project_at(
+        self, position: int, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
         unknown1: dict[str, list[int]] = {}
@@ -127,23 +127,20 @@ class LabelPairing(ProjectRule):
                 suggestion=f"“{LEVEL1_NAMES[code1]}”下的二级指标应为{LEVEL2_NAMES[code1]}之一；"
                 "请核实该指标属于哪一类，并放到对应的一级、二级指标下。",
             )
-        position = project_position(doc, project, ctx.cache)
         for label, rows in legacy.items():
             new = label.replace("效果", "效益")
-            fix = None
-            if position is not None:
-                fix = Fix(
-                    title=f"将“{label}”改为“{new}”",
-                    safety="safe",
-                    edits=tuple(
-                        Edit(
-                            path=indicator_path(position, row, "level1"),
-                            old=label,
-                            new=new,
-                        )
-                        for row in rows
-                    ),
-                )
+            fix = Fix(
+                title=f"将“{label}”改为“{new}”",
+                safety="safe",
+                edits=tuple(
+                    Edit(
+                        path=indicator_path(position, row, "level1"),
+                        old=label,
+                        new=new,
+                    )
+                    for row in rows
+                ),
+            )
             yield self.finding(
                 f"一级指标使用旧名称“{label.strip()}”，现行模板应为“{new.strip()}”{_rows(rows)}",
                 project=project,

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Edit, Finding, Fix
-from jixiao.review.rule import NoParams, ReviewContext, Rule
-from jixiao.review.rules._edit_paths import indicator_path, indicator_rows
+from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
+from jixiao.review.rules._edit_paths import indicator_path
 from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
@@ -19,6 +18,7 @@ from jixiao.review.rules._value_terms import (
     value_finding,
 )
 from jixiao.values import ANOMALIES, parse_value, render_value
+from jixiao.values.grammar import anomaly_tokens
 
 # Anomalies that are pure formatting: the canonical rendering removes them, meaning unchanged.
 FORMATTING = (
@@ -41,47 +41,19 @@ _JUDGEMENT = frozenset(
         "unparsed",
     }
 )
-_SPELLED = ("百分比", "百分之", "千分比", "千分之", "百分")
-_OPERATOR_WORDS = [
-    "及以上",
-    "或以上",
-    "以上",
-    "及以下",
-    "或以下",
-    "以下",
-    "以内",
-    "之内",
-    "不低于",
-    "不少于",
-    "不小于",
-    "大于等于",
-    "不高于",
-    "不超过",
-    "不多于",
-    "小于等于",
-]
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _doubled(digits: str) -> bool:
-    half = len(digits) // 2
-    return len(digits) % 2 == 0 and half > 0 and digits[:half] == digits[half:]
 
 
 def _reasons(value_text: str, anomalies: list[str]) -> list[str]:
-    flat = _SPACE.sub("", value_text)
+    tokens = anomaly_tokens(value_text, anomalies)  # the grammar's own words, never a copy
     reasons: list[str] = []
     for code in anomalies:
+        token = tokens.get(code)
         if code == "number_repeated":
-            digits = next((m for m in _DIGITS.findall(flat) if _doubled(m)), None)
-            reasons.append(f"数值“{digits}”重复录入" if digits else "数值重复录入")
+            reasons.append(f"数值“{token}”重复录入" if token else "数值重复录入")
         elif code == "redundant_operator_word":
-            word = next((w for w in _OPERATOR_WORDS if w in flat), None)
-            reasons.append(f"符号与“{word}”重复" if word else "比较符号重复")
+            reasons.append(f"符号与“{token}”重复" if token else "比较符号重复")
         elif code == "unit_spelled_out":
-            word = next((w for w in _SPELLED if w in flat), None)
-            reasons.append(f"单位“{word}”用文字书写" if word else "单位用文字书写")
+            reasons.append(f"单位“{token}”用文字书写" if token else "单位用文字书写")
         elif code == "line_break":
             reasons.append("中间有换行")
         elif code == "fullwidth_chars":
@@ -117,7 +89,7 @@ def canonical_fix(value_text: str, path: str) -> Fix | None:
     )
 
 
-class ValueFormatting(Rule):
+class ValueFormatting(IndicatorRule):
     """指标值书写不规范（数值重复、符号与文字重复、单位写成文字、换行、全角字符）。
 
     ## 检查内容
@@ -151,12 +123,8 @@ class ValueFormatting(Rule):
     source = "实践"
     Params = NoParams
 
-    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for position, project, index, indicator in indicator_rows(doc):
-            yield from self._check(position, project, index, indicator)
-
-    def _check(
-        self, position: int, project: Project, index: int, indicator: Indicator
+    def check_row(
+        self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
     ) -> Iterator[Finding]:
         anomalies = [code for code in indicator.value.anomalies if code in FORMATTING]
         if not anomalies:

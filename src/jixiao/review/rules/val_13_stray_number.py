@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.finding import Edit, Finding, Fix
-from jixiao.review.rule import NoParams, ReviewContext, Rule
-from jixiao.review.rules._edit_paths import indicator_path, indicator_rows
+from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
+from jixiao.review.rules._edit_paths import indicator_path
 from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
 
 
-class StrayNumber(Rule):
+class StrayNumber(IndicatorRule):
     """定性指标值前有多余的数字。
 
     ## 检查内容
@@ -43,12 +43,8 @@ class StrayNumber(Rule):
     source = "实践"
     Params = NoParams
 
-    def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        for position, project, index, indicator in indicator_rows(doc):
-            yield from self._check(position, project, index, indicator)
-
-    def _check(
-        self, position: int, project: Project, index: int, indicator: Indicator
+    def check_row(
+        self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
     ) -> Iterator[Finding]:
         value = indicator.value
         if "stray_number" not in value.anomalies or not value.text:

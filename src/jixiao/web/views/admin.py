@@ -10,12 +10,11 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import Forbidden, JixiaoError
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import UserRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.workbench import people
-from jixiao.workbench.access import Forbidden
 from jixiao.workbench.auth import password_stamp
 
 router = APIRouter(include_in_schema=False)

@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from jixiao._exceptions import Forbidden
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import UnitRow, UserRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.views.documents import form_year
-from jixiao.workbench.access import Forbidden
 from jixiao.workbench.analytics import (
     AnalyticsCache,
     Scope,

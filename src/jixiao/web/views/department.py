@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from jixiao._exceptions import InvalidInput
 from jixiao.model import Department
 from jixiao.review import Finding
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.errors import ConflictError
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.display import without_hint
-from jixiao.workbench.access import FormInvalid, can_edit, get_document
+from jixiao.workbench.access import can_edit, get_document
 from jixiao.workbench.editing import update_department
 
 router = APIRouter(include_in_schema=False)
@@ -39,7 +39,7 @@ def _year(text: str) -> int | None:
     if not text:
         return None
     if not (text.isdigit() and 1990 <= int(text) <= 2100):
-        raise FormInvalid(f"“年度”应为四位年份（如 2025），收到的是：{text}")
+        raise InvalidInput(f"“年度”应为四位年份（如 2025），收到的是：{text}")
     return int(text)
 
 
@@ -117,9 +117,8 @@ def save_department(
             _year(fiscal_year),
             Department(**goals),
         )
-    except (ConflictError, FormInvalid) as exc:
+    except (ConflictError, InvalidInput) as exc:
         session.rollback()
-        conflict = isinstance(exc, ConflictError)
         return _form(
             request,
             session,
@@ -127,7 +126,7 @@ def save_department(
             document_id,
             values=values,
             version=read_at,
-            error=f"{without_hint(exc)}{exc.hint or ''}",
-            status_code=409 if conflict else 400,
+            error=str(exc),  # message and hint, each once
+            status_code=exc.http_status,
         )
     return RedirectResponse(f"/documents/{document_id}?saved=department", status_code=303)

@@ -9,12 +9,13 @@ from fastapi.responses import Response
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from jixiao._exceptions import InvalidInput
 from jixiao.compare import compare_documents
 from jixiao.compare.html import render_html_body
 from jixiao.store.convert import document_from_row
 from jixiao.store.models import DocumentRow, ProjectRow, UserRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.workbench.access import FormInvalid, get_document, visible_condition
+from jixiao.workbench.access import get_document, visible_condition
 
 router = APIRouter(include_in_schema=False)
 
@@ -56,10 +57,10 @@ def diff_page(
     other: DocumentRow | None
     if against.strip():
         if not against.strip().isdigit():
-            raise FormInvalid("请选择要对比的文档")
+            raise InvalidInput("请选择要对比的文档")
         other = get_document(session, user, int(against))
         if other.id == row.id:
-            raise FormInvalid("不能与文档自身对比，请选择另一份文档")
+            raise InvalidInput("不能与文档自身对比，请选择另一份文档")
     else:
         other = previous_year(row, candidates)
     body = None

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
 from jixiao.model import Document
 from jixiao.render import render
 from jixiao.review import review
@@ -21,8 +22,8 @@ from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
 from jixiao.web.deps import DB, CurrentUser, flash, page
-from jixiao.web.display import attachment_header, export_filename, without_hint
-from jixiao.workbench.access import Forbidden, can_edit, can_review, get_document
+from jixiao.web.display import attachment_header, export_filename
+from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.history import readable_changes
 from jixiao.workbench.quality_gate import (
     EXPLANATION_FIELD,
@@ -136,11 +137,11 @@ async def workflow(
             comment if isinstance(comment, str) else "",
             explanations,
         )
-    except Forbidden as exc:
+    except (Forbidden, StatusConflict, InvalidInput) as exc:
         if action != "submit":
             raise
-        session.rollback()  # the quality gate said no: back to the page, saying why
-        flash(request, f"{without_hint(exc)}。{exc.hint or ''}", error=True)
+        session.rollback()  # the gate (or the status, or the role) said no: back, saying why
+        flash(request, f"{exc.detail}。{exc.hint or ''}", error=True)
         return RedirectResponse(f"/documents/{document_id}#submit-form", status_code=303)
     flash(request, DONE.get(action, "已完成。"))
     return RedirectResponse(f"/documents/{document_id}", status_code=303)

@@ -7,13 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import Forbidden, JixiaoError
 from jixiao.reading import MAX_INPUT_BYTES
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.display import without_hint
-from jixiao.workbench.access import Forbidden
 from jixiao.workbench.editing import find_duplicate, import_document
 from jixiao.workbench.search import search_documents
 from jixiao.workbench.tasks import status_counts, task_lists
@@ -110,9 +108,7 @@ async def import_file(
     except JixiaoError as exc:
         if isinstance(exc, Forbidden):
             raise
-        return page(
-            request, "import.html", user, 400, error=without_hint(exc), hint=exc.hint, result=None
-        )
+        return page(request, "import.html", user, 400, error=exc.detail, hint=exc.hint, result=None)
     doc = document_from_row(row)
     findings = load_findings(session, row.id)
     return page(request, "import.html", user, error=None, result=row, doc=doc, findings=findings)

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.datastructures import FormData
 
-from jixiao._exceptions import JixiaoError
+from jixiao._exceptions import InvalidInput
 from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoint
 from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
 from jixiao.review import Finding, review
@@ -25,7 +25,6 @@ from jixiao.store.errors import ConflictError
 from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
 from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.display import without_hint
 from jixiao.web.views.document import indicator_labels
 from jixiao.workbench.access import can_edit, get_project
 from jixiao.workbench.editing import update_project
@@ -52,10 +51,6 @@ def framework_labels() -> dict[str, list[str]]:
     return out
 
 
-class FormError(JixiaoError):
-    """A field of the editor form could not be understood."""
-
-
 def _text(form: FormData, key: str) -> str:
     value = form.get(key)
     return value.strip() if isinstance(value, str) else ""
@@ -68,9 +63,9 @@ def _decimal(text: str, label: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise FormError(f"“{label}”不是有效的数字：{text}") from None
+        raise InvalidInput(f"“{label}”不是有效的数字：{text}") from None
     if not value.is_finite():
-        raise FormError(f"“{label}”不是有效的数字：{text}")
+        raise InvalidInput(f"“{label}”不是有效的数字：{text}")
     return value
 
 
@@ -167,7 +162,7 @@ def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> E
             extra=base.extra,
         )
     except ValidationError as exc:
-        raise FormError(f"表单内容无效：{exc.errors()[0]['msg']}") from None
+        raise InvalidInput(f"表单内容无效：{exc.errors()[0]['msg']}") from None
     return project, ids
 
 
@@ -263,7 +258,7 @@ async def check(request: Request, session: DB, user: CurrentUser, project_id: in
     form = await request.form()
     try:
         project, _ = project_from_form(form, project_from_row(row), _ids(row))
-    except FormError as exc:
+    except InvalidInput as exc:
         return page(request, "_form_error.html", user, error=str(exc))
     findings, count = _findings_for(session, project_id, project)
     return page(
@@ -284,7 +279,7 @@ async def save(request: Request, session: DB, user: CurrentUser, project_id: int
     version = int(version_text) if version_text.isdigit() else -1
     try:
         project, keys = project_from_form(form, project_from_row(row), _ids(row))
-    except FormError as exc:
+    except InvalidInput as exc:
         return _editor(request, session, user, project_id, error=str(exc), status_code=400)
     try:
         update_project(session, user, project_id, version, project, keys)
@@ -298,7 +293,7 @@ async def save(request: Request, session: DB, user: CurrentUser, project_id: int
             project=project,
             keys=keys,
             version=version,
-            error=f"{without_hint(exc)}{exc.hint or ''}",
+            error=str(exc),  # message and hint, each once
             status_code=409,
         )
     return RedirectResponse(f"/projects/{project_id}?saved=1", status_code=303)
