@@ -27,7 +27,8 @@ __all__ = ["PLAN", "compact", "finish_compaction"]
 PLAN = "_compaction.json"
 SMALL_FILE = 64 * 1024 * 1024
 """Parts smaller than this (bytes on disk) are merged."""
-ROW_GROUP_BYTES = 64 * 1024 * 1024
+ROW_GROUP_BYTES = 16 * 1024 * 1024
+"""At most this much of one table's rows is held at a time (row groups of about this size)."""
 ROW_GROUP_ROWS = 256 * 1024
 
 

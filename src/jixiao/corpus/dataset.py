@@ -14,12 +14,12 @@ import json
 import os
 import shutil
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from jixiao import __version__
@@ -33,6 +33,9 @@ __all__ = ["MANIFEST", "CorpusDataset", "CorpusError"]
 MANIFEST = "manifest.json"
 _JOURNAL = "_journal"
 _STAGING = "_staging"
+
+
+_pc: Any = pc  # its stubs refuse a column beside a scalar
 
 
 class CorpusError(JixiaoError):
@@ -115,38 +118,44 @@ class CorpusDataset:
 
     def commit(self, result: ChunkResult) -> tuple[int, int, int]:
         """Write one chunk; returns (documents added, failures added, duplicates dropped)."""
-        documents = result.rows.get("documents", [])
-        fresh = {d["doc_id"] for d in documents if d["doc_id"] not in self.done}
-        # Two identical files in one chunk: keep the first.
-        seen: set[str] = set()
-        keep_docs = []
-        for d in documents:
-            if d["doc_id"] in fresh and d["doc_id"] not in seen:
-                seen.add(d["doc_id"])
-                keep_docs.append(d)
-        duplicates = len(documents) - len(keep_docs)
+        documents = result.tables.get("documents")
+        ids = [] if documents is None else [str(d) for d in documents["doc_id"].to_pylist()]
+        # Two identical files in one chunk, or a file done earlier: keep the first, once.
+        firsts: set[str] = set()
+        keep = []
+        for n, doc_id in enumerate(ids):
+            if doc_id not in self.done and doc_id not in firsts:
+                firsts.add(doc_id)
+                keep.append(n)
+        duplicates = len(ids) - len(keep)
         failures = [f for f in result.failures if f["sha256"] not in self.failed]
-        tables: dict[str, list[dict[str, Any]]] = {"documents": keep_docs, "failures": failures}
-        firsts = {d["doc_id"]: d["source_key"] for d in keep_docs}
-        for name, rows in result.rows.items():
-            if name != "documents":
-                tables[name] = [r for r in rows if r["doc_id"] in firsts]
+        tables: dict[str, pa.Table] = {}
+        if failures:
+            tables["failures"] = pa.Table.from_pylist(failures, schema=TABLES["failures"])
+        kept = pa.array(sorted(firsts), pa.string())
+        for name, table in result.tables.items():
+            if name == "documents":
+                tables[name] = table.take(pa.array(keep, pa.int64()))
+            else:
+                tables[name] = table.filter(_pc.is_in(table.column("doc_id"), value_set=kept))
         chunk = uuid.uuid4().hex[:16]
         staging = self.root / _STAGING
         staging.mkdir(exist_ok=True)
         moves: list[tuple[str, str]] = []
-        for name, rows in tables.items():
-            if not rows:
+        for name, table in tables.items():
+            if table.num_rows == 0:
                 continue
-            schema = TABLES[name]
-            groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for row in rows:
-                folder = "" if name == "failures" else _year_folder(row.get("fiscal_year"))
-                groups[folder].append(row)
-            for folder, group in groups.items():
+            if name == "failures":
+                groups = [("", table)]
+            else:
+                years = _pc.fill_null(table.column("fiscal_year"), 0)
+                groups = [
+                    (_year_folder(year), table.filter(_pc.equal(years, year)))
+                    for year in sorted(_pc.unique(years).to_pylist())
+                ]
+            for folder, group in groups:
                 staged = f"{name}-{folder or 'all'}-{chunk}.parquet"
-                table = pa.Table.from_pylist(group, schema=schema)
-                pq.write_table(table, staging / staged, compression="zstd")
+                pq.write_table(group, staging / staged, compression="zstd")
                 final = "/".join(p for p in (name, folder, f"part-{chunk}.parquet") if p)
                 moves.append((staged, final))
         entry = {
@@ -163,7 +172,7 @@ class CorpusDataset:
         staging.rmdir()
         self.done.update(firsts)
         self.failed.update(entry["failed"])
-        return len(keep_docs), len(failures), duplicates
+        return len(keep), len(failures), duplicates
 
     def compact(self) -> int:
         """One file per table and year instead of one per chunk (``corpus.compaction``)."""

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyarrow as pa
+
 from jixiao._exceptions import JixiaoError
 from jixiao.corpus.inputs import read_source
 from jixiao.corpus.records import Rows, SourceRef, document_rows
+from jixiao.corpus.schema import TABLES
 
 __all__ = ["SYNTHETIC_PREFIX", "ChunkResult", "process_chunk"]
 
@@ -21,7 +24,9 @@ SYNTHETIC_PREFIX = "synthetic-"
 
 @dataclass(slots=True)
 class ChunkResult:
-    rows: Rows = field(default_factory=dict)
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    """Per table, the chunk's rows as Arrow, built here in the worker: they travel to the
+    parent as compact buffers and the parent only filters and writes them."""
     failures: list[dict[str, Any]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     """Every source key the chunk covered, read or failed."""
@@ -45,6 +50,7 @@ def process_chunk(refs: list[SourceRef]) -> ChunkResult:
     from jixiao.review import review
 
     result = ChunkResult()
+    rows: Rows = {}
     for ref in refs:
         result.keys.append(ref.key)
         try:
@@ -63,6 +69,11 @@ def process_chunk(refs: list[SourceRef]) -> ChunkResult:
             result.failures.append(_failure(ref, "InternalError", message))
             continue
         synthetic = ref.file_name.startswith(SYNTHETIC_PREFIX)
-        for table, rows in document_rows(doc, report, ref, synthetic=synthetic).items():
-            result.rows.setdefault(table, []).extend(rows)
+        for table, records in document_rows(doc, report, ref, synthetic=synthetic).items():
+            rows.setdefault(table, []).extend(records)
+    result.tables = {
+        name: pa.Table.from_pylist(records, schema=TABLES[name])
+        for name, records in rows.items()
+        if records
+    }
     return result
