@@ -355,10 +355,10 @@ def test_hostile_files_fail_fast_in_chinese(case: str, rendered: dict[str, bytes
     make, error, words = HOSTILE[case]
     data = make(rendered["000"])
     assert len(data) < 2 << 20  # the bombs are small on disk
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     with pytest.raises(error) as info:
         read_docx(data, source="坏文件.docx")
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     message = str(info.value)
     assert message.startswith("坏文件.docx："), message
     assert words in message and _CJK.search(info.value.message), message

@@ -185,9 +185,9 @@ def test_xls_stray_far_cell_is_streamed_with_xlrd(monkeypatch: pytest.MonkeyPatc
     sheet.write(65535, 255, "远处")
     out = io.BytesIO()
     book.save(out)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     layout = read_spreadsheet(out.getvalue(), source="远.xls")
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     cells = [(c.text, c.row, c.rowspan, c.colspan) for c in next(layout.tables()).cells]
     assert cells == [
         ("预算数", 0, 1, 1),
@@ -246,9 +246,9 @@ def test_million_empty_rows_are_cheap(
     data = _patch_sheet(
         rendered["001"], lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>")
     )
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     back = read_back(data)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
     assert_same(seeds["001"], back)
 
 
@@ -259,9 +259,9 @@ def test_claimed_dimension_is_not_trusted(
         return re.sub(rb"<dimension ref=\"[^\"]*\"", b'<dimension ref="A1:XFD1048576"', xml)
 
     data = _patch_sheet(rendered["001"], claim)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     assert_same(seeds["001"], read_back(data))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_hidden_sheet_is_skipped_with_a_warning(rendered: dict[str, bytes]) -> None:
@@ -282,9 +282,9 @@ def test_stray_cell_at_row_one_million(
     data = _patch_sheet(
         rendered["001"], lambda xml: xml.replace(b"</sheetData>", far + b"</sheetData>")
     )
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     back = read_back(data)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
     assert_same(seeds["001"], back, ignore_warnings=True)
     assert [w.code for w in back.warnings] == ["sheet_truncated"]
     assert "停止读取" in back.warnings[0].message
@@ -297,9 +297,9 @@ def test_stray_cell_at_the_last_column(
     data = _patch_sheet(
         rendered["001"], lambda xml: xml.replace(b"</sheetData>", far + b"</sheetData>")
     )
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     back = read_back(data)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
     assert_same(seeds["001"], back, ignore_warnings=True)
     assert {w.code for w in back.warnings} == {"sheet_truncated", "sheet_too_wide"}
 
@@ -343,10 +343,10 @@ def test_hostile_files_fail_fast_in_chinese(case: str, rendered: dict[str, bytes
     make, error, words = HOSTILE[case]
     data = make(rendered["000"])
     assert len(data) < 2 << 20  # the bombs are small on disk
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not fail it
     with pytest.raises(error) as info:
         read_spreadsheet(data, source="坏文件.xlsx")
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     message = str(info.value)
     assert message.startswith("坏文件.xlsx："), message
     assert words in message and _CJK.search(info.value.message), message

@@ -16,7 +16,14 @@ import pytest
 
 from jixiao._exceptions import ReadError
 from jixiao.reading import read_bytes
-from tests.hostile.corpus import Input, generate, seed_document, seed_file
+from tests.hostile.corpus import (
+    Input,
+    _zip,
+    _zip_members,
+    generate,
+    seed_document,
+    seed_file,
+)
 
 
 def _input(label: str) -> Input:
@@ -216,3 +223,37 @@ def test_sheet_replaced_by_other_rows_is_named() -> None:
     assert [len(p.indicators) for p in doc.projects] == [4, 6]
     unrecognised = [w for w in doc.warnings if w.code == "table_unrecognised"]
     assert unrecognised and "工作表“绩效目标表”" in unrecognised[0].message
+
+
+def _with_huge_list_numbers(data: bytes) -> bytes:
+    """The DOCX with list counters of 5,000 digits (Python's ``int()`` refuses more than 4,300:
+    the user saw 「已损坏（Exceeds the limit (4300 digits) for integer string conversion…）」)."""
+    namespace = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    big = b"9" * 5000
+    members = _zip_members(data)
+    members["word/numbering.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><w:numbering ' + namespace + b">"
+        b'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="' + big + b'"/>'
+        b'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        b'<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">'
+        b'<w:startOverride w:val="' + big + b'"/></w:lvlOverride></w:num></w:numbering>'
+    )
+    numbered = b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    members["word/document.xml"] = members["word/document.xml"].replace(b"<w:p>", numbered, 3)
+    return _zip(members)
+
+
+def test_fake_doc_with_huge_digit_strings_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "假.doc"  # a DOCX named .doc, as users rename files
+    path.write_bytes(_with_huge_list_numbers(seed_file("docx")))
+    result = subprocess.run(
+        [sys.executable, "-m", "jixiao", "parse", "--format", "table", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 个项目" in result.stdout
+    for text in (result.stdout, result.stderr):
+        assert "Exceeds" not in text and "digits" not in text and "Error" not in text

@@ -87,7 +87,31 @@ def test_refusals(tmp_path: Path) -> None:
     assert "不是有效的填报表 XLSX 文件" in bad.stderr
     (tmp_path / "jixiao.toml").write_text('[scoring]\npreset = "mars"\n', encoding="utf-8")
     config = run_cli("score", SEED, "-a", SELFEVAL_FILE, cwd=tmp_path)
-    assert config.returncode == 1
+    assert config.returncode == 2
     assert "自评计分方案“mars”不存在" in config.stderr
     fmt = run_cli("score", SEED, "-a", SELFEVAL_FILE, "-f", "html")
     assert fmt.returncode == 2
+
+
+def test_rules_explains_lifecycle_codes() -> None:
+    result = run_cli("rules", "mon-03")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# MON-03 偏差原因和完成可能性")
+    assert "由 jixiao monitor 检查" in result.stdout
+    assert run_cli("rules", "EVA-99").returncode == 2
+
+
+def test_catalogue_covers_every_code_the_engines_use() -> None:
+    import re
+
+    from jixiao.lifecycle.catalogue import LIFECYCLE_RULES
+
+    source = Path(__file__).resolve().parents[2] / "src" / "jixiao" / "lifecycle"
+    used = {
+        code
+        for path in source.glob("*.py")
+        if path.name != "catalogue.py"
+        for code in re.findall(r'"((?:MON|EVA)-\d\d)"', path.read_text(encoding="utf-8"))
+    }
+    assert used <= set(LIFECYCLE_RULES)
+    assert len(used) >= 15

@@ -302,3 +302,14 @@ def test_schemes_come_from_the_review_configuration(tmp_path: Any) -> None:
     config = load_config(path)
     scheme = scoring_scheme(config.scoring)
     assert (scheme.name, scheme.reverse, scheme.budget_weight) == ("hubei", "linear", D(20))
+
+
+def test_qualitative_tier_from_the_declared_score_whatever_the_tier_order() -> None:
+    # No tier and an outcome naming none: 28 of 40 = 70 % → 部分达成 (also with the tiers
+    # configured in another order).
+    rows = standard_rows(**{EFFECT: result(EFFECT, "见总结", declared_score=D(28), analysis="x")})
+    project = training_project(self_evaluation=evaluation(*rows))
+    tiers = {"未达成": [0, 60], "部分达成": [60, 80], "达成": [80, 100]}
+    for score in (scored(project), scored(project, tiers=tiers)):
+        assert score.rows[2].scored.score == D("28.00")
+        assert "部分达成" in score.rows[2].scored.formula

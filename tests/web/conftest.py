@@ -32,6 +32,10 @@ from jixiao.workbench.auth import create_user
 from jixiao.workbench.demo import setup_demo
 from tests.store.conftest import BACKENDS, _find_admin, libpq, unavailable, with_database
 
+# The workflow tests written before the quality gate submit seeds with 错误-level findings;
+# the gate's own tests (test_quality_gate.py, test_browser_workbench.py) turn it on.
+os.environ.setdefault("JIXIAO_QUALITY_GATE", "off")
+
 PASSWORDS = {
     "danwei": "danwei-demo",
     "shenhe": "shenhe-demo",

@@ -49,10 +49,10 @@ def test_login_form_needs_csrf_and_right_password(app: FastAPI) -> None:
 def test_list_search_and_logout(app: FastAPI) -> None:
     client, token = browser(app, "danwei")
     page = client.get("/")
-    assert page.text.count('href="/documents/') == 4
+    assert page.text.count('<td><a href="/documents/') == 4
     assert "草稿" in page.text
     found = client.get("/", params={"q": "乐亭"})
-    assert found.text.count('href="/documents/') == 1
+    assert found.text.count('<td><a href="/documents/') == 1
     client.post("/logout", data={"csrf_token": token})
     assert client.get("/", follow_redirects=False).status_code == 303
 
@@ -80,13 +80,24 @@ def test_import_page(app: FastAPI) -> None:
     assert refused.status_code == 403 and "没有分配单位" in refused.text
     client, token = browser(app, "danwei")
     assert "导入并审核" in client.get("/import").text
-    result = client.post(
+    # seed 003 is in the database already: offered to be opened, not stored again
+    count = len(client.get("/api/documents").json())
+    same = client.post(
         "/import",
         data={"csrf_token": token},
+        files={"file": ("另存为.txt", seed.read_bytes(), "text/plain")},
+    )
+    assert same.status_code == 409 and 'id="open-existing"' in same.text
+    assert "乐亭县行政审批局2025年部门预算绩效信息" in same.text and "仍然导入为新文档" in same.text
+    assert len(client.get("/api/documents").json()) == count
+    result = client.post(
+        "/import",
+        data={"csrf_token": token, "again": "1"},
         files={"file": (seed.name, seed.read_bytes(), "text/plain")},
     )
     assert result.status_code == 200
     assert "已导入" in result.text and "识别出 8 个项目" in result.text
+    assert len(client.get("/api/documents").json()) == count + 1
     bad = client.post(
         "/import", data={"csrf_token": token}, files={"file": ("a.txt", b"", "text/plain")}
     )

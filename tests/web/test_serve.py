@@ -178,3 +178,54 @@ def test_serve_https_marks_cookies_secure(tmp_path: Path, monkeypatch: pytest.Mo
     client = TestClient(apps[0], base_url="https://testserver")
     assert "secure" in client.get("/api/session").headers["set-cookie"].lower()
     apps[0].state.engine.dispose()
+
+
+def test_rotating_forwarded_for_does_not_sidestep_the_limiter(tmp_path: Path) -> None:
+    """A real ``jixiao serve``: a client on the same machine sending
+    a new ``X-Forwarded-For`` with every attempt is still one address to the limiter (uvicorn
+    trusts that header from 127.0.0.1 unless told not to)."""
+    url = f"sqlite:///{tmp_path / 'xff.db'}"
+    port = free_port()
+    env = {**os.environ, "JIXIAO_DATA_DIR": str(tmp_path / "data")}
+    env.pop("JIXIAO_SECRET_KEY", None)
+    env.pop("JIXIAO_DATABASE_URL", None)
+    command = [sys.executable, "-m", "jixiao", "serve", "--demo", "--url", url]
+    command += ["--port", str(port)]
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base, process, log)
+            with httpx.Client(base_url=base) as client:
+                token = client.get("/api/session").json()["csrf_token"]
+                codes = []
+                for n in range(22):
+                    headers = {"X-CSRF-Token": token, "X-Forwarded-For": f"203.0.113.{n + 1}"}
+                    body = {"username": f"spray{n}", "password": "wrong"}
+                    codes.append(client.post("/api/login", json=body, headers=headers).status_code)
+            assert codes[:20] == [401] * 20
+            assert codes[20:] == [429, 429]
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def test_worker_processes_do_not_trust_forwarded_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--workers N`` builds its own uvicorn configuration: it too takes the peer's address."""
+    from jixiao.web import processes
+
+    seen: list[object] = []
+
+    class Capture:
+        def __init__(self, config: object, sockets: list[socket.socket]) -> None:
+            seen.append(config)
+            for sock in sockets:
+                sock.close()
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(processes, "Multiprocess", Capture)
+    processes.run_workers(host="127.0.0.1", port=free_port(), workers=2)
+    assert len(seen) == 1 and seen[0].proxy_headers is False  # type: ignore[attr-defined]

@@ -321,11 +321,13 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
                 project_seq=len(projects) + 1,
             )
         )
-    if projects:
-        warnings += [_unused_table(table, rows) for table, rows in reader.unused]
-        warnings += _sheets_without_tables(layout)
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
+    if projects:
+        warnings += [_unused_table(table, rows) for table, rows in reader.unused]
+        read_as_front = matter.department.overall_goals or matter.department.sub_goals
+        front_sheets = {b.position.sheet for b in reader.front} if read_as_front else set()
+        warnings += _sheets_without_tables(layout, front_sheets)
     warnings += [_warning(w, None) for w in reader.department.warnings]
     return Document(
         source=source,
@@ -356,9 +358,10 @@ def _unused_table(table: Table, rows: int) -> DocumentWarning:
     )
 
 
-def _sheets_without_tables(layout: Layout) -> list[DocumentWarning]:
+def _sheets_without_tables(layout: Layout, front: set[str | None]) -> list[DocumentWarning]:
     """A worksheet of many rows and no table at all, beside sheets that hold projects: in a
-    damaged workbook, what replaced a project's sheet."""
+    damaged workbook, what replaced a project's sheet. A sheet read as the front matter (the
+    部门整体 targets written as lines, with goals found in them) is not one."""
     rows: dict[str, int] = {}
     with_tables: set[str] = set()
     for block in layout.blocks:
@@ -375,7 +378,7 @@ def _sheets_without_tables(layout: Layout) -> list[DocumentWarning]:
             "如其中应有项目，请核对原件",
         )
         for sheet, count in rows.items()
-        if sheet not in with_tables and count >= UNUSED_TABLE_ROWS
+        if sheet not in with_tables and sheet not in front and count >= UNUSED_TABLE_ROWS
     ]
 
 

@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.assemble.labels import label_key, match_label
+from jixiao.layout import Cell
 
-__all__ = ["ROLE_LABELS", "Columns", "header_columns", "inferred_columns", "role_of"]
+__all__ = [
+    "ROLE_LABELS",
+    "Columns",
+    "header_columns",
+    "inferred_columns",
+    "part_title",
+    "role_of",
+]
 
 # role → header label variants (as ``label_key`` leaves them)
 ROLE_LABELS: dict[str, tuple[str, ...]] = {
@@ -223,3 +231,22 @@ def inferred_columns(cells: list[tuple[int, int, str]]) -> Columns | None:
             width = max((col + span for col, span, _ in cells), default=0)
             return Columns(roles, width=width, inferred=True)
     return None
+
+
+def part_title(col: int, text: str, above: list[Cell] | None) -> str:
+    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
+    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
+    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
+    if not above or not text.strip() or role_of(text) is not None:
+        return text
+    # the title over this column: the last filled cell of the row above starting at or
+    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
+    # merge)
+    title = max(
+        (c for c in above if c.col <= col and c.text.strip()),
+        key=lambda c: c.col,
+        default=None,
+    )
+    if title is not None and title.col < col and role_of(title.text) == "value":
+        return "指标值"
+    return text

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.assemble.columns import header_columns
+from jixiao.assemble.field_values import parse_amount, parse_unit, split_goals
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import label_key, match_label, money_unit_in
-from jixiao.assemble.project_table import parse_amount, parse_unit, split_goals
 from jixiao.layout import Cell, LayoutWarning, Table
 from jixiao.model import Budget, Department, DepartmentTask, ExtraField, Unit
 

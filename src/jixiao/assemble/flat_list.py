@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.assemble.columns import Columns
+from jixiao.assemble.field_values import parse_unit
 from jixiao.assemble.indicator_rows import IndicatorRows
-from jixiao.assemble.project_table import ProjectBuilder, parse_unit
+from jixiao.assemble.project_table import ProjectBuilder
 from jixiao.layout import Cell
 
 __all__ = ["FlatProjects"]

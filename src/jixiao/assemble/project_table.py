@@ -12,9 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from jixiao.assemble.columns import Columns, header_columns, inferred_columns, role_of
+from jixiao.assemble.columns import (
+    Columns,
+    header_columns,
+    inferred_columns,
+    part_title,
+    role_of,
+)
+from jixiao.assemble.field_values import (
+    UNIT_OWNER,
+    continue_goals,
+    names_organisation,
+    parse_amount,
+    parse_unit,
+    split_goals,
+)
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
 from jixiao.layout import Cell, LayoutWarning, Paragraph, Position
@@ -26,7 +40,7 @@ from jixiao.model import (
     SpendingPoint,
     Unit,
 )
-from jixiao.textutil import LIST_MARKER, join_wrapped, normalize_space, strip_list_marker
+from jixiao.textutil import join_wrapped, normalize_space
 
 __all__ = [
     "MONTH",
@@ -40,51 +54,13 @@ __all__ = [
 MONTH = re.compile(r"^(3|6|10|12)月(?:底|末)?$")
 _PLAN_MONTH = re.compile(r"(1[0-2]|[1-9])\s*月(?:底|末)?")
 _PLAN_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_UNIT_OWNER = re.compile(r"^[\[【(（]?\s*([0-9]{3,})\s*[\]】)）]?\s*[-－—_:：]?\s*(.*)$", re.S)
 _CODE_PREFIX = re.compile(r"^([0-9A-Z]{12,})\s*[-－—_]\s*(\S.*)$", re.S)
-_INLINE_GOAL = re.compile(
-    r"(?<=[；;。])\s*(?=(?:[0-9]{1,2}(?:、|[.．](?![0-9]))|目标[0-9一二三四五六七八九十]{1,2}[：:]))"
-)
-_GOAL_MARKER = re.compile(r"^\s*目标\s*[0-9一二三四五六七八九十]{1,2}\s*[：:]\s*")
-# The end of an organisation's name: free text alone in a table's first row is its unit only
-# when it names one (某县交通运输局, 某县第一中学), never a note (以下内容据实填写).
-_ORGANISATION = re.compile(
-    r"(?:局|委|委员会|办|办公室|院|中心|学校|学院|小学|中学|大学|幼儿园|医院|卫生院|站|所|队|馆"
-    r"|社|厅|部|处|科|政府|街道|街道办事处|乡|镇|村|村委会|居委会|公司|集团|协会|学会|联合会|会"
-    r"|团|室|场|园|台|署|庭|监狱|部门|单位)\s*(?:[（(][^（）()]{1,8}[）)])?$"
-)
 _YEAR_ONLY = re.compile(r"[（(]?\s*(20[0-9]{2})\s*年度?\s*[）)]?")
 _SUMMARY_ROW = {"合计", "总计", "小计"}
-_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _GROUPS = {"money_group", "goals_group", "indicators_group"}
 # Fields whose label, met again, means the next project's header has begun.
 _IDENTITY = {"code", "name"}
 _MONEY = {"total": "total", "fiscal": "fiscal", "other": "other"}
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """``72.64`` → Decimal('72.64'); blank → None; ``1,234.50`` → Decimal('1234.50')."""
-    cleaned = "".join(text.split()).replace(",", "").replace("，", "").rstrip("%％")
-    for suffix in ("万元", "元"):
-        cleaned = cleaned.removesuffix(suffix)
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-def parse_unit(text: str) -> Unit:
-    """``630002秦皇岛市…局``, ``[610001]某县教育局``, ``219001-某中心`` → code and name."""
-    owner = normalize_space(text).replace("\n", "")
-    match = _UNIT_OWNER.match(owner)
-    if match:
-        return Unit(code=match.group(1), name=match.group(2).strip() or None)
-    return Unit(code=None, name=owner or None)
 
 
 @dataclass
@@ -253,7 +229,7 @@ class ProjectBuilder:
         printed only in the row above, over a blank cell (the merge lost in a copy), when this
         row is itself a row of column titles."""
         above = None if self._above is None else [(c.col, c.colspan, c.text) for c in self._above]
-        cells = [(c.col, c.colspan, _value_part(c, self._above)) for c in row]
+        cells = [(c.col, c.colspan, c.text) for c in row]
         filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
         candidates = [c for c in grid_row if c is not None and c.row != r]
         if self._above is not None and sum(1 for c in row if role_of(c.text)) >= 2:
@@ -264,7 +240,20 @@ class ProjectBuilder:
                 continue
             filled.update(span)
             cells.append((cell.col, cell.colspan, cell.text))
-        return header_columns(sorted(cells), above)
+        found = header_columns(sorted(cells), above)
+        if found is not None and found.unknown and self._above is not None:
+            # titles no dictionary knows under a 指标值 over several columns are its parts
+            parts = {
+                c.col: (c.text, part)
+                for c in row
+                if (part := part_title(c.col, c.text, self._above))
+            }
+            cells = [
+                (col, span, parts[col][1] if col in parts and parts[col][0] == text else text)
+                for col, span, text in cells
+            ]
+            found = header_columns(sorted(cells), above)
+        return found
 
     @staticmethod
     def _inferred(row: list[Cell]) -> Columns | None:
@@ -495,14 +484,14 @@ class ProjectBuilder:
                 self.unit = parse_unit(cell.text)
                 continue
             unit_free = not row_fields and not self.unit_labelled and self.unit == Unit()
-            if unit_free and self._state == "start" and _UNIT_OWNER.match(text):
+            if unit_free and self._state == "start" and UNIT_OWNER.match(text):
                 self.unit = parse_unit(cell.text)
                 continue
             if "绩效目标" in text and text.endswith("表"):
                 self.title = self.title or text
                 continue
             owner = parse_unit(cell.text)
-            named = owner.name is not None and _ORGANISATION.search(owner.name) is not None
+            named = owner.name is not None and names_organisation(owner.name)
             if not row_fields and self._state == "start" and self.unit == Unit() and named:
                 self.unit = owner  # 某县交通运输局 alone in the first row
                 continue
@@ -634,48 +623,3 @@ class ProjectBuilder:
             mid_term_goals=self.mid_goals,
             extra=extra,
         )
-
-
-_PART_ROLES = frozenset({"operator", "value", "unit"})
-
-
-def _value_part(cell: Cell, above: list[Cell] | None) -> str:
-    """A column title under a 指标值 printed over several columns (指标值 over 符号 | 数值 |
-    单位): a title no dictionary knows there (数值, 值) is the value's figure, so the header
-    reads 符号 | 指标值 | 单位 and the parts are joined as in a split-value export."""
-    text = cell.text
-    if not above or not text.strip() or role_of(text) is not None:
-        return text
-    # the title over this column: the last filled cell of the row above starting at or
-    # before it (the cell covering it, or 指标值 followed by empty slots when a copy lost the
-    # merge)
-    title = max(
-        (c for c in above if c.col <= cell.col and c.text.strip()),
-        key=lambda c: c.col,
-        default=None,
-    )
-    if title is not None and title.col < cell.col and role_of(title.text) == "value":
-        return "指标值"
-    return text
-
-
-def continue_goals(goals: list[str], text: str) -> list[str]:
-    """More goal text below the goals read so far (a row cut by a page break): a sentence cut
-    in the middle (no closing punctuation, the rest not numbered) is joined back."""
-    more = split_goals(text)
-    cut = bool(goals) and not goals[-1].endswith(_SENTENCE_END)
-    numbered = LIST_MARKER.match(text.strip()) or _GOAL_MARKER.match(text)
-    if cut and more and not numbered:
-        return [*goals[:-1], join_wrapped([goals[-1], more[0]]), *more[1:]]
-    return goals + more
-
-
-def split_goals(text: str) -> list[str]:
-    """Numbered goal sentences → list, list markers removed (``1、保障…`` → ``保障…``)."""
-    goals: list[str] = []
-    for line in normalize_space(text).split("\n"):
-        for part in _INLINE_GOAL.split(line):
-            goal = strip_list_marker(_GOAL_MARKER.sub("", part))
-            if goal:
-                goals.append(goal)
-    return goals

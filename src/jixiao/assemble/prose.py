@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from jixiao.assemble.field_values import parse_amount, parse_unit, split_goals
 from jixiao.assemble.labels import match_label, money_unit_in
-from jixiao.assemble.project_table import parse_amount, parse_unit, split_goals
 from jixiao.layout import Paragraph
 from jixiao.model import Budget, Indicator, Project, Unit, categorize
 from jixiao.model.categories import level1_code, level1_for

@@ -4,7 +4,7 @@
 that already carries records), attach the actuals of a filled 填报表 when ``--actuals`` is
 given, write the filled document (``-o``) and print the engine's report. Exit status: 0, or 3
 when a finding is of error level (as ``review``), 1 when an input cannot be read or an output
-not written, 2 for a bad command line or configuration.
+not written, 2 for a bad command line or configuration (a scheme's unknown preset or value).
 """
 
 from __future__ import annotations
@@ -178,8 +178,11 @@ def monitor_command(
 
     fmt = _format(output_format)
     try:
-        monitoring, _ = _config(config_path)
-        scheme = monitoring_scheme(monitoring)
+        scheme = monitoring_scheme(_config(config_path)[0])
+    except JixiaoError as err:
+        error(str(err))
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
         doc, sheet_month = _load(path, actuals, "monitor")
         if month is not None and sheet_month is not None and month != sheet_month:
             raise JixiaoError(
@@ -223,8 +226,11 @@ def score_command(
 
     fmt = _format(output_format)
     try:
-        _, scoring = _config(config_path)
-        scheme = scoring_scheme(scoring)
+        scheme = scoring_scheme(_config(config_path)[1])
+    except JixiaoError as err:
+        error(str(err))
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
         doc, _month = _load(path, actuals, "selfeval")
         scores = score_document(doc, scheme)
         if not scores:

@@ -515,6 +515,13 @@ def rules_command(
     if code is not None:
         rule = get_rule(code.strip())
         if rule is None:
+            from jixiao.lifecycle.catalogue import lifecycle_rule_text
+
+            lifecycle = lifecycle_rule_text(code)
+            if lifecycle is not None:  # MON-*/EVA-*: checked by jixiao monitor / score
+                sys.stdout.write(lifecycle)
+                sys.stdout.flush()
+                return
             message = f"没有这条规则：{code}"
             close = difflib.get_close_matches(code.strip().upper(), list(rules), n=3, cutoff=0.5)
             if close:

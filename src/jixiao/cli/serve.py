@@ -102,7 +102,10 @@ def serve_command(
 
     with serving(url):  # jixiao db restore refuses the database while this runs
         if app is not None:
-            uvicorn.run(app, host=host, port=port, log_level="warning")
+            # proxy_headers=False: uvicorn would otherwise take the client's address from
+            # X-Forwarded-For whenever the peer is 127.0.0.1, and a client on this machine
+            # could rotate it to sidestep the log-in limiter's per-address count.
+            uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
             return
         # Several processes: each builds its own app from the environment, so they must all
         # be told the same database and the same session key (cookies signed by one are read

@@ -8,10 +8,9 @@ end; only the final score is rounded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from jixiao.model.document import Indicator, IndicatorValue, Number
 from jixiao.model.lifecycle import Grade, Tier
@@ -38,15 +37,15 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
+_SHOWN = Decimal("0.0001")
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
 
-class Scored(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scored:
     """A score with its explanation."""
-
-    model_config = ConfigDict(frozen=True)
 
     score: Number
     rule: str
@@ -60,11 +59,10 @@ def round2(value: Decimal) -> Decimal:
 
 def fmt(value: Decimal) -> str:
     """A figure as a person writes it: ``8``, ``6.4``, ``16.6667`` (at most 4 decimals)."""
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -4:
-        value = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    shown = value.normalize()
-    text = format(shown, "f")
+    text = format(value.normalize(), "f")
+    point = text.find(".")
+    if point >= 0 and len(text) - point > 5:  # more than 4 decimals
+        text = format(value.quantize(_SHOWN, rounding=ROUND_HALF_UP).normalize(), "f")
     return "0" if text in ("-0", "") else text
 
 
@@ -84,10 +82,7 @@ def deviation(target: Decimal, actual: Decimal) -> Decimal | None:
 
 def _scored(score: Decimal, rule: str, formula: str, **inputs: Decimal) -> Scored:
     rounded = round2(score)
-    # Built from values this module computed: no validation needed (a hot path in scoring).
-    return Scored.model_construct(
-        score=rounded, rule=rule, formula=f"{formula} = {rounded}", inputs=inputs
-    )
+    return Scored(score=rounded, rule=rule, formula=f"{formula} = {rounded}", inputs=inputs)
 
 
 def budget_score(executed: Decimal, budget: Decimal, weight: Decimal) -> Scored:

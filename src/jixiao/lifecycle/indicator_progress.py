@@ -14,9 +14,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
 
 from jixiao.lifecycle.formulas import HUNDRED, Kind, fmt, kind_of, number_of, round2, tier_of_text
 from jixiao.lifecycle.progress import light_of
@@ -29,9 +28,8 @@ __all__ = ["IndicatorStatus", "indicator_status", "is_level"]
 _TIER_LIGHTS: dict[str, Light] = {"达成": "green", "部分达成": "yellow", "未达成": "red"}
 
 
-class IndicatorStatus(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IndicatorStatus:
     key: str
     name: str
     index: int

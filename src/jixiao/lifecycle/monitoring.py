@@ -16,9 +16,8 @@ ordinary findings:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
 
 from jixiao.lifecycle.findings import Subject
 from jixiao.lifecycle.formulas import fmt, round2
@@ -33,9 +32,8 @@ from jixiao.review.finding import Finding
 __all__ = ["MonitoringResult", "monitor_document", "monitor_project", "monitor_record"]
 
 
-class MonitoringResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MonitoringResult:
     seq: int | None
     code: str | None
     name: str

@@ -13,9 +13,8 @@ Three comparisons, each explained in Chinese with its figures:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
 
 from jixiao.lifecycle.formulas import HUNDRED, fmt, round2
 from jixiao.lifecycle.schemes import Light, MonitoringScheme
@@ -33,10 +32,9 @@ __all__ = [
 _ORDER: dict[Light, int] = {"green": 0, "blue": 0, "yellow": 1, "red": 2}
 
 
-class Comparison(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
     """One comparison of the spending rate with what is expected by the end of the period."""
-
-    model_config = ConfigDict(frozen=True)
 
     basis: str
     """序时进度 / 资金支出计划 / 支出进度下限."""
@@ -47,9 +45,8 @@ class Comparison(BaseModel):
     formula: str
 
 
-class BudgetProgress(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetProgress:
     month: int
     budget: Number
     executed: Number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import TypeAdapter
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -109,19 +110,17 @@ def render_scores(scores: list[UnitScore], console: Console) -> None:
         console.print()
 
 
-def _dump(items: list[Any]) -> list[Any]:
-    return [json.loads(item.model_dump_json()) for item in items]
+_MONITORING = TypeAdapter(list[MonitoringResult])
+_SCORES = TypeAdapter(list[UnitScore])
+
+
+def _json(kind: str, results: Any) -> str:
+    return json.dumps({"kind": kind, "results": results}, ensure_ascii=False, indent=2) + "\n"
 
 
 def monitoring_json(results: list[MonitoringResult]) -> str:
-    return (
-        json.dumps({"kind": "monitor", "results": _dump(results)}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    return _json("monitor", _MONITORING.dump_python(results, mode="json"))
 
 
 def scores_json(scores: list[UnitScore]) -> str:
-    return (
-        json.dumps({"kind": "selfeval", "results": _dump(scores)}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    return _json("selfeval", _SCORES.dump_python(scores, mode="json"))

@@ -20,9 +20,8 @@ grade and ordinary findings. Declared scores are compared, never overwritten.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict
 
 from jixiao.lifecycle.findings import Subject
 from jixiao.lifecycle.formulas import (
@@ -52,10 +51,9 @@ from jixiao.review.finding import Finding
 __all__ = ["RowScore", "UnitScore", "score_document", "score_evaluation", "score_project"]
 
 
-class RowScore(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RowScore:
     """One indicator's score, with how it was reached."""
-
-    model_config = ConfigDict(frozen=True)
 
     key: str
     name: str
@@ -67,10 +65,9 @@ class RowScore(BaseModel):
     declared_score: Number | None = None
 
 
-class UnitScore(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitScore:
     """The self-evaluation score of a project (``seq``) or of the department (``seq`` None)."""
-
-    model_config = ConfigDict(frozen=True)
 
     seq: int | None
     code: str | None
@@ -184,7 +181,7 @@ def score_evaluation(
         subject.finding("EVA-09", "info", "一致性", f"自评得分 {total} 分，等级“{grade}”")
     )
     _check_declared_totals(subject, evaluation, total, grade, scheme, findings)
-    return UnitScore.model_construct(
+    return UnitScore(
         seq=subject.seq,
         code=subject.code,
         name=subject.name,
@@ -269,7 +266,7 @@ def _row(
     findings: list[Finding],
 ) -> RowScore:
     def row(scored: Scored, result: IndicatorResult | None = None) -> RowScore:
-        return RowScore.model_construct(
+        return RowScore(
             key=key,
             name=indicator.name,
             index=index,
@@ -395,10 +392,8 @@ def _qualitative(
     tier: Tier | None = result.tier or tier_of_text(result.actual_text, indicator.value_text)
     if tier is None and result.declared_score is not None and weight > 0:
         share = result.declared_score / weight * HUNDRED
-        tier = next(
-            (t for t, (low, _high) in scheme.tiers.items() if share >= low),
-            None,
-        )
+        by_floor = sorted(scheme.tiers.items(), key=lambda item: item[1][0], reverse=True)
+        tier = next((t for t, (low, _high) in by_floor if share >= low), None)
     if tier is None:
         findings.append(
             subject.finding(

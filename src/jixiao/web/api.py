@@ -111,6 +111,11 @@ class DepartmentIn(BaseModel):
 
 class WorkflowIn(BaseModel):
     comment: str = ""
+    explanations: dict[str, str] = Field(
+        default_factory=dict,
+        description="提交审核时：每个“错误”级审核意见不修改的原因；键为“规则代码|项目序号|"
+        "指标序号（从 0 起）|字段”，无项目或指标时该段为空",
+    )
 
 
 class CommentIn(BaseModel):
@@ -277,7 +282,8 @@ def workflow(
     session: DB, user: CurrentUser, document_id: int, action: str, body: WorkflowIn | None = None
 ) -> DocumentSummary:
     """Move the document on: submit, start, return (needs a comment) or approve."""
-    row = transition(session, user, document_id, action, "" if body is None else body.comment)
+    body = body or WorkflowIn()
+    row = transition(session, user, document_id, action, body.comment, body.explanations)
     return _summary(get_document(session, user, row.id))
 
 

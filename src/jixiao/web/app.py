@@ -139,11 +139,9 @@ def create_app(
     @app.exception_handler(JixiaoError)
     async def _error(request: Request, exc: JixiaoError) -> Response:
         status = _status(exc)
-        message = without_hint(exc)
-        hint = exc.hint
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": message, "hint": hint}, status_code=status)
-        return _error_page(request, status, message, hint)
+        if request.url.path.startswith("/api/"):  # the API's detail keeps the hint too
+            return JSONResponse({"detail": str(exc), "hint": exc.hint}, status_code=status)
+        return _error_page(request, status, without_hint(exc), exc.hint)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> Response:

@@ -50,6 +50,11 @@ templates.env.filters["field_label"] = field_label
 templates.env.globals["zone_label"] = zone_label
 
 
+def flash(request: Request, message: str, *, error: bool = False) -> None:
+    """A message for the next page the user sees (“已提交审核”), after a redirect."""
+    request.session["flash_error" if error else "flash"] = message
+
+
 class LoginRequired(Exception):
     """A page was asked for without a signed-in user (pages redirect, the API answers 401)."""
 
@@ -111,11 +116,15 @@ CurrentUser = Annotated[UserRow, Depends(get_user)]
 def page(
     request: Request, name: str, user: UserRow | None, status_code: int = 200, **context: Any
 ) -> Response:
-    """A rendered template with the user and the CSRF token in its context."""
+    """A rendered template with the user, the CSRF token and the flash message (set by the
+    step that redirected here, shown once) in its context."""
+    said: dict[str, Any] = {"flash": None, "flash_error": None}
+    if "session" in request.scope:
+        said = {key: request.session.pop(key, None) for key in said}
     response: Response = templates.TemplateResponse(
         request,
         name,
-        {"user": user, "csrf": csrf_token(request), **context},
+        {"user": user, "csrf": csrf_token(request), **said, **context},
         status_code=status_code,
     )
     return response

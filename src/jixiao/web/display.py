@@ -126,6 +126,8 @@ def field_label(field: str | None) -> str:
     """``budget`` → ``资金``; a field the workbench does not know is shown as “其他”."""
     if not field:
         return ""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in field):  # already in words (“退回意见”)
+        return field
     return FIELD_LABELS.get(field.split(".", 1)[0].split("[", 1)[0], "其他")
 
 

@@ -36,7 +36,13 @@ class TcpConfig(uvicorn.Config):
 def run_workers(*, host: str, port: int, workers: int) -> None:
     """Serve ``APP_FACTORY`` from ``workers`` processes until interrupted."""
     config = TcpConfig(
-        APP_FACTORY, factory=True, host=host, port=port, workers=workers, log_level="warning"
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=False,  # the peer's address, never X-Forwarded-For (see cli.serve)
     )
     sock = config.bind_socket()
     try:

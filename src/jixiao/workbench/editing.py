@@ -6,6 +6,7 @@ writers of one document take turns (``lock_document``) and stale edits conflict.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -34,12 +35,31 @@ from jixiao.workbench.access import (
     can_edit,
     get_document,
     get_project,
+    visible_condition,
 )
 
-__all__ = ["import_document", "lock_document", "update_department", "update_project"]
+__all__ = [
+    "find_duplicate",
+    "import_document",
+    "lock_document",
+    "update_department",
+    "update_project",
+]
 
 EDIT_CONFLICT = "该项目已被他人修改（在您打开编辑页之后），您的修改没有保存。"
 DEPARTMENT_CONFLICT = "部门整体目标已被他人修改（在您打开编辑页之后），您的修改没有保存。"
+
+
+def find_duplicate(session: Session, user: UserRow, data: bytes) -> DocumentRow | None:
+    """The earliest document ``user`` can see imported from exactly these bytes, if any: the
+    same file imported again is offered to be opened rather than stored a second time."""
+    digest = hashlib.sha256(data).hexdigest()
+    return session.scalars(
+        select(DocumentRow)
+        .where(DocumentRow.source_sha256 == digest, visible_condition(user))
+        .order_by(DocumentRow.id)
+        .limit(1)
+    ).first()
 
 
 def import_document(session: Session, user: UserRow, data: bytes, name: str) -> DocumentRow:

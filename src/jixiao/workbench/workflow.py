@@ -19,6 +19,7 @@ from jixiao.store.models import (
 )
 from jixiao.workbench.access import Forbidden, can_review, get_document
 from jixiao.workbench.editing import lock_document
+from jixiao.workbench.quality_gate import check_gate
 
 __all__ = ["TRANSITIONS", "Transition", "add_comment", "transition"]
 
@@ -52,8 +53,15 @@ TRANSITIONS: dict[str, Transition] = {
 
 
 def transition(
-    session: Session, user: UserRow, document_id: int, action: str, comment: str = ""
+    session: Session,
+    user: UserRow,
+    document_id: int,
+    action: str,
+    comment: str = "",
+    explanations: dict[str, str] | None = None,
 ) -> DocumentRow:
+    """Take one workflow step; 提交审核 passes the quality gate first (``explanations``: finding
+    key → why the error stays, see ``quality_gate``)."""
     get_document(session, user, document_id)  # 404/403 before waiting for the lock
     lock_document(session, document_id)
     doc = get_document(session, user, document_id)
@@ -68,6 +76,8 @@ def transition(
         raise Forbidden(f"文档当前状态为“{STATUS_LABELS[doc.status]}”，不能{step.label}")
     if step.needs_comment and not comment.strip():
         raise Forbidden("退回时请填写退回意见")
+    if action == "submit":
+        check_gate(session, user, doc, explanations)
     old = doc.status
     doc.status = step.target
     if comment.strip():

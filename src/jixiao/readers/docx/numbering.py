@@ -138,8 +138,8 @@ def _read_lists(numbering: Element | None) -> dict[str, _List]:
         for override in num.findall(W + "lvlOverride"):
             level = _level(override.get(W + "ilvl"))
             start = _val(override.find(W + "startOverride"))
-            if start is not None and start.isdigit():
-                lst.restart_at[level] = int(start)
+            if (restart := _counter(start)) is not None:
+                lst.restart_at[level] = restart
             lvl = override.find(W + "lvl")
             if lvl is not None:
                 lst.levels[level] = _read_level(lvl)
@@ -150,7 +150,7 @@ def _read_lists(numbering: Element | None) -> dict[str, _List]:
 def _read_level(lvl: Element) -> _Level:
     start = _val(lvl.find(W + "start"))
     return _Level(
-        start=int(start) if start is not None and start.isdigit() else 1,
+        start=_counter(start) or 1,
         fmt=_val(lvl.find(W + "numFmt")) or "decimal",
         text=_val(lvl.find(W + "lvlText")) or "",
         suffix=_val(lvl.find(W + "suff")) or "tab",
@@ -241,6 +241,14 @@ def _val(el: Element | None) -> str | None:
         return None
     value = el.get(W + "val")
     return None if value is None else str(value)
+
+
+def _counter(text: str | None) -> int | None:
+    """A list counter's start: digits only, and at most nine of them (a 5,000-digit start in a
+    hostile file would stop ``int()`` with Python's digit limit, and no list counts that far)."""
+    if text is None or not text.isdigit() or len(text) > 9:
+        return None
+    return int(text)
 
 
 def _level(text: str | None) -> int:

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import role_of
 from jixiao.assemble.vocabulary import (
     GROUP_FIELDS,
     MONEY_FIELDS,
     CellLabel,
-    carries_money_unit,
     cell_label,
     fits_column,
     is_header_run,
@@ -33,6 +31,16 @@ from jixiao.assemble.vocabulary import (
     is_table_title,
 )
 from jixiao.layout import Block, LayoutWarning, Paragraph, Position
+from jixiao.readers.text.cell_fields import (
+    Held,
+    TextLine,
+    amount,
+    couple,
+    flush,
+    leaves,
+    numbered_items_joined,
+    row_width,
+)
 from jixiao.readers.text.grid_builder import GridBuilder, TextCell
 
 __all__ = ["TextLine", "read_cell_lines"]
@@ -42,23 +50,6 @@ _VALUE_LIKE = re.compile(r"^\s*[（(]?\s*(?:[≥≤><=＞＜＝]|[0-9]+(?:\.[0-9
 
 
 _MAX_UNKNOWN_TITLES = 3  # column titles no dictionary knows, after the known ones
-
-
-@dataclass(frozen=True, slots=True)
-class TextLine:
-    text: str  # without surrounding whitespace
-    number: int  # 1-based line number in the file
-
-
-def _amount(text: str) -> bool:
-    cleaned = text.replace(",", "").replace("，", "").strip().rstrip("%％")
-    if not cleaned:
-        return False
-    try:
-        Decimal(cleaned)
-    except InvalidOperation:
-        return False
-    return True
 
 
 def _label(line: TextLine) -> CellLabel | None:
@@ -191,7 +182,7 @@ class _Reader:
     def _fields(self, grid: GridBuilder, start: int, end: int) -> None:
         lines = self.lines
         width: int | None = None  # the width of the last block of several rows (task lists)
-        held: _Held | None = None  # a money label and amount that may share its row
+        held: Held | None = None  # a money label and amount that may share its row
         p = start
         while p < end:
             line = lines[p]
@@ -199,7 +190,7 @@ class _Reader:
                 p += 1
                 continue
             if is_money_unit_line(line.text) or _is_group(line) or _label(line) is None:
-                _flush(grid, held)
+                flush(grid, held)
                 held = None
                 if p + 1 < end and _label(line) is None and is_money_unit_line(lines[p + 1].text):
                     grid.add_row([_cell(line), _cell(lines[p + 1])])  # unit | 单位：万元
@@ -232,10 +223,10 @@ class _Reader:
             if len(labels) == 1:
                 held = self._pair(grid, labels[0], values, width, held)
                 continue
-            _flush(grid, held)
+            flush(grid, held)
             held = None
             width = self._label_run(grid, labels, values) or width
-        _flush(grid, held)
+        flush(grid, held)
 
     def _values_end(self, q: int, end: int) -> int:
         lines = self.lines
@@ -251,38 +242,38 @@ class _Reader:
         label: TextLine,
         values: list[TextLine],
         width: int | None,
-        held: _Held | None,
-    ) -> _Held | None:
+        held: Held | None,
+    ) -> Held | None:
         """One label and the lines after it. A money label takes one amount (a 中期 and a 年度
         amount of the same kind share a row, as printed); more amounts stand under the columns
         of the task list above; text after an amount is a row of its own (资金用途)."""
         found = _label(label)
         kind = found.field if found is not None else None
         if kind not in MONEY_FIELDS:
-            _flush(grid, held)
+            flush(grid, held)
             grid.add_row([_cell(label), _joined(values)])
             return None
         assert kind is not None
         first = values[0] if values else TextLine("", label.number)
         rest = [v for v in values[1:] if v.text]
-        if first.text and not _amount(first.text):  # its empty cell left out by the copy
+        if first.text and not amount(first.text):  # its empty cell left out by the copy
             rest = [first, *rest]
             first = TextLine("", label.number)
-        if rest and all(_amount(v.text) for v in rest) and width and len(rest) + 1 < width:
-            _flush(grid, held)
+        if rest and all(amount(v.text) for v in rest) and width and len(rest) + 1 < width:
+            flush(grid, held)
             cells: list[TextCell | None] = [_cell(label)]
             cells += [TextCell("")] * (width - len(rest) - 2)
             cells += [_cell(v) for v in [first, *rest]]
             grid.add_row(cells)
             return None
-        if held is not None and not held.coupled and _couple(held.kind, kind):
+        if held is not None and not held.coupled and couple(held.kind, kind):
             held.cells += [_cell(label), _cell(first)]
             held.coupled = True
         else:
-            _flush(grid, held)
-            held = _Held(kind, [_cell(label), _cell(first)])
+            flush(grid, held)
+            held = Held(kind, [_cell(label), _cell(first)])
         if rest:
-            _flush(grid, held)
+            flush(grid, held)
             grid.add_row([TextCell(""), _joined(rest)])
             return None
         return held
@@ -298,10 +289,10 @@ class _Reader:
         while values and not values[0].text:  # a blank line ending the row of labels
             values = values[1:]
         if len(values) > len(labels):
-            values = _numbered_items_joined(values)
-        if len(values) > len(labels) and _row_width(labels, values) is None:
+            values = numbered_items_joined(values)
+        if len(values) > len(labels) and row_width(labels, values) is None:
             filled = [v for v in values if v.text]  # blank lines between rows, not cells
-            if len(filled) <= len(labels) or _row_width(labels, filled) is not None:
+            if len(filled) <= len(labels) or row_width(labels, filled) is not None:
                 values = filled
         if len(values) <= len(labels):
             grid.add_row([_cell(x) for x in labels])
@@ -309,15 +300,15 @@ class _Reader:
                 pad: list[TextCell | None] = [TextCell("")] * (len(labels) - len(values))
                 grid.add_row(pad + [_cell(v) for v in values])
             return None
-        width = _row_width(labels, values)
+        width = row_width(labels, values)
         if width is None:
             grid.add_row([_cell(x) for x in labels])
             grid.add_row([_cell(v) for v in values[: len(labels)]])
             grid.add_row([TextCell(""), _joined(values[len(labels) :])])
             self._warn("单元格数目与栏目数不符，多出的内容已单独成行", values[len(labels)])
             return None
-        leaves = _leaves(labels, width)
-        grid.add_row([_cell(x) for x in leaves])
+        heads = leaves(labels, width)
+        grid.add_row([_cell(x) for x in heads])
         for k in range(0, len(values), width):
             grid.add_row([_cell(v) for v in values[k : k + width]])
         return width
@@ -496,7 +487,7 @@ def _project_cells_shifted(roles: list[str | None], cells: list[TextCell | None]
         roles[k] in ("p_total", "p_fiscal", "p_other")
         and (cell := cells[k]) is not None
         and cell.text
-        and not _amount(cell.text)
+        and not amount(cell.text)
         for k in slots
     )
 
@@ -519,67 +510,6 @@ def _joined(lines: list[TextLine]) -> TextCell:
     if not filled:
         return TextCell("")
     return TextCell("\n".join(x.text for x in filled), filled[0].number, filled[-1].number)
-
-
-@dataclass
-class _Held:
-    """A money label and its amount, held back in case the next pair shares its row."""
-
-    kind: str
-    cells: list[TextCell | None]
-    coupled: bool = False
-
-
-def _flush(grid: GridBuilder, held: _Held | None) -> None:
-    if held is not None:
-        grid.add_row(held.cells)
-
-
-def _couple(previous: str, kind: str) -> bool:
-    """Two money labels printed side by side: the 中期 and 年度 totals, then the 中期 and 年度
-    amounts of the same kind (其中：财政拨款 | 800 | 其中：财政拨款 | 300)."""
-    return previous == kind or {previous, kind} == {"mid_total", "total"}
-
-
-_ITEM = re.compile(r"^\s*([0-9]{1,2})\s*[.、．]")
-
-
-def _numbered_items_joined(values: list[TextLine]) -> list[TextLine]:
-    """``1.…`` / ``2.…`` on consecutive lines are the items of one cell (a goal list), not two
-    cells: joined, so a cell with line breaks does not push the cells after it."""
-    out: list[TextLine] = []
-    last_item = 0
-    for line in values:
-        found = _ITEM.match(line.text)
-        number = int(found.group(1)) if found else 0
-        if out and number > 1 and number == last_item + 1:
-            out[-1] = TextLine(out[-1].text + "\n" + line.text, out[-1].number)
-        else:
-            out.append(line)
-        last_item = number if found else 0
-    return out
-
-
-def _row_width(labels: list[TextLine], values: list[TextLine]) -> int | None:
-    """The width of the value rows: the widest that divides the values into full rows whose
-    columns hold amounts or text consistently."""
-    for width in range(len(labels), 1, -1):
-        if len(values) % width:
-            continue
-        rows = [values[k : k + width] for k in range(0, len(values), width)]
-        if all(len({_amount(row[c].text) for row in rows}) == 1 for c in range(width)):
-            return width
-    return None
-
-
-def _leaves(labels: list[TextLine], width: int) -> list[TextLine]:
-    """The labels that head a column of values: a label over others (预算金额（万元） over
-    总额 / 财政拨款 / 其他资金, recognisable by its unit) is left out, then leading ones."""
-    leaves = list(labels)
-    for label in labels:
-        if len(leaves) > width and carries_money_unit(label.text):
-            leaves.remove(label)
-    return leaves[len(leaves) - width :]
 
 
 def read_cell_lines(

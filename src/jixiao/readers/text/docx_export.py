@@ -56,9 +56,14 @@ class _RawCell:
     first: int  # 1-based line numbers
     last: int
 
+    _text: str | None = None  # the text, once the cell is complete (rows are rebuilt)
+
     def text(self) -> str:
         # Hard breaks (paragraphs) are kept; empty paragraphs at the ends are not content.
-        return "\n".join(line.strip() for line in self.lines).strip("\n ").replace("\n\n", "\n")
+        if self._text is None:
+            joined = "\n".join(line.strip() for line in self.lines)
+            self._text = joined.strip("\n ").replace("\n\n", "\n")
+        return self._text
 
 
 @dataclass
@@ -140,8 +145,10 @@ def _under_amounts(row: list[_RawCell], above: list[_RawCell]) -> int:
     """The columns the first cell covers when a row of a label and amounts (金额合计 | 320.00
     | 305.00 | 15.00) is narrower than the row of amounts above it: the export printed the
     label merged over the leading columns once, so the amounts stand under the last columns."""
+    if len(row) < 2 or len(above) <= len(row):
+        return 1
     amounts = [cell.text() for cell in row[1:]]
-    if not amounts or len(above) <= len(row) or _AMOUNT.match(row[0].text()):
+    if _AMOUNT.match(row[0].text()):
         return 1
     if not all(_AMOUNT.match(text) for text in amounts):
         return 1

@@ -164,21 +164,22 @@ def show(text: str) -> str:
 _EXAMPLES = {
     "output.quantity": "“≥7000件”",
     "output.quality": "“≥98%”",
-    "output.timeliness": "“2025年12月底前”或“≤30个工作日”",
+    "output.timeliness": "“当年12月底前”或“≤30个工作日”",
     "output.cost": "“≤29.25万元”",
     "cost": "“≤29.25万元”",
-    "effect": "“≥95%”“有效改善”或“逐年提高”",
+    "effect": "“≥25%”或“比上年下降10%”",
     "satisfaction": "“≥90%”",
 }
 
 
 def category_example(category: str | None) -> str:
-    """A well-formed value for the indicator's category, to quote in a suggestion."""
+    """A well-formed value for the indicator's category, to quote in a suggestion: never a
+    vague grade (有效改善, 逐年提高 are what reviewers send back) and never a fixed year."""
     if category is not None:
         for key in (category, category.split(".", 1)[0]):
             if key in _EXAMPLES:
                 return _EXAMPLES[key]
-    return "“≥95%”“≥20次”或“达到预期”"
+    return "“≥95%”或“≥20次”"
 
 
 def document_with(index: int, value: str | None = None, **changes: Any) -> Document:

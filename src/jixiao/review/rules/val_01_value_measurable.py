@@ -90,7 +90,10 @@ class ValueMeasurable(IndicatorRule):
         else:
             message = f"{label}的指标值“{printed}”是描述性文字，既不是量化值，也不是公认的定性等级"
         if indicator.category is None or indicator.category.startswith("effect."):
-            suggestion = f"请改为“符号+数值+单位”的量化值或公认的定性等级，如{example}。"
+            suggestion = (
+                f"请改为“符号+数值+单位”的量化值，如{example}；"
+                "确实无法量化的，写明分级分档的定性标准。"
+            )
         else:
             suggestion = f"请改为“符号+数值+单位”的量化值，如{example}。"
         candidate = _number_in(value.text or "") if "number_in_text" in anomalies else None

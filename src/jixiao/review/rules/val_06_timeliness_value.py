@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,6 +13,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
 
+_TIME_POINT = re.compile(r"(时间|时限|日期|期限|时点|工期)\s*$")
 _PERIODS = "天 日 个工作日 工作日 小时 分钟 分 秒 周 个月 月 年 个季度 季度 学期 h min d"
 
 
@@ -26,8 +28,9 @@ class TimelinessValue(IndicatorRule):
 
     ## 检查内容
     时效指标的量化指标值既不是日期（“2025年12月底前”），也不是时限（“≤30个工作日”“≤2小时”），
-    也不是百分比（“按时办结率 ≥98%”）：例如“700本”“11”。定性等级（“按时完成”）由 VAL-02 提示，
-    描述性文字由 VAL-01 报告。
+    也不是百分比（“按时办结率 ≥98%”）：例如“700本”“11”。名称是完成时间或时限（“项目完工时间”
+    “签约服务完成时限”）而指标值是百分比（“95%”）的，也报告：时间点不能用比率衡量。
+    定性等级（“按时完成”）由 VAL-02 提示，描述性文字由 VAL-01 报告。
 
     ## 为什么
     时效指标反映完成的及时程度，只有日期、时限或及时率能在年底判断是否按时完成；数量写在时效指标中，
@@ -61,7 +64,11 @@ class TimelinessValue(IndicatorRule):
         value = indicator.value
         if indicator.category != "output.timeliness" or value.kind != "quantitative":
             return
-        if value.date is not None or value.unit in ("%", "‰"):
+        if value.date is not None:
+            return
+        if value.unit in ("%", "‰"):
+            if _TIME_POINT.search(indicator.name) and "率" not in indicator.name:
+                yield self._time_as_rate(project, index, indicator)
             return
         if value.unit is not None and value.unit.split("/", 1)[0] in ctx.params.period_units:
             return
@@ -74,6 +81,17 @@ class TimelinessValue(IndicatorRule):
             "如是数量，请移到数量指标。"
         )
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
+
+    def _time_as_rate(self, project: Project, index: int, indicator: Indicator) -> Finding:
+        message = (
+            f"{indicator_label(indicator)}是完成时间或时限，指标值却是百分比"
+            f"“{show(indicator.value_text)}”"
+        )
+        suggestion = (
+            "请写明完成日期（如“2025年10月底前”）或时限（如“≤30个工作日”）；"
+            "如要衡量及时程度，请把名称改为“……及时率”。"
+        )
+        return value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod
     def bad(cls) -> Document:

@@ -299,3 +299,10 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+
+// Steps that cannot be undone ask first (data-confirm on the button or the form).
+document.addEventListener("submit", function (event) {
+  var button = event.submitter;
+  var question = (button && button.dataset.confirm) || event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});

@@ -9,6 +9,7 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from jixiao.model import Document
@@ -19,9 +20,16 @@ from jixiao.store.audit import audit_trail
 from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import DocumentRow
-from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.display import attachment_header, export_filename
-from jixiao.workbench.access import can_edit, can_review, get_document
+from jixiao.web.deps import DB, CurrentUser, flash, page
+from jixiao.web.display import attachment_header, export_filename, without_hint
+from jixiao.workbench.access import Forbidden, can_edit, can_review, get_document
+from jixiao.workbench.history import readable_changes
+from jixiao.workbench.quality_gate import (
+    EXPLANATION_FIELD,
+    blocking_findings,
+    finding_key,
+    gate_mode,
+)
 from jixiao.workbench.reports import stored_report
 from jixiao.workbench.workflow import TRANSITIONS, add_comment, transition
 
@@ -53,20 +61,30 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         and user.role in step.roles
         and (can_edit(user, row) if name == "submit" else can_review(user, row))
     ]
+    mode = gate_mode()
+    gate = (
+        [(finding_key(f), f) for f in blocking_findings(session, row)]
+        if mode != "off" and any(name == "submit" for name, _ in actions)
+        else []
+    )
     return page(
         request,
         "document.html",
         user,
         row=row,
         doc=doc,
+        gate=gate,
+        gate_mode=mode,
+        explanation_field=EXPLANATION_FIELD,
         report=report,
         grades=grades,
         actions=actions,
+        confirm=CONFIRM,
         editable=can_edit(user, row),
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
         indicator_labels=indicator_labels(row),
-        audit=audit_trail(session, row.id),
+        audit=[(a, readable_changes(a, row)) for a in audit_trail(session, row.id)],
         exports=list(EXPORTS),
         saved=request.query_params.get("saved") == "department",
     )
@@ -81,20 +99,56 @@ def indicator_labels(row: DocumentRow) -> dict[int, str]:
     }
 
 
+DONE = {
+    "submit": "已提交审核。审核人会在待办“等待我审核”中看到它。",
+    "start": "已开始审核。可以对项目和指标提出意见，然后退回修改或审核通过。",
+    "return": "已退回修改。单位会在待办“退回给我修改”中看到退回意见。",
+    "approve": "已审核通过。",
+}
+"""What each workflow step did, said on the page the user lands on."""
+
+CONFIRM = {
+    "submit": "提交后文档将不能修改，直到审核人退回。确定提交审核吗？",
+    "return": "确定把文档退回给单位修改吗？",
+    "approve": "审核通过后文档不能再修改。确定审核通过吗？",
+}
+"""The question asked before a step that cannot be undone by the one who takes it."""
+
+
 @router.post("/documents/{document_id}/workflow/{action}")
-def workflow(
-    session: DB,
-    user: CurrentUser,
-    document_id: int,
-    action: str,
-    comment: Annotated[str, Form()] = "",
+async def workflow(
+    request: Request, session: DB, user: CurrentUser, document_id: int, action: str
 ) -> Response:
-    transition(session, user, document_id, action, comment)
+    form = await request.form()
+    comment = form.get("comment")
+    explanations = {
+        str(key)[len("explain:") :]: str(value)
+        for key, value in form.items()
+        if str(key).startswith("explain:") and isinstance(value, str)
+    }
+    try:
+        await run_in_threadpool(
+            transition,
+            session,
+            user,
+            document_id,
+            action,
+            comment if isinstance(comment, str) else "",
+            explanations,
+        )
+    except Forbidden as exc:
+        if action != "submit":
+            raise
+        session.rollback()  # the quality gate said no: back to the page, saying why
+        flash(request, f"{without_hint(exc)}。{exc.hint or ''}", error=True)
+        return RedirectResponse(f"/documents/{document_id}#submit-form", status_code=303)
+    flash(request, DONE.get(action, "已完成。"))
     return RedirectResponse(f"/documents/{document_id}", status_code=303)
 
 
 @router.post("/documents/{document_id}/comments")
 def comment(
+    request: Request,
     session: DB,
     user: CurrentUser,
     document_id: int,
@@ -115,6 +169,7 @@ def comment(
         field=field.strip() or None,
         parent_id=int(parent_id) if parent_id.isdigit() else None,
     )
+    flash(request, "已回复。" if parent_id.isdigit() else "已提出审核意见。")
     target = back if _LOCAL_PATH.fullmatch(back) else f"/documents/{document_id}"
     return RedirectResponse(target, status_code=303)
 

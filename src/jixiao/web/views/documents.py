@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from jixiao._exceptions import JixiaoError
@@ -14,8 +14,9 @@ from jixiao.store.models import UnitRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.web.display import without_hint
 from jixiao.workbench.access import Forbidden
-from jixiao.workbench.editing import import_document
+from jixiao.workbench.editing import find_duplicate, import_document
 from jixiao.workbench.search import search_documents
+from jixiao.workbench.tasks import status_counts, task_lists
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,10 +39,13 @@ def document_list(
     unit: str = "",
     indicator: str = "",
     value: str = "",
+    status: str = "",
 ) -> Response:
-    """The document list; ``unit``, ``indicator`` and ``value`` are the exact filters the
-    analytics pages link to (kept as hidden fields when the form is sent again)."""
+    """The home page: the user's 待办 lists, then the document list with counts per status;
+    ``unit``, ``indicator`` and ``value`` are the exact filters the analytics pages link to
+    (kept as hidden fields when the form is sent again), ``status`` one status."""
     unit_id = int(unit) if unit.strip().isdigit() else None
+    searched = any(x.strip() for x in (q, year, grade, rule, unit, indicator, value))
     rows = search_documents(
         session,
         user,
@@ -54,12 +58,19 @@ def document_list(
         value=value,
     )
     unit_row = None if unit_id is None else session.get(UnitRow, unit_id)
+    visible = search_documents(session, user) if searched else rows
+    counts = status_counts(rows)
+    if status in counts:
+        rows = [r for r in rows if r.status == status]
     return page(
         request,
         "documents.html",
         user,
         documents=rows,
+        tasks=task_lists(user, visible),
+        counts=counts,
         search={
+            "status": status if status in counts else "",
             "q": q,
             "year": year,
             "grade": grade,
@@ -81,12 +92,19 @@ def import_form(request: Request, user: CurrentUser) -> Response:
 
 @router.post("/import")
 async def import_file(
-    request: Request, session: DB, user: CurrentUser, file: Annotated[UploadFile, File()]
+    request: Request,
+    session: DB,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File()],
+    again: Annotated[str, Form()] = "",
 ) -> Response:
     if user.role == "reviewer":
         raise Forbidden("审核人不能导入文档")
     data = await file.read(MAX_INPUT_BYTES + 1)
     name = file.filename or "上传文件"
+    existing = None if again == "1" else find_duplicate(session, user, data)
+    if existing is not None:  # the same bytes again: open the one there is, or say “again”
+        return page(request, "import.html", user, 409, error=None, result=None, duplicate=existing)
     try:
         row = import_document(session, user, data, name)
     except JixiaoError as exc:

@@ -1,0 +1,91 @@
+"""DUP-04: every indicator of a project has the same 指标值 (a set filled by copying)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from jixiao.model import Document, Project
+from jixiao.review.examples import example_document, example_indicators, example_project
+from jixiao.review.finding import Finding
+from jixiao.review.rule import ProjectRule, ReviewContext
+from jixiao.values import parse_value
+
+_SPACE = re.compile(r"\s+")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_rows: int = 4
+    """Projects with fewer indicators than this are not checked."""
+
+
+class SameValueEverywhere(ProjectRule):
+    """项目的全部指标值都相同，像是照抄填写。
+
+    ## 检查内容
+    项目有不少于 `min_rows` 个三级指标，且全部指标值写法相同（如都是“≥95%”）。数量、时效、
+    效益、满意度各自衡量不同的东西，目标值完全一样通常说明是批量照填，而不是逐项测算的。
+    指标值为空由 STR-08 报告，无单位或无法识别的值（“11”）由 VAL-15、VAL-01 逐行报告，
+    不在此计。一个项目报告一次，`field="indicators"`。
+
+    ## 为什么
+    指标值应依据计划、行业或历史标准逐项确定；全部相同的目标值无法反映各指标的实际水平，
+    年底也容易“全部达标”。专家审核时会要求逐项说明依据。
+
+    ## 示例
+    反例：5个指标（覆盖率、办结率、及时率、合格率、满意度）的指标值都是“≥95%”。
+    正例：各指标按依据分别确定，如覆盖率“=100%”、办结率“≥98%”、满意度“≥90%”。
+
+    ## 修正
+    不自动修正：请逐项核实指标值及其确定依据。
+
+    ## 依据
+    财预〔2015〕88号（指标值应依据计划标准、行业标准、历史标准等确定）；实践。
+
+    ## 配置
+    `min_rows`：最少多少个指标才检查，默认 4。
+    """
+
+    code = "DUP-04"
+    name = "全部指标值相同"
+    dimension = "适当性"
+    severity = "warning"
+    source = "财预〔2015〕88号；实践"
+    Params = Params
+
+    def check_project(
+        self, project: Project, doc: Document, ctx: ReviewContext
+    ) -> Iterator[Finding]:
+        assert isinstance(ctx.params, Params)
+        rows = project.indicators
+        if len(rows) < ctx.params.min_rows:
+            return
+        values = {_SPACE.sub("", i.value_text) for i in rows}
+        if len(values) != 1 or "" in values:
+            return
+        value = values.pop()
+        parsed = rows[0].value
+        if parsed.kind != "quantitative" or parsed.unit is None:
+            return  # meaningless or unit-less values: VAL-01/VAL-15 report them row by row
+        yield self.finding(
+            f"全部{len(rows)}个三级指标的指标值都是“{value}”，不像是逐项测算确定的",
+            project=project,
+            field="indicators",
+            text=value,
+            suggestion="请按计划、行业或历史标准逐项确定指标值，并在指标值确定依据中写明。",
+        )
+
+    @classmethod
+    def bad(cls) -> Document:
+        rows = [
+            row.model_copy(update={"value_text": "≥95%", "value": parse_value("≥95%")})
+            for row in example_indicators()
+        ]
+        return example_document(example_project(indicators=rows))
+
+    @classmethod
+    def good(cls) -> Document:
+        return example_document()
