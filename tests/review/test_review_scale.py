@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from jixiao.model import Document, Project
 from jixiao.review import review
 from jixiao.review.config import GradingConfig, ReviewConfig
@@ -98,6 +100,7 @@ def _messages(findings: list[Finding], code: str) -> list[str]:
     return [f"{f.project_seq}:{f.message}" for f in findings if f.code == code]
 
 
+@pytest.mark.slow
 def test_near_duplicate_rules_match_all_pairs() -> None:
     doc = _document(300, seed=16)
     findings = review(doc).findings
@@ -110,6 +113,7 @@ def test_near_duplicate_rules_match_all_pairs() -> None:
     assert len(dup03) > 10
 
 
+@pytest.mark.slow
 def test_grades_match_per_project_filtering() -> None:
     doc = _document(300, seed=17)
     cfg = GradingConfig()
