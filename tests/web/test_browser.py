@@ -94,6 +94,12 @@ def test_workflow_in_chromium(server: str, chromium: object) -> None:
     unit.locator("table.projects a").first.click()
     editor_url = unit.url
     first = unit.locator("#findings-ind0")
+    # The seed's spelled-out units (≥95百分比) are one VAL-08 for the whole document, not one a
+    # row (issue 12): type a value with a row-level formatting defect and see it reported live.
+    expect(first.locator("li[data-code=VAL-08]")).to_have_count(0)
+    unit.locator("input[name=ind_value_text]").first.fill(
+        "≥９５％"
+    )  # full-width: a defect of this row alone
     expect(first.locator("li[data-code=VAL-08]")).to_have_count(1)
     shot(unit, "05-editor-before")
     unit.locator("input[name=ind_value_text]").first.fill("≥95%")

@@ -47,7 +47,9 @@ def test_serve_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert "http://127.0.0.1:8123/" in result.output
     assert "单位填报人：danwei / danwei-demo" in result.output
     assert "审核人：shenhe / shenhe-demo" in result.output
-    assert runs == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning"}] * 2
+    # proxy_headers off: X-Forwarded-For from 127.0.0.1 must not choose the limiter's address
+    expected = {"host": "127.0.0.1", "port": 8123, "log_level": "warning", "proxy_headers": False}
+    assert runs == [expected] * 2
     engine = make_engine(url)
     with make_sessionmaker(engine)() as session:
         assert session.scalar(select(func.count()).select_from(DocumentRow)) == 4

@@ -17,7 +17,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import role_of
-from jixiao.assemble.labels import PERIOD, LabelMatch, label_key
+from jixiao.assemble.labels import PERIOD, LabelMatch, label_key, match_label
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     ExtraField,
@@ -340,3 +340,19 @@ def _monitoring(
         goal_progress=texts.get("goal_progress"),
         indicators=progress,
     )
+
+
+def drop_row_names(labels: dict[int, LabelMatch], below: dict[int, Cell]) -> dict[int, Cell]:
+    """The cells under a row of labels without a row name (年度资金总额) under a kept title
+    (资金来源), when the rest of the row sits under the 自评表's own columns (年初预算数 |
+    全年执行数 …). Under other labels (项目负责人 | 联系电话) such a row is the next header row,
+    not values, and is left whole (the caller then refuses it)."""
+    names = {
+        col
+        for col, cell in below.items()
+        if labels[col].field == "extra" and match_label(cell.text, glued=False)
+    }
+    rest = [col for col in below if col not in names]
+    if names and rest and all(labels[col].field == "lifecycle" for col in rest):
+        return {col: cell for col, cell in below.items() if col not in names}
+    return below

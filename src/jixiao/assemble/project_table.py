@@ -30,7 +30,7 @@ from jixiao.assemble.field_values import (
 )
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
-from jixiao.assemble.lifecycle_tables import split_glued
+from jixiao.assemble.lifecycle_tables import drop_row_names, split_glued
 from jixiao.assemble.project_header import header_of
 from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
@@ -344,9 +344,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             and cell.row == r
             and cell.col == col
             and cell.text.strip()
-            # a row name (年度资金总额) under a kept title (资金来源) is not its value
-            and not (self._below[col].field == "extra" and match_label(cell.text, glued=False))
         }
+        below = drop_row_names(self._below, below)  # 年度资金总额 under 资金来源 (自评表)
         below = split_glued(self._below, below)  # 4000 4000 100% from a web export
         if not below or any(
             not self._is_value_cell(c) or not self._fits(self._below[col], c)

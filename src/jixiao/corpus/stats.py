@@ -253,9 +253,10 @@ GROUP BY fiscal_year, level1, level2 ORDER BY fiscal_year NULLS LAST, n DESC, le
 """
 
 _FINDINGS = """
-SELECT code, severity, count(*) AS findings, count(DISTINCT doc_id) AS documents,
+SELECT code, string_agg(DISTINCT severity, ',') AS severity, count(*) AS findings,
+       count(DISTINCT doc_id) AS documents,
        round(count(DISTINCT doc_id) * 100.0 / (SELECT count(*) FROM documents), 1) AS pct
-FROM findings GROUP BY ALL ORDER BY findings DESC, code
+FROM findings GROUP BY code ORDER BY findings DESC, code
 """
 
 _FAILURES = """
@@ -263,6 +264,14 @@ SELECT file_name, region, reason, message FROM failures ORDER BY region NULLS LA
 """
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _severities(joined: str) -> str:
+    """``warning,info`` → ``警告、提示`` (most severe first)."""
+    levels = sorted(
+        joined.split(","), key=lambda s: list(_SEVERITY).index(s) if s in _SEVERITY else 9
+    )
+    return "、".join(_SEVERITY.get(s, s) for s in levels)
 
 
 _WITHIN_UNIT = """
@@ -324,7 +333,9 @@ def stats_on(
     ``goal_pairs`` caps the listed near-duplicate goal pairs (their counts are complete)."""
     fmt = {"threshold": budget_change, "z": cost_z, "min_group": cost_min_group}
     overview = _rows(con, _OVERVIEW)
-    findings = [(c, _SEVERITY.get(s, s), *rest) for c, s, *rest in _rows(con, _FINDINGS)]
+    # One row a rule; a rule with findings of two levels (VAL-08: one info for a document's
+    # spelled-out units, warnings on other rows) names both.
+    findings = [(c, _severities(s), *rest) for c, s, *rest in _rows(con, _FINDINGS)]
     goals = near_duplicate_goals(con, goal_similarity, goal_pairs)
     drift = _rows(con, _DRIFT)
     return [
