@@ -12,10 +12,11 @@ small writer below, read back by jixiao and reviewed with the default configurat
 How a finding is counted. A finding belongs to a place: a project's indicator row (its
 ``indicator_index``, or an ``indicators[i]`` field), a part of the project (name, budget,
 purpose, spending_plan, goals, indicators as a set, the basis column), or the department.
-The first finding at a labelled place is a hit; a further one at the same place repeats a
-defect already reported (a duplicate, counted against precision, as a reviewer reading the
-list pays for it); a finding at a place with no label is a false alarm. A label no finding
-reaches is a miss. Precision = hits / findings; recall = hit labels / labels.
+A merged finding (several rules, rows or projects reporting one defect) reaches the places of
+every finding it stands for. The first finding at a labelled place is a hit; a further one at
+the same place repeats a defect already reported (a duplicate, counted against precision, as a
+reviewer reading the list pays for it); a finding at a place with no label is a false alarm.
+A label no finding reaches is a miss. Precision = hits / findings; recall = hit labels / labels.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from review_quality_set import DOCUMENTS, Label, LabelledDocument  # benchmarks/
 from jixiao import read_bytes
 from jixiao.review import review
 from jixiao.review.finding import Finding
+from jixiao.review.merge import flatten
 
 Place = tuple[int | None, str]  # (project seq or None for the department, place)
 
@@ -126,16 +128,18 @@ def measure() -> Tally:
         labels = labels_of(doc)
         seen: set[Place] = set()
         for finding in review(model).findings:
-            place = place_of(finding, labels)
-            where = f"{doc.name} {place}: {finding.code} {finding.severity}"
-            if place not in labels:
+            # a merged finding reaches every place of the findings it stands for
+            places = {place_of(m, labels) for m in flatten([finding])}
+            labelled = places & labels.keys()
+            where = f"{doc.name} {sorted(places, key=str)}: {finding.code} {finding.severity}"
+            if not labelled:
                 tally.false_alarms[finding.severity] += 1
                 tally.notes.append(f"误报  {where} {finding.message[:60]}")
-            elif place in seen:
+            elif labelled <= seen:
                 tally.duplicates[finding.severity] += 1
                 tally.notes.append(f"重复  {where}")
             else:
-                seen.add(place)
+                seen |= labelled
                 tally.hits[finding.severity] += 1
         for place, label in labels.items():
             tally.labels[label.severity] += 1

@@ -20,6 +20,7 @@ from jixiao import read_path
 from jixiao.model import Budget
 from jixiao.review import all_rules, review
 from jixiao.review.examples import example_document, example_project
+from jixiao.review.merge import codes_of
 from jixiao.review.report import Report
 from tests.conftest import SEEDS
 from tests.test_cli import run_cli as run_jixiao
@@ -128,7 +129,9 @@ def test_xlsx_report(tmp_path: Path, seed_report: Report) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("序号", "单位", "项目编码", "项目名称", "规则编码")
     assert len(rows) == 1 + len(seed_report.findings)
-    assert [row[4] for row in rows[1:]] == [f.code for f in seed_report.findings]
+    # a merged finding lists every rule that reported the defect, its own first
+    assert [row[4] for row in rows[1:]] == ["、".join(codes_of(f)) for f in seed_report.findings]
+    assert any("、" in row[4] for row in rows[1:])
 
 
 def test_html_and_xlsx_of_several_files_go_into_a_directory(tmp_path: Path) -> None:

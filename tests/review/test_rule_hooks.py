@@ -8,6 +8,7 @@ import pytest
 
 from jixiao.review import all_rules, review
 from jixiao.review.config import ReviewConfig
+from jixiao.review.merge import flatten
 
 RULES = all_rules()
 
@@ -18,7 +19,7 @@ def test_fix_paths_follow_the_position(code: str) -> None:
     project = doc.projects[0]
     doc.projects = [project, project]  # one object twice: only the position tells them apart
     config = ReviewConfig(select=[code], params={code: RULES[code].example_params()})
-    findings = [f for f in review(doc, config).findings if f.fix is not None]
+    findings = [f for f in flatten(review(doc, config).findings) if f.fix is not None]
     assert findings, f"{code} offers no fix on its bad example"
     paths = {
         edit.path.split(".", 1)[0] for f in findings if f.fix is not None for edit in f.fix.edits

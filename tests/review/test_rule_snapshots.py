@@ -39,6 +39,8 @@ def render(findings: list[Finding]) -> str:
     lines: list[str] = []
     for finding in findings:
         lines.append(f"{finding.code} {finding.severity} @ {_where(finding)}")
+        if finding.merged:
+            lines.append(f"  合并：{'、'.join(m.code for m in finding.merged)}")
         lines.append(f"  {finding.message}")
         if finding.text:
             lines.append(f"  原文：{finding.text}")

@@ -12,6 +12,7 @@ import pytest
 
 from jixiao import read_path
 from jixiao.review import Report, review
+from jixiao.review.merge import flatten
 from tests.conftest import SEEDS
 
 
@@ -23,19 +24,21 @@ def _report(seed: str) -> Report:
 def _at(seed: str, code: str) -> set[tuple[int | None, int | None, str | None]]:
     return {
         (f.project_seq, f.indicator_index, f.field)
-        for f in _report(seed).findings
+        for f in flatten(_report(seed).findings)
         if f.code == code
     }
 
 
 def _projects(seed: str, code: str) -> set[int | None]:
-    return {f.project_seq for f in _report(seed).findings if f.code == code}
+    return {f.project_seq for f in flatten(_report(seed).findings) if f.code == code}
 
 
 def test_placeholder_goals_in_every_project_of_seed_002() -> None:
     found = {(seq, field) for seq, _, field in _at("002", "TXT-01")}
     assert {(seq, "goals") for seq in range(1, 7)} <= found
-    errors = [f for f in _report("002").findings if f.code == "TXT-01" and f.field == "goals"]
+    errors = [
+        f for f in flatten(_report("002").findings) if f.code == "TXT-01" and f.field == "goals"
+    ]
     assert all(f.severity == "error" and "目标内容1" in (f.text or "") for f in errors)
 
 
@@ -86,7 +89,7 @@ def test_spending_plan_of_seed_002_project_1() -> None:
 
 
 def test_every_repeated_number_in_seed_001_is_fixed_by_one_finding() -> None:
-    findings = [f for f in _report("001").findings if f.code == "VAL-08"]
+    findings = [f for f in flatten(_report("001").findings) if f.code == "VAL-08"]
     doc = read_path(SEEDS["001"])
     expected = {
         (p.seq, i)
@@ -121,7 +124,7 @@ def test_well_formed_values_of_seed_003_get_no_error(value: str) -> None:
     assert places
     errors = [
         f
-        for f in _report("003").findings
+        for f in flatten(_report("003").findings)
         if f.severity == "error" and (f.project_seq, f.indicator_index) in places
     ]
     assert errors == []

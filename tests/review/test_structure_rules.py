@@ -22,6 +22,7 @@ from jixiao.review.examples import (
     example_indicators,
     example_project,
 )
+from jixiao.review.merge import flatten
 from jixiao.review.rules.str_12_basis_unclassified import classify_basis
 from tests.conftest import SEEDS
 
@@ -49,7 +50,7 @@ def _run(
     params: dict[str, Any] | None = None,
 ) -> list[Finding]:
     config = ReviewConfig(select=[code], profile=profile, params={code: params or {}})
-    return review(doc, config).findings
+    return flatten(review(doc, config).findings)
 
 
 def _plan(*percents: str | None) -> list[SpendingPoint]:
@@ -409,7 +410,7 @@ SEED_FINDINGS: dict[str, list[tuple[str, int | None, str | None]]] = {
 
 @cache
 def _seed_findings(seed: str) -> list[Finding]:
-    return review(read_path(SEEDS[seed]), ReviewConfig(select=MINE)).findings
+    return flatten(review(read_path(SEEDS[seed]), ReviewConfig(select=MINE)).findings)
 
 
 @pytest.mark.parametrize("seed", sorted(SEED_FINDINGS))

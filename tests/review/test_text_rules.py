@@ -19,6 +19,7 @@ from jixiao.review.examples import (
     example_project,
 )
 from jixiao.review.finding import Finding
+from jixiao.review.merge import flatten
 from jixiao.review.rules._text_terms import is_category_label, is_placeholder
 from jixiao.review.rules.ind_01_combined_indicators import measures
 from jixiao.review.rules.rel_02_output_keyword_overlap import OutputKeywordOverlap
@@ -57,7 +58,7 @@ Where = tuple[str, int | None, int | None, str | None]
 
 def run(doc: Document, code: str, **params: Any) -> list[Finding]:
     config = ReviewConfig(select=[code], params={code: params} if params else {})
-    return review(doc, config).findings
+    return flatten(review(doc, config).findings)
 
 
 def where(findings: list[Finding]) -> list[Where]:
@@ -459,7 +460,7 @@ def seed(prefix: str) -> Document:
 
 
 def seed_findings(prefix: str) -> list[Where]:
-    return where(review(seed(prefix), ReviewConfig(select=CODES)).findings)
+    return where(flatten(review(seed(prefix), ReviewConfig(select=CODES)).findings))
 
 
 def test_seed_000() -> None:

@@ -13,6 +13,7 @@ from jixiao.model import Budget, Document
 from jixiao.review import Finding, apply_safe_fixes, review
 from jixiao.review.config import ReviewConfig
 from jixiao.review.examples import example_document, example_indicators, example_project
+from jixiao.review.merge import flatten
 from jixiao.review.rules._value_terms import document_with
 from jixiao.values import parse_value
 from tests.conftest import SEEDS
@@ -27,7 +28,7 @@ QUANTITY, QUALITY, TIMELINESS, COST, EFFECT, SATISFACTION = range(6)
 
 def _findings(code: str, doc: Document, **params: Any) -> list[Finding]:
     config = ReviewConfig(select=[code], params={code: params} if params else {})
-    return review(doc, config).findings
+    return flatten(review(doc, config).findings)
 
 
 def _fires(
@@ -315,7 +316,7 @@ def _seed(seed: str) -> Document:
 
 @cache
 def _seed_findings(seed: str) -> tuple[Finding, ...]:
-    return tuple(review(_seed(seed), ReviewConfig(select=VAL_CODES)).findings)
+    return tuple(flatten(review(_seed(seed), ReviewConfig(select=VAL_CODES)).findings))
 
 
 def _places(seed: str) -> dict[str, list[tuple[int | None, int | None]]]:

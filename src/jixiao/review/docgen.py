@@ -161,6 +161,16 @@ def _profile_notes(code: str) -> list[str]:
     return notes
 
 
+def _merge_notes(rule: type[Rule]) -> list[str]:
+    """How the report merges this rule's findings (``jixiao.review.merge``), when it declares it."""
+    notes = []
+    if rule.merge_rows:
+        notes.append("同一项目中多行有此问题时，报告为一条意见，并列出其余各行。")
+    if rule.merge_projects:
+        notes.append("多个项目有完全相同的此问题时，报告为一条针对全文的意见，并列出各项目。")
+    return [f"合并：{''.join(notes)}", ""] if notes else []
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -257,6 +267,7 @@ def rule_markdown(rule: type[Rule], *, level: int = 2) -> str:
         f"| {STATUS_LABELS.get(rule.status, rule.status)} |",
         "",
     ]
+    lines += _merge_notes(rule)
     for title, body in sections:
         lines += [f"{sub} {title}", ""]
         if title == "配置":

@@ -7,14 +7,13 @@ from pydantic import ValidationError
 from jixiao.model import Document
 from jixiao.review.config import ConfigError, ReviewConfig
 from jixiao.review.finding import Finding
+from jixiao.review.merge import merge_findings
 from jixiao.review.profiles import PROFILE_PARAMS, PROFILE_SEVERITY
 from jixiao.review.registry import all_rules, code_matches, known_pattern, select_codes
 from jixiao.review.report import Report, grade_projects, summarize
 from jixiao.review.rule import ReviewContext, Rule
 
 __all__ = ["build_rules", "review"]
-
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
@@ -68,14 +67,7 @@ def review(doc: Document, config: ReviewConfig | None = None) -> Report:
             if any(code_matches(finding.code, c) for c in ignored):
                 continue
             findings.append(finding)
-    findings.sort(
-        key=lambda f: (
-            f.project_seq or 0,
-            -1 if f.indicator_index is None else f.indicator_index,
-            _SEVERITY_RANK[f.severity],
-            f.code,
-        )
-    )
+    findings = merge_findings(findings)  # one finding per defect, in review order
     grades = grade_projects(doc, findings, config.grading)
     return Report(
         findings=findings, projects=grades, summary=summarize(doc, findings, grades, config.grading)

@@ -48,3 +48,6 @@ class Finding(_Frozen):
     source: SourceLocation | None = None
     suggestion: str | None = None
     fix: Fix | None = None
+    merged: tuple[Finding, ...] = ()
+    """Other findings about the same defect, merged into this one (``jixiao.review.merge``):
+    other rules on the same cell, or the same copied text on other rows."""

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from jixiao.model import Document
 from jixiao.review.finding import Edit, Finding
+from jixiao.review.merge import flatten
 from jixiao.values import parse_value
 
 __all__ = ["AppliedEdit", "apply_safe_fixes"]
@@ -51,7 +52,7 @@ def _apply(data: dict[str, Any], edit: Edit) -> bool:
 def apply_safe_fixes(doc: Document, findings: list[Finding]) -> tuple[Document, list[AppliedEdit]]:
     data = doc.model_dump(mode="python")
     applied: list[AppliedEdit] = []
-    for finding in findings:
+    for finding in flatten(findings):  # a merged finding's members keep their own fixes
         if finding.fix is None or finding.fix.safety != "safe":
             continue
         for edit in finding.fix.edits:

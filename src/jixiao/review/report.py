@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from jixiao.model import Document
 from jixiao.review.config import GradingConfig
 from jixiao.review.finding import Dimension, Finding
+from jixiao.review.merge import codes_of, flatten
 
 __all__ = ["GRADES", "ProjectGrade", "Report", "Summary", "grade_projects", "summarize"]
 
@@ -82,7 +83,12 @@ def grade_projects(
     deductions = {"error": cfg.error, "warning": cfg.warning, "info": cfg.info}
     by_seq: dict[int | None, list[Finding]] = {}
     for finding in findings:  # grouped once: filtering per project was quadratic
-        by_seq.setdefault(finding.project_seq, []).append(finding)
+        # a finding merged over several projects counts once against each of them
+        seqs: set[int | None] = {finding.project_seq}
+        if finding.project_seq is None and finding.merged:
+            seqs = {m.project_seq for m in finding.merged if m.project_seq is not None} or seqs
+        for seq in seqs:
+            by_seq.setdefault(seq, []).append(finding)
     out = []
     for project in doc.projects:
         own = by_seq.get(project.seq, [])
@@ -112,6 +118,10 @@ def grade_projects(
     return out
 
 
+def _safe(finding: Finding) -> bool:
+    return finding.fix is not None and finding.fix.safety == "safe"
+
+
 def summarize(
     doc: Document, findings: list[Finding], grades: list[ProjectGrade], cfg: GradingConfig
 ) -> Summary:
@@ -130,6 +140,7 @@ def summarize(
         score=score,
         grade=grade,
         grades={g: sum(1 for p in grades if p.grade == g) for g in GRADES},
-        by_code=dict(sorted(Counter(f.code for f in findings).items())),
-        fixable=sum(1 for f in findings if f.fix is not None and f.fix.safety == "safe"),
+        # every rule a finding stands for (a merged finding counts for each of its codes)
+        by_code=dict(sorted(Counter(c for f in findings for c in codes_of(f)).items())),
+        fixable=sum(1 for f in findings if any(_safe(m) for m in flatten([f]))),
     )

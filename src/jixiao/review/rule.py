@@ -47,6 +47,12 @@ class Rule:
     source: ClassVar[str]  # 财预〔2015〕88号, 财预〔2021〕101号, 财预〔2020〕10号, or 实践
     Params: ClassVar[type[BaseModel]] = NoParams
     status: ClassVar[str] = "stable"
+    merge_rows: ClassVar[bool] = False
+    """The rule's findings on one column of several rows of a project are one defect (a habit
+    such as category names as 三级指标名称): reported once (``jixiao.review.merge``)."""
+    merge_projects: ClassVar[bool] = False
+    """The same finding in several projects is one defect (the basis column blank everywhere):
+    reported once for the document, with the projects named."""
 
     def __init__(self, severity: Severity | None = None):
         self.effective_severity: Severity = severity or self.severity

@@ -32,6 +32,7 @@ from jixiao.model import (
     Unit,
 )
 from jixiao.review.finding import Finding, Fix
+from jixiao.review.merge import flatten, merge_findings
 from jixiao.review.report import Report
 from jixiao.store.errors import NotFoundError, StoreError
 from jixiao.store.models import (
@@ -351,7 +352,7 @@ def save_review(session: Session, document_id: int, report: Report) -> list[Find
             source=None if f.source is None else jsonable(f.source, compact=True),
             fix=None if f.fix is None else jsonable(f.fix, compact=True),
         )
-        for f in report.findings
+        for f in flatten(report.findings)  # the rules' own findings; merged again on loading
     ]
     document.findings = rows
     session.flush()
@@ -384,7 +385,7 @@ def load_findings(session: Session, document_id: int) -> list[Finding]:
         .options(selectinload(FindingRow.project))
         .order_by(FindingRow.id)
     )
-    return [finding_from_row(r) for r in rows]
+    return merge_findings(finding_from_row(r) for r in rows)
 
 
 def load_findings_of(session: Session, document_ids: Collection[int]) -> dict[int, list[Finding]]:
@@ -400,4 +401,4 @@ def load_findings_of(session: Session, document_ids: Collection[int]) -> dict[in
     )
     for r in rows:
         out[r.document_id].append(finding_from_row(r))
-    return out
+    return {document_id: merge_findings(found) for document_id, found in out.items()}

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from jixiao.review.output.labels import code_label
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
 from jixiao.web.csrf import check_csrf, csrf_token
 from jixiao.web.display import (
@@ -47,6 +48,7 @@ templates.env.filters["localtime"] = local_time
 templates.env.filters["row_title"] = row_title
 templates.env.filters["doc_title"] = document_title
 templates.env.filters["field_label"] = field_label
+templates.env.filters["finding_codes"] = code_label
 templates.env.globals["zone_label"] = zone_label
 
 

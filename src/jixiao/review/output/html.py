@@ -20,6 +20,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.output.labels import (
     SEVERITY_LABELS,
     advice,
+    code_label,
     describe_position,
     describe_source,
     document_findings,
@@ -77,7 +78,7 @@ def _row(finding: Finding, project: Project | None) -> FindingRow:
     return FindingRow(
         severity=finding.severity,
         severity_label=SEVERITY_LABELS[finding.severity],
-        code=finding.code,
+        code=code_label(finding),
         rule_name=rule_name(finding.code),
         position=describe_position(finding, project),
         source=describe_source(finding.source),

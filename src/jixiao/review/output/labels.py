@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from jixiao.model import Document, Project, SourceLocation
 from jixiao.review.finding import Finding, Severity
+from jixiao.review.merge import codes_of
 from jixiao.review.registry import get_rule
 from jixiao.review.report import Summary
 
@@ -18,6 +19,7 @@ __all__ = [
     "FIELD_LABELS",
     "SEVERITY_LABELS",
     "advice",
+    "code_label",
     "common_unit",
     "describe_position",
     "describe_source",
@@ -71,6 +73,12 @@ def rule_name(code: str) -> str:
     """The rule's Chinese name, or ``""`` for a code no longer in the registry."""
     rule = get_rule(code)
     return rule.name if rule is not None else ""
+
+
+def code_label(finding: Finding) -> str:
+    """The rule codes a finding stands for: ``DUP-04、VAL-15、VAL-14`` when others were merged
+    into it (one defect that several rules report)."""
+    return "、".join(codes_of(finding))
 
 
 def projects_by_seq(doc: Document) -> dict[int, Project]:

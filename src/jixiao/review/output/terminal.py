@@ -18,6 +18,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.output.labels import (
     SEVERITY_LABELS,
     advice,
+    code_label,
     describe_position,
     describe_source,
     document_findings,
@@ -46,7 +47,7 @@ def _title(doc: Document) -> Text:
 
 def _finding_body(finding: Finding, project: Project | None) -> Text:
     body = Text()
-    body.append(finding.code, style="bold")
+    body.append(code_label(finding), style="bold")
     body.append(f"　{describe_position(finding, project)}", style="cyan")
     where = describe_source(finding.source)
     if where:

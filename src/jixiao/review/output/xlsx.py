@@ -23,6 +23,7 @@ from jixiao.model import Document
 from jixiao.review.output.labels import (
     SEVERITY_LABELS,
     advice,
+    code_label,
     common_unit,
     describe_position,
     projects_by_seq,
@@ -140,7 +141,7 @@ def _finding_rows(doc: Document, report: Report) -> list[list[Any]]:
                 unit,
                 finding.project_code,
                 project.name if project is not None else "（文件整体）",
-                finding.code,
+                code_label(finding),
                 SEVERITY_LABELS[finding.severity],
                 finding.dimension,
                 describe_position(finding, project),

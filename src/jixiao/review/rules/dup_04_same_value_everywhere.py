@@ -28,8 +28,10 @@ class SameValueEverywhere(ProjectRule):
     ## 检查内容
     项目有不少于 `min_rows` 个三级指标，且全部指标值写法相同（如都是“≥95%”）。数量、时效、
     效益、满意度各自衡量不同的东西，目标值完全一样通常说明是批量照填，而不是逐项测算的。
-    指标值为空由 STR-08 报告，无单位或无法识别的值（“11”）由 VAL-15、VAL-01 逐行报告，
-    不在此计。一个项目报告一次，`field="indicators"`。
+    指标值为空由 STR-08 报告，无法识别的文字由 VAL-01 逐行报告，不在此计。全部是同一个
+    没有单位的数字（如都是“11”）时报告为错误：这样的指标值看不出衡量什么，必须逐项重填。
+    一个项目报告一次，`field="indicators"`；各行对同一指标值的意见（VAL-15 缺单位、VAL-14
+    不是金额等）并入这一条。
 
     ## 为什么
     指标值应依据计划、行业或历史标准逐项确定；全部相同的目标值无法反映各指标的实际水平，
@@ -68,14 +70,28 @@ class SameValueEverywhere(ProjectRule):
             return
         value = values.pop()
         parsed = rows[0].value
-        if parsed.kind != "quantitative" or parsed.unit is None:
-            return  # meaningless or unit-less values: VAL-01/VAL-15 report them row by row
+        if parsed.kind != "quantitative":
+            return  # text that measures nothing: VAL-01 reports it row by row
+        suggestion = "请按计划、行业或历史标准逐项确定指标值，并在指标值确定依据中写明。"
+        if parsed.unit is None:
+            # the same bare number everywhere ("11") measures nothing at all: must be redone
+            yield self.finding(
+                f"全部{len(rows)}个三级指标的指标值都是“{value}”，只有数字、没有单位，"
+                "看不出衡量的是什么，需要逐项重新确定",
+                project=project,
+                field="indicators",
+                text=value,
+                suggestion=suggestion,
+                # an error unless the installation set this rule's level itself
+                severity="error" if self.effective_severity == self.severity else None,
+            )
+            return
         yield self.finding(
             f"全部{len(rows)}个三级指标的指标值都是“{value}”，不像是逐项测算确定的",
             project=project,
             field="indicators",
             text=value,
-            suggestion="请按计划、行业或历史标准逐项确定指标值，并在指标值确定依据中写明。",
+            suggestion=suggestion,
         )
 
     @classmethod

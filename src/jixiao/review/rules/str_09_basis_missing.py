@@ -63,6 +63,8 @@ class BasisMissing(ProjectRule):
     dimension = "完整性"
     severity = "warning"
     source = "财预〔2015〕88号；财预〔2021〕101号"
+    merge_rows = True
+    merge_projects = True
     Params = NoParams
 
     def check_project(

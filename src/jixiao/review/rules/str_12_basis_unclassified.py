@@ -124,6 +124,7 @@ class BasisUnclassified(ProjectRule):
     dimension = "完整性"
     severity = "info"
     source = "财预〔2015〕88号；财预〔2021〕101号"
+    merge_rows = True
     Params = NoParams
 
     def check_project(

@@ -62,6 +62,8 @@ class PlaceholderText(ProjectRule):
     dimension = "完整性"
     severity = "error"
     source = "财预〔2015〕88号"
+    merge_rows = True
+    merge_projects = True
     Params = NoParams
 
     def check_project(

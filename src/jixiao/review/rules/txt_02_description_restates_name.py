@@ -56,6 +56,7 @@ class DescriptionRestatesName(ProjectRule):
     dimension = "规范性"
     severity = "info"
     source = "实践；财预〔2021〕101号"
+    merge_rows = True
     Params = Params
 
     def check_project(

@@ -60,6 +60,7 @@ class RatioUnit(IndicatorRule):
     dimension = "规范性"
     severity = "warning"
     source = "实践"
+    merge_rows = True
     Params = Params
 
     def check_indicator(

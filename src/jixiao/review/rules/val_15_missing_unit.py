@@ -48,6 +48,7 @@ class MissingUnit(IndicatorRule):
     dimension = "可衡量性"
     severity = "warning"
     source = "财预〔2015〕88号；实践"
+    merge_rows = True
     Params = NoParams
 
     def check_indicator(

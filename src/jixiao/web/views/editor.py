@@ -15,6 +15,7 @@ from jixiao._exceptions import InvalidInput
 from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoint
 from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
 from jixiao.review import Finding, review
+from jixiao.review.merge import flatten
 from jixiao.store.convert import (
     document_from_row,
     get_document_row,
@@ -195,7 +196,9 @@ def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[
     projects[position] = project
     edited = doc.model_copy(update={"projects": projects})
     report = review(edited)
-    return [f for f in report.findings if f.project_seq == project.seq], len(project.indicators)
+    # each field's own findings (merged ones expanded): the editor marks every place to change
+    own = [f for f in flatten(report.findings) if f.project_seq == project.seq]
+    return own, len(project.indicators)
 
 
 def _editor(
@@ -216,7 +219,9 @@ def _editor(
     if project is None:
         # The stored project: its findings were saved with the last change; no need to re-run.
         project = project_from_row(row)
-        findings = [f for f in load_findings(session, doc_row.id) if f.project_seq == project.seq]
+        findings = [
+            f for f in flatten(load_findings(session, doc_row.id)) if f.project_seq == project.seq
+        ]
     else:
         findings, _ = _findings_for(session, project_id, project)
     comments = [c for c in doc_row.comments if c.project_id == project_id]

@@ -1,0 +1,255 @@
+"""One finding per defect: merging findings that report the same thing.
+
+Rules are written to stand alone, so several can report one defect: a value "≥100%" in a cost
+row is "not money" (VAL-14) and "≥100% means =100%" (VAL-17); the same vague value copied into
+seven rows is seven VAL-01 findings; a basis column left blank in every project is one habit. A
+reviewer counts one defect each time. Five merges, in this order:
+
+1. **one rule, one field**: a rule's findings about the same field of a project, messages joined;
+2. **one field, several rules**: findings about the same cell (``indicators[3].value``,
+   ``spending_plan``) become the finding of the rule that wins: the more severe, then the one
+   listed first in ``PRECEDENCE`` (the root cause before its consequences);
+3. **one text, several rows**: the same text copied into several rows of a project (the same
+   指标值, 依据, 描述 or 名称) and reported on each row, reported once with the rows named; a
+   project-level finding quoting that very value (DUP-04: every value is "11") joins it;
+4. **one rule, one column** (rules that declare ``merge_rows``): the rule's findings on the same
+   column of several rows of a project (category names as 三级指标名称 in eight rows);
+5. **one rule, every project** (rules that declare ``merge_projects``): the same finding in
+   several projects (the basis column blank everywhere, the same placeholder goal), reported once
+   for the document with the projects named.
+
+Container fields (``indicators``) are not merged across rules: "no quality indicator" (STR-06)
+and "no basis anywhere" (STR-09) are two defects. A merged finding keeps every finding it stands
+for, unchanged and with its fix, in ``Finding.merged``: fixes still apply, the editor still marks
+every row, and ``flatten`` gives the rules' own findings back (what the store keeps; merging
+them again gives the same result).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from jixiao.review.finding import Finding
+
+__all__ = ["PRECEDENCE", "codes_of", "flatten", "merge_findings", "review_order"]
+
+# Which rule's finding stands for a defect several rules report on the same cell: root causes
+# first (a value that measures nothing, a cost that is not money), formatting last.
+PRECEDENCE: tuple[str, ...] = (
+    "TXT-01",
+    "DUP-04",
+    "VAL-01",
+    "VAL-19",
+    "VAL-02",
+    "VAL-14",
+    "VAL-10",
+    "VAL-09",
+    "VAL-06",
+    "VAL-05",
+    "VAL-18",
+    "VAL-17",
+    "VAL-03",
+    "VAL-04",
+    "VAL-12",
+    "VAL-11",
+    "VAL-15",
+    "VAL-13",
+    "VAL-16",
+    "VAL-08",
+    "STR-08",
+    "STR-03",
+    "STR-04",
+    "STR-09",
+    "STR-12",
+    "CAT-01",
+    "CAT-02",
+    "CAT-03",
+    "DUP-01",
+    "IND-01",
+    "VAL-07",
+    "REL-03",
+    "TXT-03",
+    "TXT-02",
+    "GOAL-03",
+    "GOAL-02",
+    "GOAL-01",
+)
+_RANK = {code: position for position, code in enumerate(PRECEDENCE)}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_CONTAINERS = frozenset({"indicators"})
+# The row fields whose text a clerk copies from row to row, with the words a message uses.
+_ROW_FIELDS = {
+    "value": "指标值",
+    "basis": "指标值确定依据",
+    "description": "绩效指标描述",
+    "name": "三级指标名称",
+}
+
+Key = Callable[[Finding], object | None]
+
+
+def review_order(finding: Finding) -> tuple[int, int, int, str]:
+    """Findings are listed by project, then row (project-level first), severity and code."""
+    return (
+        finding.project_seq or 0,
+        -1 if finding.indicator_index is None else finding.indicator_index,
+        _SEVERITY_RANK[finding.severity],
+        finding.code,
+    )
+
+
+def flatten(findings: Iterable[Finding]) -> list[Finding]:
+    """The rules' own findings: every merged finding replaced by the ones it stands for."""
+    out: list[Finding] = []
+    for finding in findings:
+        out.extend(finding.merged or (finding,))
+    return out
+
+
+def codes_of(finding: Finding) -> tuple[str, ...]:
+    """Every rule code a finding stands for, its own first, each once."""
+    return tuple(dict.fromkeys([finding.code, *(m.code for m in finding.merged)]))
+
+
+def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings with each defect reported once, in review order."""
+    out = sorted(flatten(findings), key=review_order)
+    out = _merge_by(out, _same_rule_key, _join_same_rule)
+    out = _merge_by(out, _same_field_key, _winner_of)
+    out = _merge_by(out, _same_text_key, _join_rows)
+    out = _merge_by(out, _same_column_key, _join_column)
+    return sorted(_merge_by(out, _same_finding_key, _join_projects), key=review_order)
+
+
+# -- grouping -----------------------------------------------------------------------------------
+
+
+def _merge_by(
+    findings: list[Finding], key_of: Key, combine: Callable[[list[Finding]], Finding]
+) -> list[Finding]:
+    groups: dict[object, list[Finding]] = {}
+    for position, finding in enumerate(findings):
+        key = key_of(finding)
+        groups.setdefault(("alone", position) if key is None else key, []).append(finding)
+    return [group[0] if len(group) == 1 else combine(group) for group in groups.values()]
+
+
+@cache
+def _declares(code: str, attribute: str) -> bool:
+    from jixiao.review.registry import get_rule  # the registry imports every rule module
+
+    rule = get_rule(code)
+    return bool(rule is not None and getattr(rule, attribute, False))
+
+
+def _row_kind(finding: Finding) -> str | None:
+    if finding.indicator_index is None or finding.field is None:
+        return None
+    kind = finding.field.rsplit(".", 1)[-1]
+    return kind if kind in _ROW_FIELDS else None
+
+
+def _same_rule_key(finding: Finding) -> object | None:
+    if finding.field is None:
+        return None
+    return ("rule", finding.code, finding.project_seq, finding.field)
+
+
+def _same_field_key(finding: Finding) -> object | None:
+    if finding.field is None or finding.field in _CONTAINERS:
+        return None
+    return ("field", finding.project_seq, finding.field)
+
+
+def _same_text_key(finding: Finding) -> object | None:
+    if finding.project_seq is None or not (finding.text or "").strip():
+        return None
+    kind = _row_kind(finding)
+    if kind is None and finding.code == "DUP-04":
+        kind = "value"  # "every value of the project is X" is X reported on each row
+    if kind is None:
+        return None
+    return ("text", finding.project_seq, kind, (finding.text or "").strip())
+
+
+def _same_column_key(finding: Finding) -> object | None:
+    kind = _row_kind(finding)
+    if kind is None or finding.project_seq is None or not _declares(finding.code, "merge_rows"):
+        return None
+    return ("column", finding.code, finding.project_seq, kind)
+
+
+def _same_finding_key(finding: Finding) -> object | None:
+    if (
+        finding.project_seq is None
+        or finding.indicator_index is not None
+        or not _declares(finding.code, "merge_projects")
+    ):
+        return None
+    return ("projects", finding.code, finding.field, (finding.text or "").strip())
+
+
+# -- combining ----------------------------------------------------------------------------------
+
+
+def _rank(finding: Finding) -> tuple[int, int]:
+    return _SEVERITY_RANK[finding.severity], _RANK.get(finding.code, len(_RANK))
+
+
+def _group(head: Finding, group: list[Finding], **update: object) -> Finding:
+    """``head`` standing for the whole group: the worst severity, every original kept."""
+    severity = min(group, key=lambda f: _SEVERITY_RANK[f.severity]).severity
+    members = tuple(flatten(group))
+    fix = head.fix or next((m.fix for m in members if m.fix is not None), None)
+    return head.model_copy(update={"severity": severity, "merged": members, "fix": fix, **update})
+
+
+def _join_same_rule(group: list[Finding]) -> Finding:
+    messages = dict.fromkeys(f.message for f in group)
+    suggestions = dict.fromkeys(f.suggestion for f in group if f.suggestion)
+    return _group(
+        group[0],
+        group,
+        message="；".join(messages),
+        suggestion="".join(suggestions) or None,
+    )
+
+
+def _winner_of(group: list[Finding]) -> Finding:
+    return _group(min(group, key=_rank), group)
+
+
+def _other_rows(head: Finding, group: list[Finding]) -> str:
+    rows = sorted(
+        {
+            m.indicator_index
+            for m in flatten(group)
+            if m.indicator_index is not None and m.indicator_index != head.indicator_index
+        }
+    )
+    return "、".join(f"第{i + 1}个" for i in rows)
+
+
+def _join_rows(group: list[Finding]) -> Finding:
+    head = min(group, key=lambda f: (f.indicator_index is not None, *_rank(f)))
+    rows = _other_rows(head, group)
+    if head.indicator_index is None or not rows:
+        return _group(head, group)
+    kind = _ROW_FIELDS[_row_kind(head) or "value"]
+    note = f"（{rows}指标的{kind}也是“{(head.text or '').strip()}”，需一并修改）"
+    return _group(head, group, message=head.message + note)
+
+
+def _join_column(group: list[Finding]) -> Finding:
+    head = group[0]
+    note = f"（{_other_rows(head, group)}指标也有同样的问题）"
+    return _group(head, group, message=head.message + note)
+
+
+def _join_projects(group: list[Finding]) -> Finding:
+    head = group[0]
+    seqs = sorted({m.project_seq for m in flatten(group) if m.project_seq is not None})
+    names = "、".join(f"项目{s}" for s in seqs)
+    note = f"（{len(seqs)}个项目都是如此：{names}）"
+    return _group(head, group, message=head.message + note, project_seq=None, project_code=None)
