@@ -94,18 +94,20 @@ def test_str03_all_blank_is_one_finding() -> None:
     findings = _run(_with_plan(None, None, None, None), "STR-03")
     assert len(findings) == 1
     assert "未填写资金支出计划" in findings[0].message
+    assert findings[0].severity == "warning"
     missing = example_document(example_project(spending_plan=[]))
     assert len(_run(missing, "STR-03")) == 1
 
 
 def test_str03_blank_year_end_after_100_at_october() -> None:
     findings = _run(_with_plan(None, None, "100", None), "STR-03")
-    assert [f.message for f in findings] == [
-        "资金支出计划中3月底、6月底的累计支出比例为空",
-        "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）",
+    # the error first: blanks are sent back for completion (a warning), not refused
+    assert [(f.severity, f.message) for f in findings] == [
+        ("error", "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）"),
+        ("warning", "资金支出计划中3月底、6月底的累计支出比例为空"),
     ]
     assert all(f.field == "spending_plan" for f in findings)
-    fix = findings[1].fix
+    fix = findings[0].fix
     assert fix is not None and fix.safety == "unsafe"
     assert fix.edits[0].path == "projects[0].spending_plan[3].percent"
 
@@ -426,3 +428,10 @@ def test_seed_002_spending_plan_messages() -> None:
     assert (1, "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）") in by_project
     assert (2, "资金支出计划中3月底、6月底、10月底的累计支出比例为空") in by_project
     assert not any(seq == 1 for seq, message in by_project if "进度偏后" in message)
+
+
+def test_str03_a_configured_level_applies_to_blanks_too() -> None:
+    doc = _with_plan(None, None, None, None)
+    config = ReviewConfig(select=["STR-03"], severity={"STR-03": "error"})
+    [finding] = flatten(review(doc, config).findings)
+    assert finding.severity == "error"
