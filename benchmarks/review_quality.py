@@ -26,7 +26,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from review_quality_set import DOCUMENTS, Label, LabelledDocument  # benchmarks/ on sys.path
+from _family_labels import FamilyDocument  # benchmarks/ on sys.path
+from review_quality_set import DOCUMENTS, Label, LabelledDocument
+from review_quality_set_b import URBAN
+from review_quality_set_e import EDUCATION
+from review_quality_set_f import CIVIL_WATER
 
 from jixiao import read_bytes
 from jixiao.review import review
@@ -34,6 +38,9 @@ from jixiao.review.finding import Finding
 from jixiao.review.merge import flatten
 
 Place = tuple[int | None, str]  # (project seq or None for the department, place)
+
+# labelled documents in other provinces' templates, each in its own file form
+FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (URBAN, EDUCATION, CIVIL_WATER)
 
 _INDICATOR = re.compile(r"indicators\[(\d+)\]")
 _SEVERITIES = ("must", "should", "could")

@@ -21,7 +21,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["DOCUMENTS", "Label", "LabelledDocument", "LabelledProject", "Row"]
+__all__ = ["DOCUMENTS", "KINDS", "Label", "LabelledDocument", "LabelledProject", "Row"]
+
+# The kinds of defect labelled (issue 12's list), to count misses by kind.
+KINDS = {
+    "placeholder": "模板占位符未替换",
+    "meaningless-value": "指标值无含义（只有数字）",
+    "value-blank": "指标值空白",
+    "budget-mismatch": "预算数与资金来源不平衡",
+    "goals-blank": "绩效目标空白",
+    "vague-value": "指标值含糊",
+    "wrong-level": "指标层级放错",
+    "implicit-operator": "指标值缺少运算符号",
+    "copied-description": "指标描述照抄别的领域",
+    "no-cost-indicator": "较大项目缺少成本指标",
+    "slogan-goals": "目标只有口号",
+    "goals-copy-functions": "目标照抄职能",
+    "dept-history": "部门目标写成机构沿革",
+    "goal-unmeasured": "目标中的工作没有指标衡量",
+    "basis-blank": "指标值确定依据空白",
+    "spending-plan": "资金支出计划空白或不一致",
+    "purpose-repeats-name": "资金用途重复项目名称",
+    "over-100": "比率写成≥100%",
+    "payment-below-100": "发放类比率低于100%",
+    "time-as-percent": "时间写成百分比",
+    "task-as-time": "时效指标写成工作任务",
+    "same-values": "全部指标值相同",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +56,7 @@ class Label:
 
     severity: str  # must | should | could
     what: str
+    kind: str = ""  # the defect's kind (KINDS), for counting misses by kind
 
 
 @dataclass(frozen=True)
@@ -86,7 +113,9 @@ AGRICULTURE = LabelledDocument(
         "2、高标准农田建设：全年新建高标准农田1.2万亩，项目区粮食亩均产能提高50公斤以上。",
     ),
     measures="一是压实项目责任；二是加强资金监管；三是强化绩效跟踪。",
-    department_label=Label("should", "总体目标只有口号，没有可衡量的目标；分项目标1照抄三定职能"),
+    department_label=Label(
+        "should", "总体目标只有口号，没有可衡量的目标；分项目标1照抄三定职能", "slogan-goals"
+    ),
     projects=(
         LabelledProject(
             name="高标准农田建设项目",
@@ -122,7 +151,7 @@ AGRICULTURE = LabelledDocument(
                     "竣工验收合格的工程占全部工程的比例",
                     "≥100%",
                     "高标准农田建设通则",
-                    Label("should", "合格率不能超过100%，应为=100%"),
+                    Label("should", "合格率不能超过100%，应为=100%", "over-100"),
                 ),
                 Row(
                     OUT,
@@ -131,7 +160,7 @@ AGRICULTURE = LabelledDocument(
                     "项目全部工程完工的时间",
                     "95%",
                     "项目实施方案",
-                    Label("should", "完工时间写成了百分比"),
+                    Label("should", "完工时间写成了百分比", "time-as-percent"),
                 ),
                 Row(
                     OUT,
@@ -156,7 +185,7 @@ AGRICULTURE = LabelledDocument(
                     "建成工程设施的设计使用年限",
                     "有效提升",
                     "高标准农田建设通则",
-                    Label("should", "指标值含糊，应写明年限，如≥15年"),
+                    Label("should", "指标值含糊，应写明年限，如≥15年", "vague-value"),
                 ),
                 Row(
                     SAT,
@@ -178,10 +207,14 @@ AGRICULTURE = LabelledDocument(
             plan=("25.00", "50.00", "75.00", "100.00"),
             goals="负责农业综合执法工作",
             labels={
-                "budget": Label("must", "预算数35万元不等于财政资金30万元与其他资金之和"),
-                "purpose": Label("should", "资金用途只重复项目名称"),
-                "goals": Label("should", "绩效目标照抄职能，没有可衡量的内容"),
-                "basis": Label("should", "指标值确定依据整列空白"),
+                "budget": Label(
+                    "must", "预算数35万元不等于财政资金30万元与其他资金之和", "budget-mismatch"
+                ),
+                "purpose": Label("should", "资金用途只重复项目名称", "purpose-repeats-name"),
+                "goals": Label(
+                    "should", "绩效目标照抄职能，没有可衡量的内容", "goals-copy-functions"
+                ),
+                "basis": Label("should", "指标值确定依据整列空白", "basis-blank"),
             },
             rows=(
                 Row(
@@ -197,7 +230,7 @@ AGRICULTURE = LabelledDocument(
                     "案件查处数量",
                     "全年立案查处农业违法案件数量",
                     "11",
-                    label=Label("must", "指标值只有数字11，没有单位和含义"),
+                    label=Label("must", "指标值只有数字11，没有单位和含义", "meaningless-value"),
                 ),
                 Row(OUT, "质量指标", "案件按期办结率", "立案案件按期办结的比例", "≥95%"),
                 Row(
@@ -251,7 +284,7 @@ AGRICULTURE = LabelledDocument(
                     "全年开展宣传活动的场次",
                     "≥20场",
                     "宣传工作方案",
-                    Label("should", "宣传场次是产出，不是生态效益"),
+                    Label("should", "宣传场次是产出，不是生态效益", "wrong-level"),
                 ),
                 Row(
                     EFF,
@@ -260,7 +293,7 @@ AGRICULTURE = LabelledDocument(
                     "群众环境卫生意识的提高程度",
                     "明显提高",
                     "宣传工作方案",
-                    Label("should", "效益指标值含糊"),
+                    Label("should", "效益指标值含糊", "vague-value"),
                 ),
                 Row(
                     SAT,
@@ -281,7 +314,9 @@ AGRICULTURE = LabelledDocument(
             purpose="按每村每年5000元标准补助全县230个行政村的办公、水电等运转经费",
             plan=("50.00", "100.00", "100.00", "100.00"),
             goals="保障全县230个行政村组织正常运转，补助资金6月底前足额拨付到村",
-            labels={"indicators": Label("should", "120万元的项目没有成本指标")},
+            labels={
+                "indicators": Label("should", "120万元的项目没有成本指标", "no-cost-indicator")
+            },
             rows=(
                 Row(
                     OUT,
@@ -290,7 +325,7 @@ AGRICULTURE = LabelledDocument(
                     "享受运转经费补助的行政村数量",
                     "230个",
                     "全县行政村名册",
-                    Label("could", "指标值缺少运算符号，应为=230个"),
+                    Label("could", "指标值缺少运算符号，应为=230个", "implicit-operator"),
                 ),
                 Row(
                     OUT,
@@ -299,7 +334,7 @@ AGRICULTURE = LabelledDocument(
                     "按标准足额拨付到村的资金比例",
                     "≥90%",
                     "补助政策文件",
-                    Label("should", "补助发放类指标低于100%"),
+                    Label("should", "补助发放类指标低于100%", "payment-below-100"),
                 ),
                 Row(
                     OUT,
@@ -316,7 +351,7 @@ AGRICULTURE = LabelledDocument(
                     "正常运转的村级组织所占比例",
                     "≥98%",
                     "补助政策文件",
-                    Label("should", "保障率是产出，不是效益"),
+                    Label("should", "保障率是产出，不是效益", "wrong-level"),
                 ),
                 Row(
                     SAT,
@@ -353,7 +388,7 @@ AGRICULTURE = LabelledDocument(
                     "全年完成快速检测的样品数量",
                     "≥**个",
                     "市级下达检测任务",
-                    Label("must", "指标值是模板占位符"),
+                    Label("must", "指标值是模板占位符", "placeholder"),
                 ),
                 Row(
                     OUT,
@@ -396,7 +431,7 @@ HEALTH = LabelledDocument(
         "2、机构沿革：本局于1996年成立，2019年机构改革后更名为县卫生健康局（望编〔2019〕12号）。",
     ),
     measures="一是完善绩效管理制度；二是加强项目过程监控；三是做好年度绩效自评。",
-    department_label=Label("should", "分项绩效目标2是机构沿革，不是绩效目标"),
+    department_label=Label("should", "分项绩效目标2是机构沿革，不是绩效目标", "dept-history"),
     projects=(
         LabelledProject(
             name="基本公共卫生服务项目",
@@ -408,7 +443,9 @@ HEALTH = LabelledDocument(
             plan=("25.00", "50.00", "75.00", "100.00"),
             goals="1、居民电子健康档案建档率达到90%以上\n2、65岁及以上老年人健康管理率达到65%以上\n"
             "3、开展健康教育讲座120场",
-            labels={"goals": Label("should", "目标中的健康教育讲座120场没有对应指标")},
+            labels={
+                "goals": Label("should", "目标中的健康教育讲座120场没有对应指标", "goal-unmeasured")
+            },
             rows=(
                 Row(
                     OUT,
@@ -449,7 +486,7 @@ HEALTH = LabelledDocument(
                     "具备基本健康素养的居民比例",
                     "逐年提高",
                     "健康县建设规划",
-                    Label("should", "效益指标值含糊，应写明比例"),
+                    Label("should", "效益指标值含糊，应写明比例", "vague-value"),
                 ),
                 Row(
                     SAT,
@@ -471,8 +508,8 @@ HEALTH = LabelledDocument(
             plan=("", "", "", ""),
             goals="1、对全县公共场所开展监督检查全覆盖\n2、公共场所卫生合格率保持在95%以上",
             labels={
-                "spending_plan": Label("should", "资金支出计划空白"),
-                "indicators": Label("should", "全部指标值都是≥95%，像是照抄"),
+                "spending_plan": Label("should", "资金支出计划空白", "spending-plan"),
+                "indicators": Label("should", "全部指标值都是≥95%，像是照抄", "same-values"),
             },
             rows=(
                 Row(
@@ -534,7 +571,7 @@ HEALTH = LabelledDocument(
                     "农资市场检查覆盖乡镇的比例",
                     "≥3万人",
                     "签约服务工作方案",
-                    Label("should", "指标描述来自别的领域，与指标不符"),
+                    Label("should", "指标描述来自别的领域，与指标不符", "copied-description"),
                 ),
                 Row(
                     OUT,
@@ -551,7 +588,7 @@ HEALTH = LabelledDocument(
                     "年度签约服务完成的时间",
                     "100%",
                     "签约服务工作方案",
-                    Label("should", "完成时限写成了百分比"),
+                    Label("should", "完成时限写成了百分比", "time-as-percent"),
                 ),
                 Row(
                     EFF,
@@ -568,7 +605,7 @@ HEALTH = LabelledDocument(
                     "签约人数占常住人口的比例",
                     "≥40%",
                     "签约服务工作方案",
-                    Label("should", "覆盖率是产出，不是效益"),
+                    Label("should", "覆盖率是产出，不是效益", "wrong-level"),
                 ),
                 Row(
                     SAT,
@@ -590,8 +627,8 @@ HEALTH = LabelledDocument(
             plan=("25.00", "50.00", "75.00", "100.00"),
             goals="",
             labels={
-                "purpose": Label("should", "资金用途只重复项目名称"),
-                "goals": Label("must", "绩效目标空白"),
+                "purpose": Label("should", "资金用途只重复项目名称", "purpose-repeats-name"),
+                "goals": Label("must", "绩效目标空白", "goals-blank"),
             },
             rows=(
                 Row(
@@ -661,7 +698,7 @@ HEALTH = LabelledDocument(
                     "扶助金准确发放到人的比例",
                     "≥95%",
                     "扶助政策文件",
-                    Label("should", "发放准确率低于100%"),
+                    Label("should", "发放准确率低于100%", "payment-below-100"),
                 ),
                 Row(
                     OUT,
@@ -670,7 +707,7 @@ HEALTH = LabelledDocument(
                     "当月按时发放的扶助金比例",
                     "≥95%",
                     "扶助政策文件",
-                    Label("should", "按时发放率低于100%"),
+                    Label("should", "按时发放率低于100%", "payment-below-100"),
                 ),
                 Row(
                     EFF,
@@ -679,7 +716,7 @@ HEALTH = LabelledDocument(
                     "扶助对象基本生活得到保障的情况",
                     "得到保障",
                     "扶助政策文件",
-                    Label("should", "效益指标值含糊"),
+                    Label("should", "效益指标值含糊", "vague-value"),
                 ),
                 Row(
                     SAT,
