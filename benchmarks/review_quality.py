@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from _family_labels import FamilyDocument  # benchmarks/ on sys.path
 from review_quality_set import DOCUMENTS, Label, LabelledDocument
 from review_quality_set_b import URBAN
+from review_quality_set_c import TRANSPORT
 from review_quality_set_e import EDUCATION
 from review_quality_set_f import CIVIL_WATER
+from review_quality_set_h import CULTURE
 
 from jixiao import read_bytes
 from jixiao.review import review
@@ -40,7 +42,7 @@ from jixiao.review.merge import flatten
 Place = tuple[int | None, str]  # (project seq or None for the department, place)
 
 # labelled documents in other provinces' templates, each in its own file form
-FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (URBAN, EDUCATION, CIVIL_WATER)
+FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (URBAN, TRANSPORT, EDUCATION, CIVIL_WATER, CULTURE)
 
 _INDICATOR = re.compile(r"indicators\[(\d+)\]")
 _SEVERITIES = ("must", "should", "could")
