@@ -53,6 +53,7 @@ FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (URBAN, TRANSPORT, EDUCATION, CIV
 
 _INDICATOR = re.compile(r"indicators\[(\d+)\]")
 _SEVERITIES = ("must", "should", "could")
+_BASIS_COLUMN_RULES = frozenset({"STR-09"})  # reports the 指标值确定依据 column at ``indicators``
 
 
 def write_text(doc: LabelledDocument) -> str:
@@ -113,8 +114,11 @@ def place_of(finding: Finding, labels: dict[Place, Label]) -> Place:
     index = finding.indicator_index
     if index is None and (match := _INDICATOR.search(field)):
         index = int(match.group(1))
-    # The basis column as a whole: a per-row basis finding, or a set finding where the
-    # project's only set-level label is the basis column.
+    # The basis column as a whole: a set finding of the rule about the column (never the
+    # project's "no cost indicator" label, which sits at the set too), a per-row basis finding,
+    # or a set finding where the project's only set-level label is the basis column.
+    if index is None and finding.code in _BASIS_COLUMN_RULES:
+        return seq, "basis"
     basis_place = (seq, "basis") in labels and (
         field.endswith("basis") or (field == "indicators" and (seq, "indicators") not in labels)
     )
@@ -137,6 +141,7 @@ class Case:
     filename: str
     labels: dict[Place, Label]
     projects: int
+    absent: frozenset[str] = frozenset()  # parts the form does not print
 
 
 def cases() -> list[Case]:
@@ -163,6 +168,7 @@ def cases() -> list[Case]:
                 filename,
                 doc.labels,
                 len(doc.content.projects),
+                doc.absent,
             )
         )
     return out
@@ -173,11 +179,13 @@ class Tally:
     hits: Counter[str] = field(default_factory=Counter)  # by finding severity
     duplicates: Counter[str] = field(default_factory=Counter)
     false_alarms: Counter[str] = field(default_factory=Counter)
+    # the false alarms about a part the form does not print (no 项目编码 row, no 资金支出计划 …)
+    absent_alarms: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)  # by label severity
     found: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
-        for name in ("hits", "duplicates", "false_alarms", "labels", "found"):
+        for name in ("hits", "duplicates", "false_alarms", "absent_alarms", "labels", "found"):
             getattr(self, name).update(getattr(other, name))
 
     def findings(self, severity: str | None = None) -> int:
@@ -191,6 +199,9 @@ class Measure:
     forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     # rule code -> family -> count
     false_alarm_codes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    # label severity -> severity of the finding that reached the label
+    agreement: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    absent_codes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     duplicate_codes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     # defect kind -> family -> count
     kind_labels: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -228,17 +239,24 @@ def _count(m: Measure, case: Case, findings: list[Finding]) -> None:
         where = f"{case.name} {sorted(places, key=str)}: {codes} {finding.severity}"
         if not labelled:
             tally.false_alarms[finding.severity] += 1
+            absent = all(_absent_part(member, case.absent) for member in flatten([finding]))
+            tally.absent_alarms[finding.severity] += absent
             for code in codes_of(finding):
                 m.false_alarm_codes[code][family] += 1
-            m.notes.append(f"误报  {where} {finding.message[:70]}")
+                m.absent_codes[code][family] += absent
+            mark = "（表中无此项）" if absent else ""
+            m.notes.append(f"误报  {where}{mark} {finding.message[:70]}")
         elif labelled <= seen:
             tally.duplicates[finding.severity] += 1
             for code in codes_of(finding):
                 m.duplicate_codes[code][family] += 1
             m.notes.append(f"重复  {where}")
         else:
+            for place in labelled - seen:
+                m.agreement[labels[place].severity][finding.severity] += 1
             seen |= labelled
             tally.hits[finding.severity] += 1
+            m.notes.append(f"命中  {where}")
     for place, label in labels.items():
         tally.labels[label.severity] += 1
         m.kind_labels[label.kind][family] += 1
@@ -247,6 +265,19 @@ def _count(m: Measure, case: Case, findings: list[Finding]) -> None:
         else:
             m.kind_misses[label.kind][family] += 1
             m.notes.append(f"漏报  {case.name} {place}: {label.severity} {label.kind} {label.what}")
+
+
+def _absent_part(finding: Finding, absent: frozenset[str]) -> bool:
+    """Whether a finding is about a part the form does not print: the department part, or a
+    project field such as ``code``, ``spending_plan`` or an indicator's ``basis``."""
+    field_ = finding.field or ""
+    if finding.project_seq is None:
+        return field_.startswith("department") and "department" in absent
+    head = re.split(r"[.\[]", field_, maxsplit=1)[0]
+    last = field_.rsplit(".", 1)[-1]
+    if finding.code in _BASIS_COLUMN_RULES:
+        last = "basis"
+    return head in absent or last in absent
 
 
 def _ratio(part: int, whole: int) -> str:
@@ -260,13 +291,15 @@ def _by_family(counts: Counter[str]) -> str:
 def _table_row(name: str, t: Tally) -> str:
     cells = [_ratio(t.hits[s], t.findings(s)) for s in _FINDING_SEVERITIES]
     cells.append(_ratio(sum(t.hits.values()), t.findings()))
+    cells.append(_ratio(sum(t.hits.values()), t.findings() - sum(t.absent_alarms.values())))
     cells += [_ratio(t.found[s], t.labels[s]) for s in _SEVERITIES]
     cells.append(_ratio(sum(t.found.values()), sum(t.labels.values())))
     counts = (
         f"{sum(t.labels.values()):>3} labels, {t.findings():>3} findings "
-        f"({sum(t.duplicates.values())} dup, {sum(t.false_alarms.values())} false)"
+        f"({sum(t.duplicates.values())} dup, {sum(t.false_alarms.values())} false, "
+        f"{sum(t.absent_alarms.values())} lacks)"
     )
-    return f"  {name:<12}" + "".join(f"{c:>8}" for c in cells) + f"   {counts}"
+    return f"  {name:<12}" + "".join(f"{c:>10}" for c in cells) + f"   {counts}"
 
 
 def report(m: Measure) -> list[str]:
@@ -276,12 +309,15 @@ def report(m: Measure) -> list[str]:
         f"{sum(t.labels.values())} labels, {t.findings()} findings",
         "",
         "precision by finding severity (hits / findings), recall by label severity "
-        "(labels reached / labels)",
+        "(labels reached / labels);",
+        "P-lack: precision without the false alarms about parts the form does not print "
+        "('lacks': no 项目编码,",
+        "资金支出计划 or 依据 column, no department part)",
         f"  {'family':<12}"
-        + "".join(f"{'P ' + s:>8}" for s in _FINDING_SEVERITIES)
-        + f"{'P all':>8}"
-        + "".join(f"{'R ' + s:>8}" for s in _SEVERITIES)
-        + f"{'R all':>8}",
+        + "".join(f"{'P ' + s:>10}" for s in _FINDING_SEVERITIES)
+        + f"{'P all':>10}{'P-lack':>10}"
+        + "".join(f"{'R ' + s:>10}" for s in _SEVERITIES)
+        + f"{'R all':>10}",
     ]
     for family in sorted(m.by_family):
         name = f"{family} {'/'.join(sorted(m.forms[family]))}"
@@ -298,11 +334,21 @@ def report(m: Measure) -> list[str]:
             f"  recall    {s:8} {_ratio(t.found[s], t.labels[s]):>5}  "
             f"({t.found[s]} of {t.labels[s]})"
         )
-    lines += ["", "false alarms by rule code (a merged finding counts for each of its codes)"]
-    for code, counts in sorted(
-        m.false_alarm_codes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])
-    ):
-        lines.append(f"  {code:8} {sum(counts.values()):>3}   {_by_family(counts)}")
+    lines += ["", "severity of the finding that reached each label (label severity → finding)"]
+    for label_severity in _SEVERITIES:
+        row = m.agreement[label_severity]
+        cells = ", ".join(f"{s} {row[s]}" for s in _FINDING_SEVERITIES if row[s])
+        lines.append(f"  {label_severity:8} {cells or '—'}")
+    lines += [
+        "",
+        "false alarms by rule code (a merged finding counts for each of its codes; "
+        "'lacks': about a part the form does not print)",
+    ]
+    by_count = sorted(m.false_alarm_codes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    for code, counts in by_count:
+        lacks = sum(m.absent_codes[code].values())
+        note = f"   ({lacks} lacks)" if lacks else ""
+        lines.append(f"  {code:8} {sum(counts.values()):>3}   {_by_family(counts)}{note}")
     lines += ["", "duplicates by rule code"]
     for code, counts in sorted(
         m.duplicate_codes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])

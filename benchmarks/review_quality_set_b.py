@@ -201,4 +201,5 @@ URBAN = document(
     "docx",
     FamilyContent(family="B", title="项目支出绩效目标申报表", year=2025),
     [_CLEANING, _LIGHTING, _DEMOLITION, _PLATFORM, _SORTING],
+    frozenset({"code", "spending_plan", "purpose", "description", "basis", "department"}),
 )

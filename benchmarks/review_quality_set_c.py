@@ -151,4 +151,5 @@ TRANSPORT = document(
     "pdf",
     FamilyContent(family="C", title="项目支出绩效目标表", year=2025),
     [_ROADS, _BUSES, _SAFETY, _BRIDGES, _STATIONS],
+    frozenset({"code", "spending_plan", "purpose", "description", "department"}),
 )

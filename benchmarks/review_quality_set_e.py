@@ -302,4 +302,5 @@ EDUCATION = document(
     "xlsx",
     FamilyContent(family="E", title="2025年项目支出绩效目标表", year=2025),
     [_MEALS, _TRAINING, _REPAIRS, _PRESCHOOL, _EQUIPMENT],
+    frozenset({"spending_plan", "purpose", "basis", "department"}),
 )

@@ -151,4 +151,5 @@ CIVIL_WATER = document(
     "html",
     FamilyContent(family="F", title="2025年部门项目支出绩效目标申报表", year=2025, money_unit="元"),
     [_SUBSISTENCE, _TEMPORARY, _ELDERLY, _RIVER, _FLOOD],
+    frozenset({"code", "spending_plan", "purpose", "description", "basis", "department"}),
 )

@@ -160,4 +160,5 @@ CULTURE = document(
     "html-gbk",
     FamilyContent(family="H", title="2025年专项资金绩效目标表", year=2025),
     [_CULTURE, _TOURISM, _HERITAGE, _RELICS],
+    frozenset({"code", "spending_plan", "description", "basis", "department"}),
 )

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from jixiao import read_bytes
+from jixiao.review.finding import Finding
 from tests.templates.compare import compare_content
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from review_quality import FAMILY_DOCUMENTS, labels_of, write_text
+from review_quality import FAMILY_DOCUMENTS, _absent_part, labels_of, place_of, write_text
 from review_quality_set import DOCUMENTS, KINDS
 
 # How the value grammar interprets a printed value (``≥1.4万盏``: 万 + 盏) is the grammar's
@@ -78,3 +79,23 @@ def test_family_labels_sit_at_places_the_form_has() -> None:
                 assert int(place[3:]) < len(project.indicators), (doc.name, seq, place)
             else:
                 assert place in {"budget", "goals", "indicators", "basis"}, (doc.name, seq, place)
+
+
+def test_a_basis_column_finding_never_reaches_the_cost_label() -> None:
+    """STR-09 reports the blank 依据 column at ``indicators``, where the "no cost indicator"
+    label sits too: it belongs to the basis place, and on a form without that column it is
+    a false alarm about a part the form does not print."""
+    labels = {(3, "indicators"): FAMILY_DOCUMENTS[0].labels[3, "indicators"]}
+    column = Finding(
+        code="STR-09",
+        severity="warning",
+        dimension="完整性",
+        message="依据",
+        project_seq=3,
+        field="indicators",
+    )
+    cost = column.model_copy(update={"code": "STR-13"})
+    assert place_of(column, labels) == (3, "basis")
+    assert place_of(cost, labels) == (3, "indicators")
+    assert _absent_part(column, FAMILY_DOCUMENTS[0].absent)
+    assert not _absent_part(cost, FAMILY_DOCUMENTS[0].absent)
