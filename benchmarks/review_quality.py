@@ -322,6 +322,11 @@ def report(m: Measure) -> list[str]:
     for family in sorted(m.by_family):
         name = f"{family} {'/'.join(sorted(m.forms[family]))}"
         lines.append(_table_row(name, m.by_family[family]))
+    others = Tally()
+    for family, tally in m.by_family.items():
+        if family != "A":
+            others.add(tally)
+    lines.append(_table_row("not A", others))  # the templates no rule was written against
     lines.append(_table_row("all", t))
     lines += ["", "overall, with counts"]
     for s in _FINDING_SEVERITIES:
