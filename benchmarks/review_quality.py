@@ -7,9 +7,10 @@ Run by hand (never by the test suite)::
 
 The labelled documents were written and labelled before the review was run on them:
 ``review_quality_set.py`` holds two in the Hebei 部门预算绩效信息 template (family A), written
-out as its text layout by the small writer below; ``review_quality_set_{b,c,e,f,h}.py`` hold
-one each in other provinces' templates (templates.md families B, C, E, F, H), written as DOCX,
-PDF, XLSX, HTML and a GBK web page by the template fixtures' builders. Each file is read back
+out as its text layout by the small writer below; ``review_quality_set_{b,c,e,e2,f,h}.py`` hold
+one each in other provinces' templates (templates.md families B, C, E and its variant E2, F, H),
+written as DOCX, PDF, XLSX, tab-separated text, HTML and a GBK web page by the template
+fixtures' builders. Each file is read back
 by jixiao and reviewed with the default configuration.
 
 How a finding is counted. A finding belongs to a place: a project's indicator row (its
@@ -38,6 +39,7 @@ from review_quality_set import DOCUMENTS, KINDS, Label, LabelledDocument
 from review_quality_set_b import URBAN
 from review_quality_set_c import TRANSPORT
 from review_quality_set_e import EDUCATION
+from review_quality_set_e2 import MARKET
 from review_quality_set_f import CIVIL_WATER
 from review_quality_set_h import CULTURE
 
@@ -49,7 +51,14 @@ from jixiao.review.merge import codes_of, flatten
 Place = tuple[int | None, str]  # (project seq or None for the department, place)
 
 # labelled documents in other provinces' templates, each in its own file form
-FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (URBAN, TRANSPORT, EDUCATION, CIVIL_WATER, CULTURE)
+FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (
+    URBAN,
+    TRANSPORT,
+    EDUCATION,
+    MARKET,
+    CIVIL_WATER,
+    CULTURE,
+)
 
 _INDICATOR = re.compile(r"indicators\[(\d+)\]")
 _SEVERITIES = ("must", "should", "could")

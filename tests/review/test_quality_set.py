@@ -1,7 +1,7 @@
 """The hand-labelled review-quality set reads back exactly, so ``benchmarks/review_quality.py``
 measures the review and not the reader: every project, row and value as written, in the Hebei
-text layout and in the other provinces' templates (families B, C, E, F, H as DOCX, PDF, XLSX,
-HTML and a GBK web page)."""
+text layout and in the other provinces' templates (families B, C, E, E2, F, H as DOCX, PDF,
+XLSX, tab-separated text, HTML and a GBK web page)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_labels_cover_every_severity() -> None:
 def test_every_label_has_a_known_kind() -> None:
     labels = [label for doc in DOCUMENTS for label in labels_of(doc).values()]
     labels += [label for doc in FAMILY_DOCUMENTS for label in doc.labels.values()]
-    assert len(labels) == 29 + 26 + 8 + 5
+    assert len(labels) == 29 + 26 + 8 + 5 + 5
     assert {label.kind for label in labels} <= KINDS.keys()
 
 
