@@ -5,9 +5,10 @@ Run by hand (never by the test suite)::
     python benchmarks/review_quality.py          # the figures
     python benchmarks/review_quality.py --show   # also every false alarm, duplicate and miss
 
-The labelled documents were written and labelled before the review was run on them:
-``review_quality_set.py`` holds two in the Hebei 部门预算绩效信息 template (family A), written
-out as its text layout by the small writer below; ``review_quality_set_{b,c,e,e2,f,h}.py`` hold
+The labelled documents were written and labelled before the review was run on them
+(``review_quality_set.py`` says how): ``review_quality_set_a1.py`` and ``_a2.py`` hold two in the
+Hebei 部门预算绩效信息 template (family A), written out as its text layout by the small writer
+below; ``review_quality_set_{b,c,e,e2,f,h}.py`` hold
 one each in other provinces' templates (templates.md families B, C, E and its variant E2, F, H),
 written as DOCX, PDF, XLSX, tab-separated text, HTML and a GBK web page by the template
 fixtures' builders. Each file is read back
@@ -35,7 +36,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from _family_labels import FamilyDocument  # benchmarks/ on sys.path
-from review_quality_set import DOCUMENTS, KINDS, Label, LabelledDocument
+from review_quality_set import KINDS, Label, LabelledDocument
+from review_quality_set_a1 import AGRICULTURE
+from review_quality_set_a2 import HEALTH
 from review_quality_set_b import URBAN
 from review_quality_set_c import TRANSPORT
 from review_quality_set_e import EDUCATION
@@ -50,6 +53,8 @@ from jixiao.review.merge import codes_of, flatten
 
 Place = tuple[int | None, str]  # (project seq or None for the department, place)
 
+# labelled documents in the Hebei template, written as its text layout by ``write_text``
+DOCUMENTS: tuple[LabelledDocument, ...] = (AGRICULTURE, HEALTH)
 # labelled documents in other provinces' templates, each in its own file form
 FAMILY_DOCUMENTS: tuple[FamilyDocument, ...] = (
     URBAN,

@@ -17,8 +17,15 @@ from tests.templates.compare import compare_content
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from review_quality import FAMILY_DOCUMENTS, _absent_part, labels_of, place_of, write_text
-from review_quality_set import DOCUMENTS, KINDS
+from review_quality import (
+    DOCUMENTS,
+    FAMILY_DOCUMENTS,
+    _absent_part,
+    labels_of,
+    place_of,
+    write_text,
+)
+from review_quality_set import KINDS
 
 # How the value grammar interprets a printed value (``≥1.4万盏``: 万 + 盏) is the grammar's
 # business, tested with the grammar; here the printed text must come back exactly.
