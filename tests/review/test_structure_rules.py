@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from jixiao import read_path
-from jixiao.model import Document, Indicator, SpendingPoint
+from jixiao.model import Department, Document, Indicator, SpendingPoint
 from jixiao.review import Finding, ReviewConfig, apply_safe_fixes, review
 from jixiao.review.config import Profile
 from jixiao.review.examples import (
@@ -362,6 +362,23 @@ def test_str10_document_level_findings() -> None:
     )
     (finding,) = _run(example_document(department=empty), "STR-10")
     assert finding.field == "department"
+
+
+def test_str10_project_tables_published_on_their_own_are_not_reported() -> None:
+    alone = Department(form_lacks=["department_goals"])
+    assert _run(example_document(department=alone), "STR-10") == []
+
+
+def test_rules_about_a_part_skip_a_form_without_it() -> None:
+    """A form with no 项目编码, 资金支出计划, 资金用途 or 依据 column (most provinces'
+    templates): a blank there is not the unit's omission."""
+    rows = [row.model_copy(update={"basis": None}) for row in example_indicators()]
+    blank = example_project(code=None, spending_plan=[], indicators=rows)
+    codes = ["STR-01", "STR-03", "STR-04", "STR-09", "STR-12"]
+    reported = {f.code for c in codes for f in _run(example_document(blank), c)}
+    assert reported == {"STR-01", "STR-03", "STR-09"}
+    lacking = blank.model_copy(update={"form_lacks": ["code", "spending_plan", "basis"]})
+    assert [f for c in codes for f in _run(example_document(lacking), c)] == []
 
 
 def test_cnt01_counts_named_rows_and_is_configurable() -> None:

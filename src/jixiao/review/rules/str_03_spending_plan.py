@@ -40,7 +40,7 @@ class SpendingPlanValid(ProjectRule):
 
     ## 检查内容
     资金支出计划（3月底、6月底、10月底、12月底的累计支出比例）的以下问题，均报告在
-    `field="spending_plan"`：
+    `field="spending_plan"`（表格本身没有资金支出计划的模板不检查）：
     - 未填写资金支出计划，或四个时点全部为空（只报这一条）；
     - 3月底、6月底、10月底中有空格（合并为一条）；
     - 某个比例小于 0 或大于 100%；
@@ -78,6 +78,8 @@ class SpendingPlanValid(ProjectRule):
     def check_project_at(
         self, position: int, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
+        if "spending_plan" in project.form_lacks:
+            return  # the form has no 资金支出计划 (most provinces' forms): nothing to fill
         plan = plan_by_month(project)
         # Every finding is on the whole plan, quoted as one text.
         plan_finding = partial(
