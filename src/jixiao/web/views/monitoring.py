@@ -37,10 +37,13 @@ def live(project: Project, record: MonitoringRecord | None, month: int) -> dict[
     needs = set()
     if result is not None:
         needs = {s.index for s in result.indicators if s.light in ("red", "yellow")}
+    missing = missing_causes(project, month, schemes)
+    names = [ind.name for ind in project.indicators]
     return {
         "result": result,
         "needs_cause": needs,
-        "missing": missing_causes(project, month, schemes),
+        "lacking": {i for i in needs if names[i] in missing},
+        "missing": missing,
         "LIGHT_LABELS": LIGHT_LABELS,
     }
 

@@ -43,8 +43,8 @@ def _chart(lines: list[ProjectLine]) -> dict[str, Any]:
     return {
         "option": {
             "tooltip": {"trigger": "axis"},
-            "legend": {"data": ["自评得分", "预算执行率（%）"]},
-            "grid": {"left": 48, "right": 16, "bottom": 90, "containLabel": True},
+            "legend": {"top": 0, "data": ["自评得分", "预算执行率（%）"]},
+            "grid": {"left": 16, "right": 16, "top": 36, "bottom": 8, "containLabel": True},
             "xAxis": {
                 "type": "category",
                 "data": names,
