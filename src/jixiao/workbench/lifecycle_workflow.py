@@ -210,6 +210,6 @@ def stage_audit(session: Session, document_id: int, seq: int, stage: Kind) -> Se
     return [
         a
         for a in audit_trail(session, document_id)
-        if a.action.startswith(STAGE_LABELS[stage])
+        if STAGE_LABELS[stage] in a.action
         and any(str(k).startswith(prefix) for k in (a.diff or {}))
     ]
