@@ -44,7 +44,7 @@ def _chart(lines: list[ProjectLine]) -> dict[str, Any]:
         "option": {
             "tooltip": {"trigger": "axis"},
             "legend": {"top": 0, "data": ["自评得分", "预算执行率（%）"]},
-            "grid": {"left": 16, "right": 16, "top": 36, "bottom": 8, "containLabel": True},
+            "grid": {"left": 56, "right": 16, "top": 36, "bottom": 8, "containLabel": True},
             "xAxis": {
                 "type": "category",
                 "data": names,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from jixiao._exceptions import InvalidInput
-from jixiao.lifecycle.formulas import round2
+from jixiao.lifecycle.formulas import kind_of, round2
 from jixiao.model import Project
 from jixiao.model.identity import indicator_keys
 from jixiao.model.lifecycle import TIERS, SelfEvaluation
@@ -59,6 +59,9 @@ def _page(
         evaluation=shown,
         rows=[by_key.get(k) for k in indicator_keys(project.indicators)],
         tiers=TIERS,
+        qualitative={
+            i for i, ind in enumerate(project.indicators) if kind_of(ind) == "qualitative"
+        },
         version=row.version,
         error=error,
         status_code=status_code,
