@@ -50,7 +50,7 @@ def _chart(lines: list[ProjectLine]) -> dict[str, Any]:
                 "data": names,
                 "axisLabel": {"interval": 0, "rotate": 30, "width": 120, "overflow": "truncate"},
             },
-            "yAxis": {"type": "value", "min": 0, "max": 120},
+            "yAxis": {"type": "value", "min": 0},
             "series": [
                 {
                     "name": "自评得分",
