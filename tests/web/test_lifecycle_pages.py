@@ -187,3 +187,22 @@ def test_overview_lists_every_project_with_a_chart(login: Login) -> None:
     assert "运行监控：" in html and "绩效自评：" in html
     other = login("other").get(f"/documents/{doc['id']}/overview")
     assert other.status_code == 403
+
+
+def test_saving_the_targets_keeps_the_years_records(login: Login) -> None:
+    from tests.web.test_pages import _form, _unescape
+
+    client = login("danwei")
+    pid = project_3(client)
+    fields = _unescape(_form(client.get(f"/projects/{pid}").text))
+    fields["purpose"] = ["代理记账和专网运行（已改）"]
+    fields["csrf_token"] = [csrf(client)]
+    saved = client.post(f"/projects/{pid}", data=fields, follow_redirects=False)
+    assert saved.status_code == 303
+    monitoring = client.get(f"/api/projects/{pid}/monitoring").json()
+    assert monitoring["record"]["executed"] == 2
+    assert client.get(f"/api/projects/{pid}/selfeval").json()["results"][0]["total"] == 99.8
+    page = client.get(f"/projects/{pid}").text
+    assert (
+        f'href="/projects/{pid}/monitoring"' in page and f'href="/projects/{pid}/selfeval"' in page
+    )
