@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 import json
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
@@ -201,3 +203,23 @@ def test_stage_workflow_with_a_comment_on_a_score(login: Login) -> None:
     assert again.status_code == 409 and "已提交" in again.json()["detail"]
     unknown = unit.post(f"/api/projects/{pid}/budget/workflow/submit")
     assert unknown.status_code == 400 and "未知的填报类型" in unknown.json()["detail"]
+
+
+def test_the_scheme_comes_from_the_installations_configuration(
+    login: Login, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = login("danwei")
+    pid = project_3(client)
+    central = client.get(f"/api/projects/{pid}/selfeval").json()["results"][0]
+    assert central["scheme"] == "central" and central["budget"]["inputs"]["weight"] == 10
+    (tmp_path / "jixiao.toml").write_text(
+        '[scoring]\npreset = "hubei"\n[monitoring]\npreset = "sichuan"\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    hubei = client.get(f"/api/projects/{pid}/selfeval").json()["results"][0]
+    assert hubei["scheme"] == "hubei" and hubei["budget"]["inputs"]["weight"] == 20
+    monitoring = client.get(f"/api/projects/{pid}/monitoring").json()["results"][0]
+    assert monitoring["scheme"] == "sichuan"
+    (tmp_path / "jixiao.toml").write_text('[scoring]\npreset = "mars"\n', encoding="utf-8")
+    broken = client.get(f"/api/projects/{pid}/selfeval")
+    assert broken.status_code == 400 and "mars" in broken.json()["detail"]
