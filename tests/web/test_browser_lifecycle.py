@@ -107,6 +107,7 @@ def test_unit_fills_in_and_reviewer_returns(server: str, chromium: object) -> No
     row.locator("details.row-comment button").click()
     expect(reviewer.locator("#stage-comments")).to_contain_text("48% 的依据是什么？")  # type: ignore[attr-defined]
     expect(reviewer.locator("#stage-comments")).to_contain_text("关于：绩效自评：得分")  # type: ignore[attr-defined]
+    shot(reviewer, "lifecycle-selfeval-review-wide")
     reviewer.fill("input[name=comment]", "请补充佐证材料后重新提交")  # type: ignore[attr-defined]
     reviewer.click("#stage-return")  # type: ignore[attr-defined]
     expect(reviewer.locator("#stage-status")).to_have_text("已退回")  # type: ignore[attr-defined]
