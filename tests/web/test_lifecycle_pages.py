@@ -206,3 +206,26 @@ def test_saving_the_targets_keeps_the_years_records(login: Login) -> None:
     assert (
         f'href="/projects/{pid}/monitoring"' in page and f'href="/projects/{pid}/selfeval"' in page
     )
+
+
+def test_overview_shows_the_departments_own_records(login: Login) -> None:
+    from jixiao.workbench.demo import seed_documents, with_example_actuals
+
+    name, _, doc = next(s for s in seed_documents() if s[0].startswith("000_"))
+    doc = with_example_actuals(name, doc)
+    first = doc.projects[0]
+    department = doc.department.model_copy(
+        update={
+            "indicators": first.indicators,
+            "budget": doc.department.budget or first.budget,
+            "monitoring": first.monitoring,
+            "self_evaluation": first.self_evaluation,
+        }
+    )
+    data = doc.model_copy(update={"department": department}).to_json().encode()
+    client = login("danwei")
+    made = client.post("/api/documents", files={"file": ("部门.json", data, "application/json")})
+    assert made.status_code == 201, made.text
+    html = client.get(f"/documents/{made.json()['id']}/overview").text
+    row = html.split('id="department-row"', 1)[1].split("</tr>", 1)[0]
+    assert "部门整体" in row and "1–7月" in row and ">优</b>" in row

@@ -10,14 +10,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from jixiao.lifecycle.monitoring import MonitoringResult
-from jixiao.lifecycle.scoring import UnitScore
-from jixiao.store.convert import project_from_row
-from jixiao.store.models import ProjectRow
+from jixiao.lifecycle.monitoring import MonitoringResult, monitor_document
+from jixiao.lifecycle.scoring import UnitScore, score_document
+from jixiao.store.convert import document_from_row, project_from_row
+from jixiao.store.models import DocumentRow, ProjectRow
 from jixiao.web.deps import DB, CurrentUser, page
 from jixiao.workbench.access import get_document
 from jixiao.workbench.lifecycle import (
     STAGE_STATUS_LABELS,
+    Schemes,
     installation_schemes,
     monitoring_result,
     score_result,
@@ -77,6 +78,19 @@ def _chart(lines: list[ProjectLine]) -> dict[str, Any]:
     }
 
 
+def _department(
+    doc_row: DocumentRow, schemes: Schemes
+) -> tuple[MonitoringResult | None, UnitScore | None]:
+    """The department's own records (部门整体, from an imported 自评表 or 填报表), if any."""
+    doc = document_from_row(doc_row)
+    if not doc.department.monitoring and doc.department.self_evaluation is None:
+        return None, None
+    only = doc.model_copy(update={"projects": []})
+    monitoring = monitor_document(only, schemes.monitoring)
+    scores = score_document(only, schemes.scoring)
+    return (monitoring[0] if monitoring else None), (scores[0] if scores else None)
+
+
 @router.get("/documents/{document_id}/overview")
 def overview(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
     doc_row = get_document(session, user, document_id)
@@ -99,6 +113,7 @@ def overview(request: Request, session: DB, user: CurrentUser, document_id: int)
                 selfeval_status=STAGE_STATUS_LABELS[stage_status(session, row.id, "selfeval", 0)],
             )
         )
+    department = _department(doc_row, schemes)
     scored = [line.score for line in lines if line.score is not None]
     grades: dict[str, int] = {}
     for s in scored:
@@ -113,6 +128,7 @@ def overview(request: Request, session: DB, user: CurrentUser, document_id: int)
         user,
         doc_row=doc_row,
         lines=lines,
+        department=department,
         grades=grades,
         lights=lights,
         chart=json.dumps(_chart(lines), ensure_ascii=False),
