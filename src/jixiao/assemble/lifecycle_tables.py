@@ -46,9 +46,11 @@ _SELFEVAL_BUDGET = {
     "执行数": "executed",
     "分值": "budget_weight",
     "权重": "budget_weight",
+    "执行率权重": "budget_weight",
     "执行率": "rate",
     "预算执行率": "rate",
     "得分": "declared_budget_score",
+    "执行率得分": "declared_budget_score",
 }
 _MONITOR_BUDGET = {
     "年初预算数": "initial_budget",

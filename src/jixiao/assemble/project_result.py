@@ -42,6 +42,21 @@ class ProjectResult:
     columns: Columns | None
     rows: IndicatorRows | None
     department: str | None
+    department_wide: bool
+    department_named: bool
+    _touched: bool
+
+    def is_finished(self) -> bool:
+        """Indicators have been read: a new project header belongs to the next project."""
+        return self.columns is not None and bool(self.indicators)
+
+    def is_empty(self) -> bool:
+        return not self._touched
+
+    def is_department(self) -> bool:
+        """A department's 自评表 / 监控表, to be folded into the document's department."""
+        named = self.department_named and self.name is None and self.code is None
+        return (self.department_wide or named) and bool(self.indicators)
 
     @property
     def indicators(self) -> list[Indicator]:

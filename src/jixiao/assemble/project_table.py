@@ -15,11 +15,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.assemble.columns import (
-    Columns,
-    inferred_columns,
-    role_of,
-)
+from jixiao.assemble.columns import Columns, inferred_columns, role_of
+from jixiao.assemble.department_records import is_department_budget_label
 from jixiao.assemble.field_values import (
     UNIT_OWNER,
     continue_goals,
@@ -35,10 +32,7 @@ from jixiao.assemble.project_header import header_of
 from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
 from jixiao.layout import Cell, LayoutWarning, Paragraph
-from jixiao.model import (
-    ExtraField,
-    Unit,
-)
+from jixiao.model import ExtraField, Unit
 from jixiao.textutil import join_wrapped, normalize_space
 
 __all__ = [
@@ -87,6 +81,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     department: str | None = None
     year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
+    department_wide: bool = False  # a 部门整体 自评表 / 监控表 (its title, 部门预算)
+    department_named: bool = False  # 部门名称 printed where a project table has 项目名称
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
     _below: dict[int, LabelMatch] = field(default_factory=dict)
@@ -96,14 +92,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     _above: list[Cell] | None = None  # the previous row, for two-row headers
     _current: list[Cell] | None = None
 
-    # -- state the assembler asks about ---------------------------------------------------
-
-    def is_finished(self) -> bool:
-        """Indicators have been read: a new project header belongs to the next project."""
-        return self.columns is not None and bool(self.indicators)
-
-    def is_empty(self) -> bool:
-        return not self._touched
+    # -- state the assembler asks about (more in ``ProjectResult``) -----------------------
 
     def starts_next(self, row: list[Cell]) -> bool:
         """Whether this row opens the next project's header (a name or code met again, or a
@@ -117,6 +106,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             return True
         if self.is_finished() and self._title_row(row):
             return True
+        if self.department_named and self.is_finished() and fields & {"name", "dept_name"}:
+            return True  # a project's table after the department's
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
         return self.is_header_row(row) and not self._footer_row(row)
@@ -257,6 +248,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         for cell in row:
             self.first_page = self.first_page or cell.position.page
             self.sheet = self.sheet or cell.position.sheet
+            if self._state != "indicators" and is_department_budget_label(cell.text):
+                self.department_wide = True
         self._above, self._current = self._current, row
 
     # -- header fields --------------------------------------------------------------------
@@ -414,6 +407,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         elif kind == "unit":
             self.unit = parse_unit(text)
             self.unit_labelled = True
+        elif kind == "dept_name":
+            self.unit = parse_unit(text)
+            self.unit_labelled = True
+            self.department_named = True
         elif kind == "department":
             self.department = text
             self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))
