@@ -251,3 +251,21 @@ def test_rendered_department_selfeval_reads_back(fmt: str) -> None:
     (rescored,) = score_document(back)
     assert rescored.total == scored.total
     assert not [f for f in rescored.findings if f.code == "EVA-10"]
+
+
+def test_department_named_table_without_title_is_the_departments() -> None:
+    """Neither a title nor a 部门预算 label: 部门名称 in place of 项目名称 says it."""
+    rows = [list(r) for r in DEPT_SELFEVAL[1:]]
+    rows[2][0] = "预算资金（万元）"
+    _check_selfeval(read_bytes(_xlsx(rows), name="自评表.xlsx"))
+
+
+def test_a_project_selfeval_naming_its_department_stays_a_project() -> None:
+    rows = [list(r) for r in DEPT_SELFEVAL[1:]]
+    rows[2][0] = "项目资金（万元）"
+    rows[1:1] = [["项目名称", "学生资助"]]
+    doc = read_bytes(_xlsx(rows), name="自评表.xlsx")
+    assert [p.name for p in doc.projects] == ["学生资助"]
+    assert doc.projects[0].unit.name == "某县教育局"
+    assert doc.projects[0].self_evaluation is not None
+    assert doc.department.self_evaluation is None and doc.department.indicators == []

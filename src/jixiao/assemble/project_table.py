@@ -27,8 +27,9 @@ from jixiao.assemble.field_values import (
 )
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
+from jixiao.assemble.lifecycle_budget import BudgetRows, source_columns
 from jixiao.assemble.lifecycle_tables import drop_row_names, split_glued
-from jixiao.assemble.project_header import header_of
+from jixiao.assemble.project_header import footer_row, header_of
 from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
 from jixiao.layout import Cell, LayoutWarning, Paragraph
@@ -90,6 +91,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     _last_field: str | None = None
     _touched: bool = False
     _above: list[Cell] | None = None  # the previous row, for two-row headers
+    budget_rows: BudgetRows = field(default_factory=BudgetRows)  # 自评表 source rows
     _current: list[Cell] | None = None
 
     # -- state the assembler asks about (more in ``ProjectResult``) -----------------------
@@ -110,14 +112,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             return True  # a project's table after the department's
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
-        return self.is_header_row(row) and not self._footer_row(row)
-
-    @staticmethod
-    def _footer_row(row: list[Cell]) -> bool:
-        """A 自评表's footer (评价结论, 存在问题, 改进措施) under the indicators: this project's."""
-        first = next((c for c in row if c.text.strip()), None)
-        found = None if first is None else match_label(first.text, glued=False)
-        return found is not None and found.field == "lifecycle"
+        return self.is_header_row(row) and not footer_row(row)
 
     def year_under_title(self, text: str) -> bool:
         """A paragraph ``（2024年度）`` right under this project's title: taken as its year."""
@@ -191,6 +186,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         if self._state == "plan_values":
             self._plan_values(grid_row, r)
             self._state = "after_plan"
+            return
+        self.budget_rows.part_row(row)  # 其中：财政拨款 … under 年度资金总额 (checked only)
+        if self._below and (split := source_columns(self._below, row)) is not None:
+            self._below = split  # 财政拨款 | 其他资金 under 年初预算数 … (Sichuan)
             return
         if self._below and self._fill_below(grid_row, r):
             return
@@ -346,6 +345,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         ):
             self._below.clear()
             return False
+        self.budget_rows.totals_row(self._below, below)
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
