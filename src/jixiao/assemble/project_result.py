@@ -13,6 +13,7 @@ from jixiao.assemble.lifecycle_budget import BudgetRows
 from jixiao.assemble.lifecycle_tables import attach_records
 from jixiao.layout import LayoutWarning, Position
 from jixiao.model import Budget, ExtraField, Indicator, Project, SpendingPoint, Unit
+from jixiao.model.document import FormPart
 
 __all__ = ["ProjectResult"]
 
@@ -43,6 +44,7 @@ class ProjectResult:
     columns: Columns | None
     rows: IndicatorRows | None
     department: str | None
+    printed: set[str]
     department_wide: bool
     department_named: bool
     _touched: bool
@@ -86,6 +88,24 @@ class ProjectResult:
     def all_warnings(self) -> list[LayoutWarning]:
         return self.warnings + ([] if self.rows is None else self.rows.warnings)
 
+    def form_lacks(self) -> list[FormPart]:
+        """The parts this project's form has no place for: no label was met and no column has
+        the role (a blank under a printed label is the unit's omission, not the form's)."""
+        roles = set() if self.columns is None else set(self.columns.roles.values())
+        known = self.columns is not None and not self.columns.inferred
+        lacks: list[FormPart] = []
+        if self.code is None and "code" not in self.printed and "p_code" not in roles:
+            lacks.append("code")
+        if self.purpose is None and "purpose" not in self.printed and "p_purpose" not in roles:
+            lacks.append("purpose")
+        if not self.plan:
+            lacks.append("spending_plan")
+        if known and "description" not in roles:
+            lacks.append("description")
+        if known and "basis" not in roles:
+            lacks.append("basis")
+        return lacks
+
     def build(self) -> Project:
         plan = (
             [SpendingPoint(month=m, percent=self.plan.get(m)) for m in (3, 6, 10, 12)]
@@ -121,6 +141,7 @@ class ProjectResult:
             mid_term_budget=Budget(**self.mid_budget) if self.mid_budget else None,
             mid_term_goals=self.mid_goals,
             extra=extra,
+            form_lacks=self.form_lacks(),
         )
         self.warnings += self.budget_rows.warnings()
         return attach_records(project, self.warnings)  # a 自评表 / 监控表's records

@@ -84,6 +84,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     unit_labelled: bool = False
     department_wide: bool = False  # a 部门整体 自评表 / 监控表 (its title, 部门预算)
     department_named: bool = False  # 部门名称 printed where a project table has 项目名称
+    printed: set[str] = field(default_factory=set)  # header fields whose label was met
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
     _below: dict[int, LabelMatch] = field(default_factory=dict)
@@ -389,6 +390,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
         text = value.strip()
+        self.printed.add(kind)
         if kind in ("total", "mid_total"):
             self._money_context[cell.col] = "mid" if kind == "mid_total" else "annual"
         if kind in ("total", "fiscal", "other", "mid_total"):
