@@ -223,6 +223,19 @@ def test_department_and_project_tables_in_one_file() -> None:
     assert doc.projects[0].monitoring[0].executed == D("40.5")
 
 
+def test_project_table_then_department_table() -> None:
+    """The department's table after a project's: its title starts the department's."""
+    project = evaluated_document()
+    project_page = render_table(project, "monitor", "html").decode("utf-8")
+    head = project_page[: project_page.index("</body>")]
+    body = DEPT_MONITOR_HTML[DEPT_MONITOR_HTML.index("<body>") + len("<body>") :]
+    doc = read_bytes((head + body).encode("utf-8"), name="监控表.html")
+    assert [p.name for p in doc.projects] == ["干部培训"]
+    assert doc.projects[0].monitoring[0].executed == D("40.5")
+    assert [i.name for i in doc.projects[0].indicators] == ["培训人数", "培训合格率", "干部能力"]
+    _check_monitor(doc.model_copy(update={"projects": []}))
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "html"])
 def test_rendered_department_selfeval_reads_back(fmt: str) -> None:
     original = evaluated_document()

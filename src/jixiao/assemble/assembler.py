@@ -177,7 +177,7 @@ class _Reader:
             if current is None:
                 current = self.new_builder(self.pending_title)
                 self.pending_title = None
-            elif current.starts_next(row):
+            elif current.starts_next(row) or (self.department_title and current.is_finished()):
                 current = self.new_builder(self.pending_title if current.is_finished() else None)
                 self.pending_title = None
             if self.department_title:
