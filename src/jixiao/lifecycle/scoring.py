@@ -156,13 +156,15 @@ def score_evaluation(
         for f, ind in zip(found, indicators, strict=True)
     ]
     plan = plan_weights(indicators, declared, budget_weight, scheme)
-    findings.extend(
-        subject.finding("EVA-01", "error", "一致性", problem, field="self_evaluation.indicators")
-        for problem in plan.problems
-    )
+    for problem in plan.problems:
+        findings.append(
+            subject.finding(
+                "EVA-01", "error", "一致性", problem, field="self_evaluation.indicators"
+            )
+        )
     budget = _budget(subject, evaluation, budget_total, budget_weight, scheme, findings)
-    run = _Run(subject, scheme, findings, _factor(scheme.overachievement_percent), False)
-    run.linear = scheme.reverse == "linear"
+    factor = _factor(scheme.overachievement_percent)
+    run = _Run(subject, scheme, findings, factor, scheme.reverse == "linear")
     rows = [
         _row(run, i, key, ind, found[i], plan.weights[i], plan.blocks[i])
         for i, (key, ind) in enumerate(zip(keys, indicators, strict=True))

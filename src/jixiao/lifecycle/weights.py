@@ -53,7 +53,11 @@ def plan_weights(
     scheme: ScoringScheme,
 ) -> WeightPlan:
     """Each indicator's weight, with the problems that make the sum differ from 100."""
-    blocks = [block_of(ind, scheme) for ind in indicators]
+    by_code = scheme.block_of
+    blocks: list[str] = []
+    for ind in indicators:  # block_of, inlined (once per indicator of every project)
+        block = by_code.get(_level1(ind.category, ind.level1) or "output")
+        blocks.append(block if block is not None else next(iter(scheme.block_weights)))
     problems: list[str] = []
     weights: list[Decimal] = [_ZERO if d is None else d for d in declared]
     if None in declared:
