@@ -19,6 +19,7 @@ TABLES = {
     "documents",
     "findings",
     "indicators",
+    "lifecycle_stages",
     "login_failures",
     "projects",
     "units",
