@@ -22,7 +22,10 @@ reported (on a loaded machine the best round is the one least disturbed by other
 Then the actuals workbooks (填报表) of a ``--import-projects`` corpus (default 1,000 projects,
 one row per indicator) are written with ``template_workbook`` and read back with
 ``apply_actuals``, against two bare reads of the same bytes: openpyxl (``load_workbook`` and
-every cell's value, what ``apply_actuals`` is built on) and calamine (every sheet's values).
+every cell's value, what ``apply_actuals`` was built on until 2026-12-06) and calamine (every
+sheet's values, what it reads with now). Measured then on a busy machine, 1,000 projects:
+apply_actuals 0.08–0.11 s, openpyxl bare read 0.76–0.79 s, calamine bare read 0.05 s (before
+the switch apply_actuals took 0.83–0.90 s, the openpyxl read's own cost).
 """
 
 from __future__ import annotations
