@@ -36,6 +36,7 @@ class VagueEffectValue(IndicatorRule):
     ## 检查内容
     效益指标（经济、社会、生态效益，可持续影响）的指标值只是“程度词+动词”的趋势用语：
     “有效提升”“明显提高”“逐年提高”“不断改善”等，既没有数值，也没有分级分档的标准。
+    指标值前多了等级序号（“1 有效改善”）时，按去掉序号后的等级判断。
     产出指标的定性值由 VAL-02 报告；不是公认定性等级的文字（“得到保障”）由 VAL-01 报告。
 
     ## 为什么
@@ -72,7 +73,11 @@ class VagueEffectValue(IndicatorRule):
             return
         if indicator.value.kind != "qualitative":
             return
-        if not _trend(indicator.value_text, ctx.params):
+        # A stray number before the grade (``1 有效改善``, VAL-13) hides nothing: the grade is
+        # what is left once VAL-13's fix removes the number.
+        grade = indicator.value.text
+        stray = "stray_number" in indicator.value.anomalies and grade
+        if not _trend(grade if stray and grade else indicator.value_text, ctx.params):
             return
         if not is_grade(indicator.value.text, DEFAULT_GRADES):
             return  # not even a recognised grade: VAL-01 reports it (error)
