@@ -31,9 +31,16 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def render_html_body(diff: DocumentDiff) -> Markup:
-    """The comparison's sections (summary, projects, changes, flags) as safe markup."""
-    return Markup(_ENV.get_template("diff_body.html").render(diff=diff))
+def render_html_body(
+    diff: DocumentDiff, *, old_label: str = "上年", new_label: str = "本年", flags: bool = True
+) -> Markup:
+    """The comparison's sections (summary, projects, changes, flags) as safe markup; two
+    versions of one document are labelled 修改前/修改后 and have no year-over-year flags."""
+    return Markup(
+        _ENV.get_template("diff_body.html").render(
+            diff=diff, old_label=old_label, new_label=new_label, flags=flags
+        )
+    )
 
 
 def render_html(diff: DocumentDiff) -> str:

@@ -56,7 +56,7 @@ def create_app(
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
     ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
     https = https_wanted() if https is None else https
-    from jixiao.web import api, api_admin, api_docs, api_search, library
+    from jixiao.web import api, api_admin, api_docs, api_search, api_workbench, library
     from jixiao.web.views import (
         admin,
         analytics,
@@ -68,6 +68,7 @@ def create_app(
         editor,
         login,
         search,
+        versions,
     )
 
     app = FastAPI(
@@ -107,6 +108,7 @@ def create_app(
         documents,
         document,
         diff,
+        versions,
         department,
         editor,
         admin,
@@ -114,6 +116,7 @@ def create_app(
         analytics,
     ):
         app.include_router(module.router)
+    app.include_router(api_workbench.router)  # before api: /api/documents/new
     app.include_router(api.router)
     app.include_router(api_search.router)
     app.include_router(api_admin.router)
