@@ -31,14 +31,15 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def render_html_body(
-    diff: DocumentDiff, *, old_label: str = "上年", new_label: str = "本年", flags: bool = True
-) -> Markup:
-    """The comparison's sections (summary, projects, changes, flags) as safe markup; two
-    versions of one document are labelled 修改前/修改后 and have no year-over-year flags."""
+def render_html_body(diff: DocumentDiff, *, versions: bool = False) -> Markup:
+    """The comparison's sections (summary, projects, changes, flags) as safe markup.
+
+    ``versions``: two versions of one document, labelled 修改前/修改后, without the two
+    documents' names (the same) or the year-over-year flags."""
+    labels = ("修改前", "修改后") if versions else ("上年", "本年")
     return Markup(
         _ENV.get_template("diff_body.html").render(
-            diff=diff, old_label=old_label, new_label=new_label, flags=flags
+            diff=diff, old_label=labels[0], new_label=labels[1], flags=not versions
         )
     )
 

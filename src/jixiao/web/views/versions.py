@@ -50,9 +50,7 @@ def versions_page(
         row=row,
         versions=versions,
         comparison=comparison,
-        body=None
-        if comparison is None
-        else render_html_body(comparison.diff, old_label="修改前", new_label="修改后", flags=False),
+        body=None if comparison is None else render_html_body(comparison.diff, versions=True),
         selected_old=comparison.old.number
         if comparison
         else (numbers[1] if len(numbers) > 1 else None),
