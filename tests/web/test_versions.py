@@ -11,6 +11,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from jixiao.review.examples import example_document, example_project
+from jixiao.store.models import AuditRow
+from jixiao.workbench.history import readable_changes
+from jixiao.workbench.versions import field_changes, summary_text
 from tests.web.conftest import Login
 from tests.web.test_housekeeping import _document_ids
 from tests.web.test_pages import browser
@@ -126,3 +130,41 @@ def test_bad_choices_and_other_units(app: FastAPI, login: Login) -> None:
     before = next(a for a in audit if a["action"] != "修改项目")
     got = client.get(f"/documents/{doc_id}/versions/audit/{before['id']}")
     assert got.status_code == 200 and "没有" in got.text
+
+
+def test_a_goal_added_or_removed_is_said_item_by_item() -> None:
+    entry = AuditRow(
+        action="修改部门目标",
+        diff={
+            "safeguards": {
+                "old": ["健全制度", "限时办结"],
+                "new": ["健全制度", "限时办结", "首问负责"],
+            },
+            "项目2.goals": {"old": ["办结率98%", "满意度95%"], "new": ["满意度95%"]},
+        },
+    )
+    assert [(c.what, c.old, c.new) for c in readable_changes(entry)] == [
+        ("保障措施第 3 条", "（空）", "首问负责"),
+        ("项目 2 的年度绩效目标第 1 条", "办结率98%", "（空）"),
+    ]
+    assert summary_text(entry.action, entry.diff) == (
+        "修改部门目标：保障措施第 3 条：首问负责；项目 2 的年度绩效目标第 1 条：办结率98%"
+    )
+
+
+def test_versions_compare_fields_the_project_comparison_leaves_out() -> None:
+    before = example_document()
+    project = before.projects[0]
+    after = before.model_copy(
+        update={
+            "title": "新标题",
+            "projects": [
+                project.model_copy(update={"purpose": "保障大厅运转"}),
+                example_project(2),
+            ],
+        }
+    )
+    lines = {(c.what, c.old, c.new) for c in field_changes(before, after)}
+    assert ("标题", before.title, "新标题") in lines
+    assert ("项目 1 的项目概况", project.purpose, "保障大厅运转") in lines
+    assert ("项目 2", "（无）", "审批大厅运行维护经费") in lines

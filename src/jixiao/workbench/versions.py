@@ -33,9 +33,11 @@ __all__ = [
     "VersionComparison",
     "compare_versions",
     "ensure_baseline",
+    "field_changes",
     "get_version",
     "list_versions",
     "record_version",
+    "summary_text",
     "version_for_audit",
 ]
 
