@@ -20,6 +20,7 @@ TABLES = {
     "documents",
     "findings",
     "indicators",
+    "lifecycle_stages",
     "login_failures",
     "projects",
     "units",

@@ -37,6 +37,9 @@ class ReviewContext:
     """Positions of the projects where ``per-project-ignores`` switch this rule off: a rule that
     sums rows over the document (VAL-08) leaves them out; per-project findings are dropped by
     the engine anyway."""
+    fiscal_year: int | None = None
+    """The document's 年度, for suggestions that quote a date (``2024年12月底前``), never a fixed
+    year."""
 
 
 class Rule:
@@ -56,6 +59,9 @@ class Rule:
 
     def __init__(self, severity: Severity | None = None):
         self.effective_severity: Severity = severity or self.severity
+        self.level_configured = severity is not None
+        """The installation (or profile) set this rule's level: a rule that reports some
+        defects at another level than its default (DUP-04, STR-03) then uses it for all."""
 
     # -- to implement ---------------------------------------------------------------------
 

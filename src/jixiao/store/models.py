@@ -36,6 +36,7 @@ __all__ = [
     "DOCUMENT_STATUSES",
     "ROLES",
     "ROLE_LABELS",
+    "STAGES",
     "STATUS_LABELS",
     "AuditRow",
     "CommentRow",
@@ -44,6 +45,7 @@ __all__ = [
     "DocumentVersionRow",
     "FindingRow",
     "IndicatorRow",
+    "LifecycleStageRow",
     "LoginFailureRow",
     "ProjectRow",
     "Role",
@@ -365,6 +367,32 @@ class LoginFailureRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+Stage = Literal["monitor", "selfeval"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
+
+
+class LifecycleStageRow(Base):
+    """Where a project's 运行监控 (of one month) or 绩效自评 stands in its own review workflow
+    (填报 → 提交 → 审核 → 退回/通过), apart from the target table's. ``period`` is the
+    monitoring month, 0 for the self-evaluation. No row: still being filled in (草稿)."""
+
+    __tablename__ = "lifecycle_stages"
+    __table_args__ = (
+        UniqueConstraint("project_id", "stage", "period"),
+        CheckConstraint(_one_of("stage", STAGES), name="stage"),
+        CheckConstraint(_one_of("status", DOCUMENT_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    stage: Mapped[Stage] = mapped_column(String(16))
+    period: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[DocumentStatus] = mapped_column(String(16), default="draft")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 @event.listens_for(Session, "before_flush")

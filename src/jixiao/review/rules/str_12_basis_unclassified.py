@@ -14,6 +14,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import basis_suggestion
 from jixiao.review.rules.str_09_basis_missing import basis_is_blank
 from jixiao.values import render_value
 
@@ -90,7 +91,7 @@ class BasisUnclassified(ProjectRule):
     """指标值确定依据应能看出属于计划标准、行业标准、历史标准或其他标准。
 
     ## 检查内容
-    “指标值确定依据”已填写，但看不出是哪类标准。判断方法：
+    “指标值确定依据”已填写，但看不出是哪类标准（表格本身没有这一栏的模板不检查）。判断方法：
     - 写明“计划标准”“行业标准”“历史标准”“其他标准”的，按所写归类；
     - 否则先去掉依据中重复的指标名称、指标描述和指标值，再按关键词归类：历史、上年、往年、
       以前年度、去年、历年 → 历史标准；计划、规划、方案、合同、预算、批复、定额、测算、协议、
@@ -130,15 +131,14 @@ class BasisUnclassified(ProjectRule):
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
+        if "basis" in project.form_lacks:
+            return
         rows = project.indicators
         given = [i for i, row in enumerate(rows) if not basis_is_blank(row.basis)]
         unclear = [i for i in given if classify_basis(rows[i].basis or "", rows[i]) is None]
         if not unclear:
             return
-        suggestion = (
-            "请写明指标值的来源及标准类别，如“计划标准：年度工作计划”“历史标准：上年完成6800件”"
-            "“行业标准：《××服务规范》”。"
-        )
+        lead = "请写明指标值的来源及标准类别"
         if len(unclear) == len(given) > 1:
             examples = list(dict.fromkeys((rows[i].basis or "").strip() for i in unclear))
             quoted = "".join(f"“{text.rstrip('。；;')}”" for text in examples[:2])
@@ -154,7 +154,7 @@ class BasisUnclassified(ProjectRule):
                 project=project,
                 field="indicators",
                 text=examples[0],
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, unclear[0], doc.fiscal_year),
             )
             return
         groups: dict[str, list[int]] = {}
@@ -174,7 +174,7 @@ class BasisUnclassified(ProjectRule):
                 indicator_index=indexes[0],
                 field=f"indicators[{indexes[0]}].basis",
                 text=first.basis,
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, indexes[0], doc.fiscal_year),
             )
 
     @classmethod

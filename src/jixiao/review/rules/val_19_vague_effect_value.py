@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,21 +12,21 @@ from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._value_terms import (
     DEFAULT_GRADES,
+    TREND_ADVERBS,
+    TREND_VERBS,
     document_with,
     indicator_label,
     is_grade,
+    is_trend_phrase,
     show,
     value_finding,
 )
 
-_ADVERBS = "有效 明显 逐年 逐步 不断 进一步 稳步 持续 显著 大幅 得到 有所 全面 切实 较大"
-_VERBS = "提升 提高 改善 增强 保障 加强 好转 增加 减少 降低 下降 优化 巩固 发挥"
-
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    adverbs: list[str] = Field(default_factory=lambda: _ADVERBS.split())
-    verbs: list[str] = Field(default_factory=lambda: _VERBS.split())
+    adverbs: list[str] = Field(default_factory=lambda: list(TREND_ADVERBS))
+    verbs: list[str] = Field(default_factory=lambda: list(TREND_VERBS))
 
 
 class VagueEffectValue(IndicatorRule):
@@ -36,7 +35,6 @@ class VagueEffectValue(IndicatorRule):
     ## 检查内容
     效益指标（经济、社会、生态效益，可持续影响）的指标值只是“程度词+动词”的趋势用语：
     “有效提升”“明显提高”“逐年提高”“不断改善”等，既没有数值，也没有分级分档的标准。
-    指标值前多了等级序号（“1 有效改善”）时，按去掉序号后的等级判断。
     产出指标的定性值由 VAL-02 报告；不是公认定性等级的文字（“得到保障”）由 VAL-01 报告。
 
     ## 为什么
@@ -73,11 +71,7 @@ class VagueEffectValue(IndicatorRule):
             return
         if indicator.value.kind != "qualitative":
             return
-        # A stray number before the grade (``1 有效改善``, VAL-13) hides nothing: the grade is
-        # what is left once VAL-13's fix removes the number.
-        grade = indicator.value.text
-        stray = "stray_number" in indicator.value.anomalies and grade
-        if not _trend(grade if stray and grade else indicator.value_text, ctx.params):
+        if not is_trend_phrase(indicator.value_text, ctx.params.adverbs, ctx.params.verbs):
             return
         if not is_grade(indicator.value.text, DEFAULT_GRADES):
             return  # not even a recognised grade: VAL-01 reports it (error)
@@ -98,12 +92,3 @@ class VagueEffectValue(IndicatorRule):
     @classmethod
     def good(cls) -> Document:
         return example_document()
-
-
-def _trend(text: str, params: Params) -> bool:
-    compact = re.sub(r"[\s，。；、,.;]+", "", text)
-    pattern = (
-        f"(?:{'|'.join(map(re.escape, params.adverbs))})了?"
-        f"(?:{'|'.join(map(re.escape, params.verbs))})"
-    )
-    return re.fullmatch(pattern, compact) is not None

@@ -161,6 +161,8 @@ def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> E
             mid_term_budget=base.mid_term_budget,
             mid_term_goals=base.mid_term_goals,
             extra=base.extra,
+            monitoring=base.monitoring,  # the year's records are edited on their own pages
+            self_evaluation=base.self_evaluation,
         )
     except ValidationError as exc:
         raise InvalidInput(f"表单内容无效：{exc.errors()[0]['msg']}") from None
