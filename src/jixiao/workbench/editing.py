@@ -210,11 +210,12 @@ def update_project(
     ensure_baseline(session, doc)
     _apply(row, project, targets)
     session.flush()
-    save_review(session, doc.id, review(document_from_row(doc)))
+    after = document_from_row(doc)
+    save_review(session, doc.id, review(after))
     audit = record_change(
         session, doc, user, "修改项目", {f"项目{row.seq}.{k}": v for k, v in diff.items()}
     )
-    record_version(session, doc, user, audit)
+    record_version(session, doc, user, audit, after)
     commit(session)
     return row
 
@@ -257,9 +258,10 @@ def update_department(
     doc.sub_goals = list(department.sub_goals)
     doc.safeguards = list(department.safeguards)
     session.flush()
-    save_review(session, doc.id, review(document_from_row(doc)))
+    after = document_from_row(doc)
+    save_review(session, doc.id, review(after))
     audit = record_change(session, doc, user, "修改部门目标", diff)
-    record_version(session, doc, user, audit)
+    record_version(session, doc, user, audit, after)
     commit(session)
     return doc
 
