@@ -229,3 +229,15 @@ def test_overview_shows_the_departments_own_records(login: Login) -> None:
     html = client.get(f"/documents/{made.json()['id']}/overview").text
     row = html.split('id="department-row"', 1)[1].split("</tr>", 1)[0]
     assert "部门整体" in row and "1–7月" in row and ">优</b>" in row
+
+
+def test_overview_without_any_record_shows_no_empty_chart(login: Login) -> None:
+    from tests.web.test_api_workbench import _unit_id
+
+    unit_id = _unit_id(login("admin"))
+    client = login("danwei")
+    made = client.post("/api/documents/new", json={"unit_id": unit_id, "year": 2026}).json()
+    client.post(f"/api/documents/{made['id']}/projects", json={"name": "智慧审批系统运维"})
+    html = client.get(f"/documents/{made['id']}/overview").text
+    assert "还没有项目填报预算执行数或绩效自评" in html
+    assert 'id="chart-data"' not in html and "echarts.min.js" not in html

@@ -131,5 +131,14 @@ def overview(request: Request, session: DB, user: CurrentUser, document_id: int)
         department=department,
         grades=grades,
         lights=lights,
-        chart=json.dumps(_chart(lines), ensure_ascii=False),
+        # an empty chart is only axes: shown once a project has a score or an execution rate
+        chart=json.dumps(_chart(lines), ensure_ascii=False) if _plotted(lines) else None,
+    )
+
+
+def _plotted(lines: list[ProjectLine]) -> bool:
+    return any(
+        line.score is not None
+        or (line.monitoring is not None and line.monitoring.budget is not None)
+        for line in lines
     )
