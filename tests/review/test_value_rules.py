@@ -503,3 +503,12 @@ def test_social_and_ecological_costs_are_not_money_by_definition() -> None:
         3, "≤3天", level1="成本指标", level2="经济成本指标", name="单次占道时间"
     )
     assert len(_findings("VAL-14", economic)) == 1
+
+
+def test_val06_a_deadline_given_as_a_percentage_is_a_warning() -> None:
+    doc = document_with(2, "≥95%", name="项目完工时间")
+    [finding] = _findings("VAL-06", doc)
+    assert finding.severity == "warning"
+    config = ReviewConfig(select=["VAL-06"], severity={"VAL-06": "info"})
+    [configured] = flatten(review(doc, config).findings)
+    assert configured.severity == "info"

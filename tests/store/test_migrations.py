@@ -16,6 +16,7 @@ TABLES = {
     "alembic_version",
     "audit_log",
     "comments",
+    "document_versions",
     "documents",
     "findings",
     "indicators",

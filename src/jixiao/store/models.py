@@ -42,6 +42,7 @@ __all__ = [
     "CommentRow",
     "DocumentRow",
     "DocumentStatus",
+    "DocumentVersionRow",
     "FindingRow",
     "IndicatorRow",
     "LifecycleStageRow",
@@ -314,6 +315,32 @@ class AuditRow(Base):
 
 
 Index("ix_findings_document_id_code", FindingRow.document_id, FindingRow.code)
+
+
+class DocumentVersionRow(Base):
+    """The whole document (its pydantic model as JSON) as one save left it, numbered from 1
+    per document, with who saved it and a short summary of the change; ``audit_id`` is the
+    audit entry of that save (empty for a baseline taken of a document imported earlier)."""
+
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    audit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL"), index=True
+    )
+    content: Mapped[dict[str, Any]] = mapped_column(JSONData)
 
 
 class WebSessionRow(Base):

@@ -56,7 +56,15 @@ def create_app(
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
     ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
     https = https_wanted() if https is None else https
-    from jixiao.web import api, api_admin, api_docs, api_lifecycle, api_search, library
+    from jixiao.web import (
+        api,
+        api_admin,
+        api_docs,
+        api_lifecycle,
+        api_search,
+        api_workbench,
+        library,
+    )
     from jixiao.web.views import (
         admin,
         analytics,
@@ -72,6 +80,7 @@ def create_app(
         overview,
         search,
         selfeval,
+        versions,
     )
 
     app = FastAPI(
@@ -111,6 +120,7 @@ def create_app(
         documents,
         document,
         diff,
+        versions,
         department,
         editor,
         monitoring,
@@ -122,6 +132,7 @@ def create_app(
         analytics,
     ):
         app.include_router(module.router)
+    app.include_router(api_workbench.router)  # before api: /api/documents/new
     app.include_router(api.router)
     app.include_router(api_lifecycle.router)
     app.include_router(api_search.router)

@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.model import Document, Indicator, IndicatorValue, Project, categorize
 from jixiao.review.examples import example_document, example_indicators, example_project
-from jixiao.review.finding import Finding, Fix
+from jixiao.review.finding import Finding, Fix, Severity
 from jixiao.review.rule import Rule
 from jixiao.values import parse_value
 
@@ -171,6 +171,7 @@ def value_finding(
     *,
     suggestion: str,
     fix: Fix | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     """``rule``'s finding on the 指标值 of row ``index``: reported at ``indicators[i].value``
     with the value as printed."""
@@ -182,6 +183,7 @@ def value_finding(
         text=indicator.value_text,
         suggestion=suggestion,
         fix=fix,
+        severity=severity,
     )
 
 

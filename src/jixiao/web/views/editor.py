@@ -186,6 +186,34 @@ def group_findings(findings: list[Finding]) -> dict[str, list[Finding]]:
     return out
 
 
+def project_findings(findings: list[Finding], seq: int, position: int) -> list[Finding]:
+    """The findings to show in the editor of project ``seq`` (at ``position`` in its document):
+    its own (merged ones expanded: every place to change is marked), and a document-wide
+    finding's part in this project (VAL-08's one finding for a habit repeated over the
+    document) shown at each row it edits here, with that row's part of the fix."""
+    own = [f for f in flatten(findings) if f.project_seq == seq]
+    prefix = f"projects[{position}].indicators["
+    for f in flatten(findings):
+        if f.project_seq is not None or f.fix is None:
+            continue
+        for edit in f.fix.edits:
+            if not edit.path.startswith(prefix):
+                continue
+            index = int(edit.path[len(prefix) :].split("]", 1)[0])
+            fix = f.fix.model_copy(update={"edits": (edit,)})
+            own.append(
+                f.model_copy(
+                    update={
+                        "project_seq": seq,
+                        "indicator_index": index,
+                        "field": f"indicators[{index}].value",
+                        "fix": fix,
+                    }
+                )
+            )
+    return own
+
+
 def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[Finding], int]:
     """The findings about ``project`` when it replaces the stored one in its document (the
     whole document is reviewed: some rules compare projects)."""
@@ -198,9 +226,7 @@ def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[
     projects[position] = project
     edited = doc.model_copy(update={"projects": projects})
     report = review(edited)
-    # each field's own findings (merged ones expanded): the editor marks every place to change
-    own = [f for f in flatten(report.findings) if f.project_seq == project.seq]
-    return own, len(project.indicators)
+    return project_findings(report.findings, project.seq, position), len(project.indicators)
 
 
 def _editor(
@@ -221,9 +247,8 @@ def _editor(
     if project is None:
         # The stored project: its findings were saved with the last change; no need to re-run.
         project = project_from_row(row)
-        findings = [
-            f for f in flatten(load_findings(session, doc_row.id)) if f.project_seq == project.seq
-        ]
+        position = next(i for i, p in enumerate(doc_row.projects) if p.id == project_id)
+        findings = project_findings(load_findings(session, doc_row.id), project.seq, position)
     else:
         findings, _ = _findings_for(session, project_id, project)
     comments = [c for c in doc_row.comments if c.project_id == project_id]
