@@ -1,7 +1,8 @@
-"""The hand-written actuals of seed 000 shipped as examples (``src/jixiao/examples/*.xlsx``).
+"""The hand-written actuals of the seeds shipped as examples (``src/jixiao/examples/*.xlsx``).
 
-Run ``PYTHONPATH=src python -m tests.lifecycle.example_actuals`` to rewrite the two workbooks
-from the values below; ``test_examples.py`` checks the committed files hold exactly them.
+Seed 000's values are below, seeds 001–003's in ``example_actuals_00N.py``. Run
+``PYTHONPATH=src python -m tests.lifecycle.example_actuals`` to rewrite the eight workbooks
+from the values; ``test_examples.py`` checks the committed files hold exactly them.
 Amounts in 万元, as the target tables. The figures are plausible, not real: some projects on
 plan, some behind (to show red and yellow lights, a missing cause, an unexplained low
 execution rate, a declared score that differs from the formula).
@@ -10,6 +11,7 @@ execution rate, a declared score that differs from the formula).
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +89,39 @@ SELFEVAL_INDICATORS: dict[int, list[list[Any]]] = {
 }
 
 
-def _filled(kind: str, budget: dict[int, list[Any]], rows: dict[int, list[list[Any]]]) -> bytes:
-    doc = jixiao.read_path(SEED)
+@dataclass(frozen=True)
+class Example:
+    """One seed's hand-written actuals: the values by project seq, in table order."""
+
+    seed: Path
+    monitor_budget: dict[int, list[Any]]
+    monitor_indicators: dict[int, list[list[Any]]]
+    selfeval_budget: dict[int, list[Any]]
+    selfeval_indicators: dict[int, list[list[Any]]]
+
+    @property
+    def prefix(self) -> str:
+        return self.seed.name.split("_", 1)[0]
+
+    @property
+    def monitor_file(self) -> Path:
+        return EXAMPLES / f"{self.prefix}_运行监控填报.xlsx"
+
+    @property
+    def selfeval_file(self) -> Path:
+        return EXAMPLES / f"{self.prefix}_绩效自评填报.xlsx"
+
+    def monitor_workbook(self) -> bytes:
+        return _filled(self.seed, "monitor", self.monitor_budget, self.monitor_indicators)
+
+    def selfeval_workbook(self) -> bytes:
+        return _filled(self.seed, "selfeval", self.selfeval_budget, self.selfeval_indicators)
+
+
+def _filled(
+    seed: Path, kind: str, budget: dict[int, list[Any]], rows: dict[int, list[list[Any]]]
+) -> bytes:
+    doc = jixiao.read_path(seed)
     book = load_workbook(io.BytesIO(template_workbook(doc, kind, 7)))  # type: ignore[arg-type]
     sheet = book["预算"]
     for r in range(2, sheet.max_row + 1):
@@ -108,15 +141,30 @@ def _filled(kind: str, budget: dict[int, list[Any]], rows: dict[int, list[list[A
     return out.getvalue()
 
 
+EXAMPLE_000 = Example(
+    SEED, MONITOR_BUDGET, MONITOR_INDICATORS, SELFEVAL_BUDGET, SELFEVAL_INDICATORS
+)
+
+
 def monitor_workbook() -> bytes:
-    return _filled("monitor", MONITOR_BUDGET, MONITOR_INDICATORS)
+    return EXAMPLE_000.monitor_workbook()
 
 
 def selfeval_workbook() -> bytes:
-    return _filled("selfeval", SELFEVAL_BUDGET, SELFEVAL_INDICATORS)
+    return EXAMPLE_000.selfeval_workbook()
+
+
+def all_examples() -> list[Example]:
+    """Every seed's example, 000 to 003 (the others' values live in their own modules)."""
+    from tests.lifecycle.example_actuals_001 import EXAMPLE_001
+    from tests.lifecycle.example_actuals_002 import EXAMPLE_002
+    from tests.lifecycle.example_actuals_003 import EXAMPLE_003
+
+    return [EXAMPLE_000, EXAMPLE_001, EXAMPLE_002, EXAMPLE_003]
 
 
 if __name__ == "__main__":
-    MONITOR_FILE.write_bytes(monitor_workbook())
-    SELFEVAL_FILE.write_bytes(selfeval_workbook())
-    print(f"wrote {MONITOR_FILE.name} and {SELFEVAL_FILE.name}")
+    for example in all_examples():
+        example.monitor_file.write_bytes(example.monitor_workbook())
+        example.selfeval_file.write_bytes(example.selfeval_workbook())
+        print(f"wrote {example.monitor_file.name} and {example.selfeval_file.name}")

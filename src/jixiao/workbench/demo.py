@@ -1,7 +1,8 @@
 """The demo: the four seed documents and two demo users (a unit user and a reviewer).
 
-A seed with shipped example actuals (``000_运行监控填报.xlsx``, ``000_绩效自评填报.xlsx``) is
-stored with them attached, so the demo shows monitoring lights and self-evaluation scores."""
+Every seed ships example actuals (``000_运行监控填报.xlsx``, ``000_绩效自评填报.xlsx``, and so on
+for 001–003, written by ``tests/lifecycle/example_actuals*.py``); a seed is stored with them
+attached, so the demo shows monitoring lights and self-evaluation scores for all four."""
 
 from __future__ import annotations
 
