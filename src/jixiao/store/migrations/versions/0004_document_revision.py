@@ -1,0 +1,31 @@
+"""A ``revision`` counter on documents, raised by every flush that changes the document or a
+row that belongs to it (projects, indicators, findings, comments, audit entries): pages cache
+what they build from a document keyed by it, in every worker process (see
+``jixiao.store.revision``). Not the optimistic-locking ``version``: raising it never conflicts.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0004"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("documents") as batch:
+        batch.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_column("revision")

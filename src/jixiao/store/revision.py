@@ -1,0 +1,85 @@
+"""The document revision: a counter in the database raised by every flush that changes a
+document or a row belonging to it, so caches in any worker process can tell a stale entry.
+
+The raise is a plain ``UPDATE documents SET revision = revision + 1`` issued at the start of the
+flush (before the flush's own rows, the same lock order as ``editing``'s ``FOR UPDATE`` on the
+document), not an ORM change: the optimistic-locking ``version`` stays as it was, so two people
+saving different projects of one document never conflict because of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+
+from jixiao.store.models import (
+    AuditRow,
+    CommentRow,
+    DocumentRow,
+    FindingRow,
+    IndicatorRow,
+    ProjectRow,
+)
+
+__all__ = ["document_revision"]
+
+_PENDING = "jixiao.revised_documents"
+"""``session.info`` key: documents raised in the flush under way (to refresh afterwards)."""
+
+
+def _document_id(row: object) -> int | None:
+    """The document ``row`` belongs to, from its foreign key or its loaded relationship."""
+    if isinstance(row, DocumentRow):
+        return row.id
+    if isinstance(row, ProjectRow | CommentRow | FindingRow):
+        if row.document_id is not None:
+            return row.document_id
+        document = row.__dict__.get("document")  # set by relationship, not flushed yet
+        return None if document is None else document.id
+    if isinstance(row, IndicatorRow):
+        project = row.__dict__.get("project")  # None once removed: the project is counted
+        return None if project is None else _document_id(project)
+    if isinstance(row, AuditRow):
+        return row.document_id
+    return None
+
+
+def _changed_documents(session: Session) -> set[int]:
+    ids: set[int | None] = set()
+    for row in session.dirty:
+        if session.is_modified(row):
+            ids.add(_document_id(row))
+    for row in (*session.new, *session.deleted):
+        if not isinstance(row, DocumentRow):  # a new document starts at 0; a deleted one is gone
+            ids.add(_document_id(row))
+    ids.discard(None)
+    return {i for i in ids if i is not None}
+
+
+@event.listens_for(Session, "before_flush")
+def _raise_revisions(session: Session, context: Any, instances: Any) -> None:
+    changed = _changed_documents(session)
+    if not changed:
+        return
+    table = DocumentRow.metadata.tables["documents"]
+    session.connection().execute(
+        update(table).where(table.c.id.in_(sorted(changed))).values(revision=table.c.revision + 1)
+    )
+    session.info.setdefault(_PENDING, set()).update(changed)
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _refresh_loaded_revisions(session: Session, context: Any) -> None:
+    """Documents in the session read their new revision from the database when next asked."""
+    for document_id in session.info.pop(_PENDING, ()):
+        row = session.identity_map.get(identity_key(DocumentRow, document_id))
+        if row is not None:
+            session.expire(row, ["revision"])
+
+
+def document_revision(session: Session, document_id: int) -> int | None:
+    """The stored revision (``None``: no such document), read from the database."""
+    return session.scalar(select(DocumentRow.revision).where(DocumentRow.id == document_id))

@@ -1,0 +1,160 @@
+"""What the document page and the project editor show of a document that is the same for every
+user — the converted model, the review report rebuilt from the stored findings, each project's
+own findings, indicator labels and the readable audit log — built once per document revision.
+
+Each view reads the document row (with its revision, ``store/revision.py``) and checks access
+per request, then takes the snapshot cached under the row's revision, or builds it. Any flush
+that changes the document or its projects, indicators, findings, comments or audit entries
+raises the revision in the database, so every worker process sees a stale entry as a miss;
+the per-user parts of the pages (allowed actions, CSRF token, comments with their buttons)
+are never cached. Profile and figures: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from jixiao._exceptions import Forbidden
+from jixiao.model import Document, Project
+from jixiao.review import Finding, Report
+from jixiao.review.merge import flatten
+from jixiao.review.report import ProjectGrade
+from jixiao.store.audit import audit_trail
+from jixiao.store.convert import document_from_row, load_findings
+from jixiao.store.errors import NotFoundError
+from jixiao.store.models import DocumentRow, ProjectRow, UserRow
+from jixiao.workbench.access import can_view
+from jixiao.workbench.history import ChangeLine, readable_changes
+from jixiao.workbench.reports import report_from_findings
+
+__all__ = ["AuditEntry", "DocumentSnapshot", "clear_snapshots", "document_snapshot"]
+
+CACHE_SIZE = 64
+"""Documents kept per process (least recently used dropped first)."""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """An audit row as the page shows it (detached from the session that read it)."""
+
+    at: datetime
+    username: str | None
+    action: str
+
+
+@dataclass(frozen=True)
+class DocumentSnapshot:
+    """One revision of a document as pages show it; shared by requests, never changed."""
+
+    doc: Document
+    report: Report
+    grades: dict[int, ProjectGrade]
+    project_ids: list[int]
+    projects: dict[int, Project]
+    """Project id → its model."""
+    versions: dict[int, int]
+    """Project id → its optimistic-locking version when the snapshot was read."""
+    indicator_ids: dict[int, list[int]]
+    own_findings: dict[int, list[Finding]]
+    """Project id → the findings about it, merged ones expanded (as the editor marks them)."""
+    indicator_labels: dict[int, str]
+    audit: list[tuple[AuditEntry, list[ChangeLine]]]
+
+
+Key = tuple[Any, ...]
+
+_cache: OrderedDict[Key, DocumentSnapshot] = OrderedDict()
+_lock = threading.Lock()
+
+
+def clear_snapshots() -> None:
+    """Forget every snapshot (tests; a restored database)."""
+    with _lock:
+        _cache.clear()
+
+
+def _key(session: Session, row: DocumentRow) -> Key:
+    """The database, the document (created_at: SQLite may reuse a deleted document's id) and
+    its revision; version and updated_at as a second guard."""
+    return (
+        session.get_bind().engine.url.render_as_string(hide_password=True),
+        row.id,
+        row.created_at,
+        row.version,
+        row.updated_at,
+        row.revision,
+    )
+
+
+def indicator_labels(row: DocumentRow) -> dict[int, str]:
+    """Indicator id → “项目 3 · 指标 2：name”, to say what a comment is about."""
+    return {
+        ind.id: f"项目 {project.seq} · 指标 {i + 1}：{ind.name}"
+        for project in row.projects
+        for i, ind in enumerate(project.indicators)
+    }
+
+
+def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
+    """Load the rest of the document (indicators, units, findings, audit) and convert it."""
+    session.scalars(
+        select(ProjectRow)
+        .where(ProjectRow.document_id == row.id)
+        .options(selectinload(ProjectRow.indicators), selectinload(ProjectRow.unit))
+        .execution_options(populate_existing=True)
+    ).all()
+    doc = document_from_row(row)
+    report = report_from_findings(doc, load_findings(session, row.id))
+    flat = flatten(report.findings)
+    by_seq: dict[int, list[Finding]] = {}
+    for f in flat:
+        if f.project_seq is not None:
+            by_seq.setdefault(f.project_seq, []).append(f)
+    return DocumentSnapshot(
+        doc=doc,
+        report=report,
+        grades={g.seq: g for g in report.projects},
+        project_ids=[p.id for p in row.projects],
+        projects={p.id: model for p, model in zip(row.projects, doc.projects, strict=True)},
+        versions={p.id: p.version for p in row.projects},
+        indicator_ids={p.id: [i.id for i in p.indicators] for p in row.projects},
+        own_findings={p.id: by_seq.get(p.seq, []) for p in row.projects},
+        indicator_labels=indicator_labels(row),
+        audit=[
+            (AuditEntry(a.at, a.username, a.action), readable_changes(a, row))
+            for a in audit_trail(session, row.id)
+        ],
+    )
+
+
+def document_snapshot(
+    session: Session, user: UserRow, document_id: int
+) -> tuple[DocumentRow, DocumentSnapshot]:
+    """The document row (projects loaded, indicators not) after the access check, and its
+    snapshot at the revision just read."""
+    row = session.get(DocumentRow, document_id, options=[selectinload(DocumentRow.projects)])
+    if row is None:
+        raise NotFoundError(f"文档不存在（编号 {document_id}）")
+    if not can_view(user, row):
+        raise Forbidden("您无权查看该文档")
+    key = _key(session, row)
+    with _lock:
+        snapshot = _cache.get(key)
+        if snapshot is not None:
+            _cache.move_to_end(key)
+    if snapshot is not None and snapshot.project_ids == [p.id for p in row.projects]:
+        return row, snapshot
+    snapshot = _build(session, row)
+    if snapshot.project_ids == [p.id for p in row.projects]:
+        with _lock:
+            _cache[key] = snapshot
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+    return row, snapshot
