@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from jixiao.review.output.labels import code_label
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
@@ -93,7 +93,7 @@ def signed_in_user(request: Request, session: Session) -> UserRow | None:
     uid = request.session.get("uid")
     if not isinstance(uid, int) or not session_is_open(session, request, uid):
         return None
-    user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
+    user = session.get(UserRow, uid, options=[joinedload(UserRow.units)])  # one query
     if user is None or not user.active or request.session.get("stamp") != password_stamp(user):
         return None
     return user

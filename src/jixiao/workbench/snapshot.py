@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, joinedload, selectinload
 
 from jixiao._exceptions import Forbidden
 from jixiao.model import Document, Project
@@ -29,7 +29,7 @@ from jixiao.review.report import ProjectGrade
 from jixiao.store.audit import audit_trail
 from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.errors import NotFoundError
-from jixiao.store.models import DocumentRow, ProjectRow, UserRow
+from jixiao.store.models import CommentRow, DocumentRow, ProjectRow, UserRow
 from jixiao.workbench.access import can_view
 from jixiao.workbench.history import ChangeLine, readable_changes
 from jixiao.workbench.reports import report_from_findings
@@ -69,6 +69,15 @@ class DocumentSnapshot:
 
 
 Key = tuple[Any, ...]
+
+_HEAVY_DOCUMENT_COLUMNS = (
+    "overall_goals",
+    "sub_goals",
+    "safeguards",
+    "warnings",
+    "extensions",
+)
+"""Read per request only on a miss (the snapshot's model has them)."""
 
 _cache: OrderedDict[Key, DocumentSnapshot] = OrderedDict()
 _lock = threading.Lock()
@@ -137,9 +146,22 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
 def document_snapshot(
     session: Session, user: UserRow, document_id: int
 ) -> tuple[DocumentRow, DocumentSnapshot]:
-    """The document row (projects loaded, indicators not) after the access check, and its
-    snapshot at the revision just read."""
-    row = session.get(DocumentRow, document_id, options=[selectinload(DocumentRow.projects)])
+    """The document row (projects and comments loaded, indicators not) after the access
+    check, and its snapshot at the revision just read."""
+    row = session.get(
+        DocumentRow,
+        document_id,
+        options=[  # two queries: the row with its projects, the comments with their authors
+            # per request only what access and the page's links need; the snapshot has the rest
+            *(defer(getattr(DocumentRow, c)) for c in _HEAVY_DOCUMENT_COLUMNS),
+            joinedload(DocumentRow.projects)
+            .load_only(
+                ProjectRow.document_id, ProjectRow.position, ProjectRow.seq, ProjectRow.unit_id
+            )
+            .joinedload(ProjectRow.unit),  # the editor's title names the main unit
+            selectinload(DocumentRow.comments).joinedload(CommentRow.author),
+        ],
+    )
     if row is None:
         raise NotFoundError(f"文档不存在（编号 {document_id}）")
     if not can_view(user, row):

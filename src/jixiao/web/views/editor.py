@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import load_only
 from starlette.datastructures import FormData
 
 from jixiao._exceptions import InvalidInput
@@ -211,7 +212,9 @@ def _editor(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    row = session.get(ProjectRow, project_id)
+    row = session.get(
+        ProjectRow, project_id, options=[load_only(ProjectRow.document_id, ProjectRow.unit_id)]
+    )
     if row is None:
         raise NotFoundError(f"项目不存在（编号 {project_id}）")
     doc_row, snap = document_snapshot(session, user, row.document_id)
