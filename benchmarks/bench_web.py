@@ -6,9 +6,9 @@ has them request the document page and the project editor of the seed documents.
 requests/s, p50/p95/p99 latency and the server's CPU time per request (user + system time of
 the server's processes, read from /proc, so a busy machine shows in latency but much less in
 CPU time), and, as the named baselines measured in the same run against the same server, the
-log-in page (a template with no database work) and the signed-in document list, with the
-ratios. Rounds are interleaved (``--rounds``) so a neighbour's load hits every page alike.
-Run on SQLite and on PostgreSQL:
+log-in page (a template with no database work) and ``/api/me`` (the signed-in floor: session
+row, user, a worker thread), with the ratios. Rounds are interleaved (``--rounds``) so a
+neighbour's load hits every page alike. Run on SQLite and on PostgreSQL:
 
     python benchmarks/bench_web.py                        # SQLite file in a temp dir
     python benchmarks/bench_web.py --postgres postgresql://postgres@127.0.0.1:5432/test
@@ -246,6 +246,8 @@ class Tally:
 
 
 BASELINE = "log-in (baseline)"
+SIGNED_IN = "signed-in floor"
+"""``/api/me``: the cost every signed-in request pays (session row, user, a worker thread)."""
 
 
 def main() -> None:
@@ -272,6 +274,7 @@ def main() -> None:
                   f"{args.workers} uvicorn worker(s); loopback")  # fmt: skip
             pages = {
                 BASELINE: ["/login"],
+                SIGNED_IN: ["/api/me"],
                 "document page": doc_paths,
                 "project editor": editor_paths,
             }
