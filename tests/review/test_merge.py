@@ -33,7 +33,11 @@ def _finding(code: str, severity: str = "warning", **fields: object) -> Finding:
 
 def _raw(doc: Document) -> list[Finding]:
     """Every rule's own findings, as the rules yield them (no merging)."""
-    return [f for rule, ctx in build_rules(ReviewConfig()) for f in rule.check(doc, ctx)]
+    found = []
+    for rule, ctx in build_rules(ReviewConfig()):
+        ctx.fiscal_year = doc.fiscal_year
+        found.extend(rule.check(doc, ctx))
+    return found
 
 
 @cache

@@ -296,14 +296,23 @@ def test_val08_message_names_the_defects() -> None:
 
 
 def test_val13_unsafe_fix_drops_the_number() -> None:
-    doc = document_with(EFFECT, "1 有效改善")
+    doc = document_with(EFFECT, "1 符合规定")
     [finding] = _findings("VAL-13", doc)
     assert finding.severity == "info"
     assert finding.fix is not None and finding.fix.safety == "unsafe"
     [edit] = finding.fix.edits
-    assert (edit.old, edit.new) == ("1 有效改善", "有效改善")
+    assert (edit.old, edit.new) == ("1 符合规定", "符合规定")
     fixed, applied = apply_safe_fixes(doc, [finding])
-    assert applied == [] and fixed.projects[0].indicators[EFFECT].value_text == "1 有效改善"
+    assert applied == [] and fixed.projects[0].indicators[EFFECT].value_text == "1 符合规定"
+
+
+def test_val13_offers_no_fix_that_leaves_a_trend_word() -> None:
+    """Without its number "1 有效改善" is still what VAL-19 sends back: no fix, and the
+    suggestion asks for a comparable target instead."""
+    doc = document_with(EFFECT, "1 有效改善")
+    [finding] = _findings("VAL-13", doc)
+    assert finding.fix is None
+    assert "趋势用语" in (finding.suggestion or "") and "写为“有效改善”" not in finding.suggestion
 
 
 # -- the seeds: every finding of these rules, frozen after checking each by hand --------------

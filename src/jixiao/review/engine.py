@@ -53,6 +53,7 @@ def review(doc: Document, config: ReviewConfig | None = None) -> Report:
     config = config or ReviewConfig()
     findings: list[Finding] = []
     for rule, ctx in build_rules(config):
+        ctx.fiscal_year = doc.fiscal_year
         if config.per_project_ignores:
             ctx.ignored_projects = frozenset(
                 position

@@ -37,6 +37,9 @@ class ReviewContext:
     """Positions of the projects where ``per-project-ignores`` switch this rule off: a rule that
     sums rows over the document (VAL-08) leaves them out; per-project findings are dropped by
     the engine anyway."""
+    fiscal_year: int | None = None
+    """The document's 年度, for suggestions that quote a date (``2024年12月底前``), never a fixed
+    year."""
 
 
 class Rule:

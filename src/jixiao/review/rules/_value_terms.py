@@ -7,6 +7,7 @@ The lists are the defaults of the rules' parameters; each rule documents the one
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -21,7 +22,8 @@ __all__ = [
     "DEFAULT_GRADES",
     "MONEY_UNITS",
     "RATIO_EXEMPT_SUFFIXES",
-    "category_example",
+    "TREND_ADVERBS",
+    "TREND_VERBS",
     "cost_amount",
     "document_with",
     "grade_key",
@@ -31,6 +33,7 @@ __all__ = [
     "is_money_unit",
     "is_ratio_name",
     "is_satisfaction",
+    "is_trend_phrase",
     "name_core",
     "same_meaning",
     "show",
@@ -62,6 +65,22 @@ DEFAULT_GRADES: tuple[str, ...] = tuple(
     dict.fromkeys([*_STANDALONE, *_DIRECTIONS, *(d + v for d in _DEGREES for v in _DIRECTIONS)])
 )
 """Recognised qualitative grades (the default of VAL-01 ``grades``)."""
+
+TREND_ADVERBS = _words(
+    "有效 明显 逐年 逐步 不断 进一步 稳步 持续 显著 大幅 得到 有所 全面 切实 较大"
+)
+TREND_VERBS = _words("提升 提高 改善 增强 保障 加强 好转 增加 减少 降低 下降 优化 巩固 发挥")
+"""The defaults of VAL-19: a degree word and a direction word make a trend phrase (有效提升)."""
+
+
+def is_trend_phrase(
+    text: str, adverbs: Sequence[str] = TREND_ADVERBS, verbs: Sequence[str] = TREND_VERBS
+) -> bool:
+    """``有效提升``, ``逐年提高了``: a trend, which no year-end figure can be checked against."""
+    compact = re.sub(r"[\s，。；、,.;]+", "", text)
+    pattern = f"(?:{'|'.join(map(re.escape, adverbs))})了?(?:{'|'.join(map(re.escape, verbs))})"
+    return re.fullmatch(pattern, compact) is not None
+
 
 _EDGE_PUNCTUATION = "。.；;，,！!、 "
 _SPACE = re.compile(r"\s+")
@@ -159,27 +178,6 @@ def show(text: str) -> str:
     return _SPACE.sub(
         lambda run: "↵" if "\n" in run.group() or "\r" in run.group() else " ", text.strip()
     )
-
-
-_EXAMPLES = {
-    "output.quantity": "“≥7000件”",
-    "output.quality": "“≥98%”",
-    "output.timeliness": "“当年12月底前”或“≤30个工作日”",
-    "output.cost": "“≤29.25万元”",
-    "cost": "“≤29.25万元”",
-    "effect": "“≥25%”或“比上年下降10%”",
-    "satisfaction": "“≥90%”",
-}
-
-
-def category_example(category: str | None) -> str:
-    """A well-formed value for the indicator's category, to quote in a suggestion: never a
-    vague grade (有效改善, 逐年提高 are what reviewers send back) and never a fixed year."""
-    if category is not None:
-        for key in (category, category.split(".", 1)[0]):
-            if key in _EXAMPLES:
-                return _EXAMPLES[key]
-    return "“≥95%”或“≥20次”"
 
 
 def document_with(index: int, value: str | None = None, **changes: Any) -> Document:

@@ -76,7 +76,7 @@ class NonSatisfactionInSatisfaction(IndicatorRule):
             field=f"indicators[{index}].level1",
             text=indicator.name,
             suggestion="请将该指标移到相应的产出或效益指标下，并在满意度指标下设置服务对象满意度"
-            "（如“办事群众满意度≥95%”）。",
+            "（如“服务对象满意度 ≥90%”）。",
         )
 
     @classmethod

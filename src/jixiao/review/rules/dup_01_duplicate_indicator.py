@@ -17,6 +17,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import measure_name_example
 from jixiao.review.rules._text_terms import has_placeholder_name, row, show
 from jixiao.review.textsim import canonical
 
@@ -107,7 +108,8 @@ class DuplicateIndicator(ProjectRule):
                     message = (
                         f"三级指标“{show(name)}”只是重复二级指标名称“{indicator.level2.strip()}”"
                     )
-                    suggestion = "请写出具体衡量的内容，如“年度办理审批业务量”。"
+                    example = measure_name_example(project, indicator)
+                    suggestion = f"请写出具体衡量的内容，如{example}。"
                 elif project_core and key == project_core:
                     message = f"三级指标“{show(name)}”只是重复项目名称“{project.name.strip()}”"
                     suggestion = (

@@ -10,6 +10,7 @@ from jixiao.model import Document, Project
 from jixiao.review.examples import example_document, example_project
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import goal_suggestion
 from jixiao.review.rules._text_terms import real_goals, show
 from jixiao.review.textsim import containment, ratio_at_least, terms
 
@@ -94,8 +95,9 @@ class GoalsRepeatPurpose(ProjectRule):
             project=project,
             field="goals",
             text="；".join(goals),
-            suggestion="请写明项目完成后的产出（数量、质量、时效）和效益，如“全年办结审批业务"
-            "不少于7000件，按时办结率不低于98%”，并与三级指标一一对应。",
+            suggestion=goal_suggestion(
+                project, doc.fiscal_year, "请写明项目完成后的产出（数量、质量、时效）和效益"
+            ),
         )
 
     @classmethod

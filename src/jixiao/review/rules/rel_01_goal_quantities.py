@@ -127,7 +127,7 @@ class GoalQuantities(ProjectRule):
             project=project,
             field="goals",
             text="；".join(sentences),
-            suggestion="请为目标中的数量设置对应的三级指标和指标值（如“≥7000件”），"
+            suggestion=f"请为目标中的数量设置对应的三级指标和指标值（如“≥{missing[0]}”），"
             "或核对目标与指标值是否一致。",
         )
 

@@ -8,6 +8,7 @@ from jixiao.model import Document, Project
 from jixiao.review.examples import example_document, example_project
 from jixiao.review.finding import Finding
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import goal_suggestion
 
 
 def _blank(text: str | None) -> bool:
@@ -83,7 +84,9 @@ class RequiredFields(ProjectRule):
                 f"{label}未填写绩效目标",
                 project=project,
                 field="goals",
-                suggestion="请写明项目年度预期达到的产出和效果，如“全年办结审批业务不少于7000件”。",
+                suggestion=goal_suggestion(
+                    project, doc.fiscal_year, "请写明项目年度预期达到的产出和效果"
+                ),
             )
         if not project.indicators:
             yield self.finding(

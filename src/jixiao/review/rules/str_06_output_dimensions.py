@@ -71,8 +71,8 @@ class OutputDimensions(ProjectRule):
                     f"产出指标缺少数量指标（现有二级指标：{labels}）",
                     project=project,
                     field="indicators",
-                    suggestion="请设置反映提供产品或服务数量的数量指标，"
-                    "如“年度办理审批业务量 ≥7000件”。",
+                    suggestion="请设置反映本项目提供产品或服务数量的数量指标，"
+                    "指标值写为“≥（计划数）+计量单位”。",
                 )
             if not categories & {"output.quality", "output.timeliness"}:
                 yield self.finding(

@@ -13,6 +13,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
+from jixiao.review.rules._suggestions import value_example
 
 # Marks that stand for an empty cell. Words such as 无 are not here: "无" can be a real value
 # (重大安全事故：无); whether such a value is measurable is for the value rules to judge.
@@ -69,7 +70,8 @@ class ValueMissing(IndicatorRule):
             indicator_index=index,
             field=f"indicators[{index}].value",
             text=indicator.value_text,
-            suggestion="请填写“符号+数值+单位”形式的指标值（如“≥98%”“≤30万元”），"
+            suggestion="请填写“符号+数值+单位”形式的指标值"
+            f"（如{value_example(indicator, ctx.fiscal_year)}），"
             "确实无法量化的填写分级分档的定性标准。",
         )
 

@@ -13,6 +13,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import basis_suggestion
 
 # Cell contents that mean "no basis given".
 BLANK_BASES = frozenset({"无", "暂无", "/", "-", "—", "——", "－", "_", "空", "略"})
@@ -74,16 +75,13 @@ class BasisMissing(ProjectRule):
         missing = [i for i, indicator in enumerate(rows) if basis_is_blank(indicator.basis)]
         if not missing:
             return
-        suggestion = (
-            "请写明指标值的确定依据及其类别，如“计划标准：年度工作计划”“历史标准：上年完成6800件”"
-            "“行业标准：《××服务规范》”。"
-        )
+        lead = "请写明指标值的确定依据及其类别"
         if len(missing) == len(rows) and len(rows) > 1:
             yield self.finding(
                 f"全部{len(rows)}个三级指标均未填写指标值确定依据",
                 project=project,
                 field="indicators",
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, 0, doc.fiscal_year),
             )
             return
         for index in missing:
@@ -95,7 +93,7 @@ class BasisMissing(ProjectRule):
                 indicator_index=index,
                 field=f"indicators[{index}].basis",
                 text=rows[index].basis,
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, index, doc.fiscal_year),
             )
 
     @classmethod

@@ -14,6 +14,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import basis_suggestion
 from jixiao.review.rules.str_09_basis_missing import basis_is_blank
 from jixiao.values import render_value
 
@@ -135,10 +136,7 @@ class BasisUnclassified(ProjectRule):
         unclear = [i for i in given if classify_basis(rows[i].basis or "", rows[i]) is None]
         if not unclear:
             return
-        suggestion = (
-            "请写明指标值的来源及标准类别，如“计划标准：年度工作计划”“历史标准：上年完成6800件”"
-            "“行业标准：《××服务规范》”。"
-        )
+        lead = "请写明指标值的来源及标准类别"
         if len(unclear) == len(given) > 1:
             examples = list(dict.fromkeys((rows[i].basis or "").strip() for i in unclear))
             quoted = "".join(f"“{text.rstrip('。；;')}”" for text in examples[:2])
@@ -154,7 +152,7 @@ class BasisUnclassified(ProjectRule):
                 project=project,
                 field="indicators",
                 text=examples[0],
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, unclear[0], doc.fiscal_year),
             )
             return
         groups: dict[str, list[int]] = {}
@@ -174,7 +172,7 @@ class BasisUnclassified(ProjectRule):
                 indicator_index=indexes[0],
                 field=f"indicators[{indexes[0]}].basis",
                 text=first.basis,
-                suggestion=suggestion,
+                suggestion=basis_suggestion(lead, project, indexes[0], doc.fiscal_year),
             )
 
     @classmethod

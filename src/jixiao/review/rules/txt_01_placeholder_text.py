@@ -13,6 +13,7 @@ from jixiao.review.examples import (
 )
 from jixiao.review.finding import Finding
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import goal_suggestion
 from jixiao.review.rules._text_terms import (
     indicator_placeholder,
     is_category_label,
@@ -83,7 +84,8 @@ class PlaceholderText(ProjectRule):
                 project=project,
                 field="purpose",
                 text=project.purpose,
-                suggestion="请写明资金用于哪些支出（如“支付审批大厅的水电费、物业管理费”）。",
+                suggestion=f"请写明“{project.name.strip() or '本项目'}”的资金用于哪些支出"
+                "（支出内容、标准和数量）。",
             )
         placeholders = [g for g in project.goals if is_placeholder(g)]
         if placeholders:
@@ -95,8 +97,9 @@ class PlaceholderText(ProjectRule):
                 project=project,
                 field="goals",
                 text="；".join(placeholders),
-                suggestion="请按项目实际填写预期产出和效果，如“全年办结审批业务不少于7000件，"
-                "办事群众满意度不低于95%”。",
+                suggestion=goal_suggestion(
+                    project, doc.fiscal_year, "请按项目实际填写预期产出和效果"
+                ),
             )
         for index, indicator in enumerate(project.indicators):
             fields = indicator_placeholder(indicator)

@@ -10,6 +10,7 @@ from jixiao.model import Document, Project
 from jixiao.review.examples import example_document, example_indicators, example_project
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
+from jixiao.review.rules._suggestions import description_example
 from jixiao.review.rules._text_terms import has_placeholder_name, is_placeholder, show
 from jixiao.review.textsim import ratio_at_least
 
@@ -74,10 +75,8 @@ class DescriptionRestatesName(ProjectRule):
         ]
         if not hits:
             return
-        suggestion = (
-            "请在绩效指标描述中写明指标含义、统计口径或计算方法，"
-            "如“按时办结件数占办结总件数的比例”。"
-        )
+        example = description_example(project.indicators[hits[0]], doc.fiscal_year)
+        suggestion = f"请在绩效指标描述中写明指标含义、统计口径或计算方法，如{example}。"
         if len(hits) == 1:
             index = hits[0]
             ind = project.indicators[index]

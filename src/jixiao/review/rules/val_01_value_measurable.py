@@ -10,9 +10,9 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
+from jixiao.review.rules._suggestions import value_example
 from jixiao.review.rules._value_terms import (
     DEFAULT_GRADES,
-    category_example,
     document_with,
     indicator_label,
     is_grade,
@@ -80,7 +80,7 @@ class ValueMeasurable(IndicatorRule):
             return
         printed = show(indicator.value_text)
         label = indicator_label(indicator)
-        example = category_example(indicator.category)
+        example = value_example(indicator, ctx.fiscal_year)
         if "unparsed" in anomalies:
             message = f"{label}的指标值“{printed}”看似数值但无法识别，缺少数值或单位"
         elif "invalid_date" in anomalies:

@@ -10,8 +10,8 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
+from jixiao.review.rules._suggestions import value_example
 from jixiao.review.rules._value_terms import (
-    category_example,
     document_with,
     indicator_label,
     is_cost,
@@ -102,7 +102,8 @@ class VagueOutputValue(IndicatorRule):
             message = f"{label}的指标值“{printed}”附有含糊用语“{term}”，无法据此衡量"
         else:
             return
-        suggestion = f"请改为“符号+数值+单位”的量化值，如{category_example(indicator.category)}。"
+        example = value_example(indicator, ctx.fiscal_year)
+        suggestion = f"请改为“符号+数值+单位”的量化值，如{example}。"
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod

@@ -11,7 +11,14 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
-from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
+from jixiao.review.rules._suggestions import deadline_example, is_count_name, timeliness_examples
+from jixiao.review.rules._value_terms import (
+    document_with,
+    indicator_label,
+    is_ratio_name,
+    show,
+    value_finding,
+)
 
 _TIME_POINT = re.compile(r"(时间|时限|日期|期限|时点|工期)\s*$")
 _PERIODS = "天 日 个工作日 工作日 小时 分钟 分 秒 周 个月 月 年 个季度 季度 学期 h min d"
@@ -68,7 +75,7 @@ class TimelinessValue(IndicatorRule):
             return
         if value.unit in ("%", "‰"):
             if _TIME_POINT.search(indicator.name) and "率" not in indicator.name:
-                yield self._time_as_rate(project, index, indicator)
+                yield self._time_as_rate(project, index, indicator, ctx.fiscal_year)
             return
         if value.unit is not None and value.unit.split("/", 1)[0] in ctx.params.period_units:
             return
@@ -76,19 +83,25 @@ class TimelinessValue(IndicatorRule):
             f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
             "不是完成日期、时限或及时率"
         )
-        suggestion = (
-            "时效指标可写为完成日期（如“2025年12月底前”）、时限（如“≤30个工作日”）或及时率（如“≥95%”）；"
-            "如是数量，请移到数量指标。"
-        )
+        if is_count_name(indicator.name):
+            suggestion = "这是数量，请移到数量指标，指标值写为“≥（计划数）+计量单位”。"
+        elif is_ratio_name(indicator.name):
+            suggestion = "及时率请写为百分比，如“≥95%”。"
+        else:
+            suggestion = (
+                f"时效指标可写为{timeliness_examples(ctx.fiscal_year)}；如是数量，请移到数量指标。"
+            )
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
-    def _time_as_rate(self, project: Project, index: int, indicator: Indicator) -> Finding:
+    def _time_as_rate(
+        self, project: Project, index: int, indicator: Indicator, year: int | None
+    ) -> Finding:
         message = (
             f"{indicator_label(indicator)}是完成时间或时限，指标值却是百分比"
             f"“{show(indicator.value_text)}”"
         )
         suggestion = (
-            "请写明完成日期（如“2025年10月底前”）或时限（如“≤30个工作日”）；"
+            f"请写明完成日期（如“{deadline_example(year)}”）或时限（如“≤30个工作日”）；"
             "如要衡量及时程度，请把名称改为“……及时率”。"
         )
         return value_finding(self, project, index, indicator, message, suggestion=suggestion)

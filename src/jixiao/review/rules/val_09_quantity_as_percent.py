@@ -10,6 +10,7 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
+from jixiao.review.rules._suggestions import quantity_example
 from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
@@ -98,7 +99,7 @@ class QuantityAsPercent(IndicatorRule):
             message = f"{label}是数量，指标值却是百分比“{printed}”"
         else:
             message = f"{label}的指标值是百分比“{printed}”，未体现计划完成的数量"
-        suggestion = "数量指标请填写计划完成的数量和单位，如“≥7000件”“≥20场次”。"
+        suggestion = f"数量指标请填写计划完成的数量和单位，如{quantity_example(indicator)}。"
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod

@@ -8,7 +8,13 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
 from jixiao.review.rules._edit_paths import indicator_path
-from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
+from jixiao.review.rules._value_terms import (
+    document_with,
+    indicator_label,
+    is_trend_phrase,
+    show,
+    value_finding,
+)
 
 
 class StrayNumber(IndicatorRule):
@@ -23,11 +29,13 @@ class StrayNumber(IndicatorRule):
     但它也可能另有含义（如“1 个百分点”漏了单位），所以只提示，不自动删除。
 
     ## 示例
-    反例：社会效益指标“营商环境改善情况”，指标值“1 有效改善”。
-    正例：社会效益指标“营商环境改善情况”，指标值“有效改善”。
+    反例：社会效益指标“办事流程规范程度”，指标值“1 符合规定”。
+    正例：社会效益指标“办事流程规范程度”，指标值“符合规定”。
 
     ## 修正
-    非安全修正：删除数字，只保留定性等级（“1 有效改善”→“有效改善”）；请确认数字没有其他含义。
+    非安全修正：删除数字，只保留定性等级（“1 符合规定”→“符合规定”）；请确认数字没有其他含义。
+    等级本身只是趋势用语（“1 有效改善”）时不提供修正：删去数字后 VAL-19 仍会退回，
+    建议一并改为可比较的目标。
 
     ## 依据
     指标值规范写法（实践）。
@@ -58,6 +66,18 @@ class StrayNumber(IndicatorRule):
             f"{indicator_label(indicator)}的指标值“{printed}”"
             f"在等级“{grade}”前有多余的数字“{number}”"
         )
+        if is_trend_phrase(grade):
+            # "有效改善" alone is what VAL-19 sends back: neither quoted nor offered as a fix
+            yield value_finding(
+                self,
+                project,
+                index,
+                indicator,
+                message,
+                suggestion=f"请删除数字“{number}”；“{grade}”只是趋势用语，请一并改为可比较的"
+                "数值目标或分级分档的定性标准。",
+            )
+            return
         suggestion = f"如数字没有其他含义，请删除，写为“{grade}”。"
         fix = Fix(
             title=f"删除数字“{number}”，改为“{grade}”",
@@ -70,8 +90,8 @@ class StrayNumber(IndicatorRule):
 
     @classmethod
     def bad(cls) -> Document:
-        return document_with(4, "1 有效改善", name="营商环境改善情况")
+        return document_with(4, "1 符合规定", name="办事流程规范程度")
 
     @classmethod
     def good(cls) -> Document:
-        return document_with(4, "有效改善", name="营商环境改善情况")
+        return document_with(4, "符合规定", name="办事流程规范程度")

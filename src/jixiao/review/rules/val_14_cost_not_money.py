@@ -16,6 +16,7 @@ from jixiao.review.rules._value_terms import (
     is_cost,
     is_grade,
     is_money_unit,
+    is_ratio_name,
     show,
     value_finding,
 )
@@ -86,10 +87,16 @@ class CostNotMoney(IndicatorRule):
         message = (
             f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”{what}，不是金额"
         )
-        suggestion = (
-            f"成本指标请填写成本控制金额（如“≤X{project.money_unit}”）或单位成本（如“≤500元/件”）；"
-            "完成率、保障率等请移到质量或数量指标。"
-        )
+        if is_ratio_name(indicator.name):
+            suggestion = (
+                f"“{show(indicator.name)}”是比率，不是成本：请移到质量或数量指标，"
+                f"并另设成本指标填写成本控制金额（{project.money_unit}）或单位成本。"
+            )
+        else:
+            suggestion = (
+                f"成本指标请填写成本控制金额（如“≤X{project.money_unit}”）或单位成本"
+                "（如“≤500元/件”）；完成率、保障率等请移到质量或数量指标。"
+            )
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod

@@ -8,6 +8,7 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, NoParams, ReviewContext
+from jixiao.review.rules._suggestions import with_unit_example
 from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
@@ -69,7 +70,7 @@ class MissingUnit(IndicatorRule):
             f"{indicator_label(indicator)}的指标值“{show(indicator.value_text)}”"
             "只有数字，缺少计量单位，含义不明"
         )
-        suggestion = "请写明计量单位，如“≥7000件”“≥20场次”“≥95%”。"
+        suggestion = f"请写明计量单位，{with_unit_example(indicator)}；如是比率，请写“%”。"
         yield value_finding(self, project, index, indicator, message, suggestion=suggestion)
 
     @classmethod

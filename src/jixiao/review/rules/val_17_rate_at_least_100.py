@@ -10,7 +10,13 @@ from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
 from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
-from jixiao.review.rules._value_terms import document_with, indicator_label, show, value_finding
+from jixiao.review.rules._value_terms import (
+    document_with,
+    indicator_label,
+    is_cost,
+    show,
+    value_finding,
+)
 
 _GROWTH = "增长 增幅 增速 同比 环比 比上年 超额 倍 提高 提升 增加"
 
@@ -61,6 +67,8 @@ class RateAtLeast100(IndicatorRule):
     ) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
         value = indicator.value
+        if is_cost(indicator.category):
+            return  # a percentage as a cost is VAL-14's: it is not money at all
         if value.kind != "quantitative" or value.unit != "%" or value.op != ">=":
             return
         if value.number != 100 or value.upper is not None:

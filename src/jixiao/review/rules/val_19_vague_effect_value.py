@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,21 +12,21 @@ from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._value_terms import (
     DEFAULT_GRADES,
+    TREND_ADVERBS,
+    TREND_VERBS,
     document_with,
     indicator_label,
     is_grade,
+    is_trend_phrase,
     show,
     value_finding,
 )
 
-_ADVERBS = "有效 明显 逐年 逐步 不断 进一步 稳步 持续 显著 大幅 得到 有所 全面 切实 较大"
-_VERBS = "提升 提高 改善 增强 保障 加强 好转 增加 减少 降低 下降 优化 巩固 发挥"
-
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    adverbs: list[str] = Field(default_factory=lambda: _ADVERBS.split())
-    verbs: list[str] = Field(default_factory=lambda: _VERBS.split())
+    adverbs: list[str] = Field(default_factory=lambda: list(TREND_ADVERBS))
+    verbs: list[str] = Field(default_factory=lambda: list(TREND_VERBS))
 
 
 class VagueEffectValue(IndicatorRule):
@@ -72,7 +71,7 @@ class VagueEffectValue(IndicatorRule):
             return
         if indicator.value.kind != "qualitative":
             return
-        if not _trend(indicator.value_text, ctx.params):
+        if not is_trend_phrase(indicator.value_text, ctx.params.adverbs, ctx.params.verbs):
             return
         if not is_grade(indicator.value.text, DEFAULT_GRADES):
             return  # not even a recognised grade: VAL-01 reports it (error)
@@ -93,12 +92,3 @@ class VagueEffectValue(IndicatorRule):
     @classmethod
     def good(cls) -> Document:
         return example_document()
-
-
-def _trend(text: str, params: Params) -> bool:
-    compact = re.sub(r"[\s，。；、,.;]+", "", text)
-    pattern = (
-        f"(?:{'|'.join(map(re.escape, params.adverbs))})了?"
-        f"(?:{'|'.join(map(re.escape, params.verbs))})"
-    )
-    return re.fullmatch(pattern, compact) is not None
