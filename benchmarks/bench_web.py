@@ -13,6 +13,7 @@ neighbour's load hits every page alike. Run on SQLite and on PostgreSQL:
     python benchmarks/bench_web.py                        # SQLite file in a temp dir
     python benchmarks/bench_web.py --postgres postgresql://postgres@127.0.0.1:5432/test
     python benchmarks/bench_web.py --workers 2           # several uvicorn processes
+    python benchmarks/bench_web.py --before /tmp/old/src  # before/after, same rounds
 
 Only the standard library and jixiao's runtime dependencies are used (``http.client``; psycopg
 for --postgres), so it runs in the ``.venv`` that ``scripts/run`` makes.
@@ -35,7 +36,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -97,10 +98,10 @@ class Client:
 
 
 @contextmanager
-def _postgres_database(admin_url: str) -> Iterator[str]:
+def _postgres_database(admin_url: str, suffix: str = "") -> Iterator[str]:
     import psycopg
 
-    name = f"jixiao_bench_{os.getpid()}"
+    name = f"jixiao_bench_{os.getpid()}{suffix}"
     plain = admin_url.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
@@ -124,10 +125,15 @@ def _up(port: int) -> bool:
 
 
 @contextmanager
-def _server(db_url: str, data_dir: Path, workers: int = 1) -> Iterator[tuple[int, int]]:
-    """The server's port and process id, once it answers."""
+def _server(
+    db_url: str, data_dir: Path, workers: int = 1, src: str | None = None
+) -> Iterator[tuple[int, int]]:
+    """The server's port and process id, once it answers (``src``: run jixiao from there)."""
     port = _free_port()
+    data_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "JIXIAO_DATA_DIR": str(data_dir), "JIXIAO_SECRET_KEY": "bench"}
+    if src is not None:
+        env["PYTHONPATH"] = src
     args = [sys.executable, "-m", "jixiao", "serve", "--demo", "--url", db_url, "--port", str(port)]
     args += ["--workers", str(workers)]
     log = (data_dir / "server.log").open("wb")
@@ -250,6 +256,59 @@ SIGNED_IN = "signed-in floor"
 """``/api/me``: the cost every signed-in request pays (session row, user, a worker thread)."""
 
 
+def _measure(port: int, pid: int, args: argparse.Namespace, tallies: dict[str, Tally]) -> str:
+    """Sign clients in to one server and prepare its pages; the description of its data."""
+    clients = [_client(port) for _ in range(args.clients)]
+    documents = clients[0].json("GET", "/api/documents")
+    doc_paths = [f"/documents/{d['id']}" for d in documents]
+    editor_paths = [f"/projects/{p['id']}" for d in documents for p in d["projects"]]
+    pages = {
+        BASELINE: ["/login"],
+        SIGNED_IN: ["/api/me"],
+        "document page": doc_paths,
+        "project editor": editor_paths,
+    }
+    for paths in pages.values():  # warm up: first requests import and compile
+        for path in paths:
+            clients[0].get(path)
+    for label in pages:
+        tallies.setdefault(label, Tally())
+    _SERVERS.append((clients, pid, pages, tallies))
+    return f"{len(documents)} documents, {len(editor_paths)} projects"
+
+
+_SERVERS: list[tuple[list[Client], int, dict[str, list[str]], dict[str, Tally]]] = []
+
+
+def _round(round_: int, seconds: float) -> None:
+    """Every page of every server for ``seconds`` each, one after the other."""
+    for clients, pid, pages, tallies in _SERVERS:
+        for label, paths in pages.items():
+            tally = tallies[label]
+            cpu, start = server_cpu(pid), time.perf_counter()
+            latencies, errors = _load(clients, paths, seconds, round_)
+            tally.seconds += time.perf_counter() - start
+            tally.cpu += server_cpu(pid) - cpu
+            tally.latencies += latencies
+            tally.errors += errors
+
+
+def _report(name: str, tallies: dict[str, Tally]) -> None:
+    header = ("page", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "non-200")
+    print(f"\n{name}")
+    print(f"{header[0]:<18} " + " ".join(f"{h:>9}" for h in header[1:]))
+    for label, tally in tallies.items():
+        print(tally.row(label))
+    base, floor = tallies[BASELINE], tallies[SIGNED_IN]
+    for label in ("document page", "project editor"):
+        tally = tallies[label]
+        print(
+            f"{label}: {base.rate / tally.rate:.1f}x the log-in page's time per request, "
+            f"{tally.cpu_ms / base.cpu_ms:.1f}x its server CPU per request; "
+            f"{tally.cpu_ms / floor.cpu_ms:.1f}x the signed-in floor's CPU"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", help="admin URL of a PostgreSQL server (else SQLite)")
@@ -257,52 +316,45 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="per page, over all rounds")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per page")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--before",
+        metavar="SRC",
+        help="also serve jixiao from this src folder (e.g. an older checkout's) on its own "
+        "database, measured in the same rounds: before and after in one run",
+    )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmp:
-        data_dir = Path(tmp)
-        context = (
-            _postgres_database(args.postgres) if args.postgres else _sqlite(data_dir / "bench.db")
-        )
-        with context as db_url, _server(db_url, data_dir, args.workers) as (port, pid):
-            clients = [_client(port) for _ in range(args.clients)]
-            documents = clients[0].json("GET", "/api/documents")
-            doc_paths = [f"/documents/{d['id']}" for d in documents]
-            editor_paths = [f"/projects/{p['id']}" for d in documents for p in d["projects"]]
-            print(f"database: {'PostgreSQL' if args.postgres else 'SQLite'}; {len(documents)} "
-                  f"documents, {len(editor_paths)} projects; {args.clients} clients x "
-                  f"{args.seconds:.0f} s per page in {args.rounds} interleaved rounds; "
-                  f"{args.workers} uvicorn worker(s); loopback")  # fmt: skip
-            pages = {
-                BASELINE: ["/login"],
-                SIGNED_IN: ["/api/me"],
-                "document page": doc_paths,
-                "project editor": editor_paths,
-            }
-            for paths in pages.values():  # warm up: first requests import and compile
-                for path in paths:
-                    clients[0].get(path)
-            tallies = {label: Tally() for label in pages}
-            for round_ in range(args.rounds):
-                for label, paths in pages.items():
-                    tally = tallies[label]
-                    cpu, start = server_cpu(pid), time.perf_counter()
-                    latencies, errors = _load(clients, paths, args.seconds / args.rounds, round_)
-                    tally.seconds += time.perf_counter() - start
-                    tally.cpu += server_cpu(pid) - cpu
-                    tally.latencies += latencies
-                    tally.errors += errors
+    targets: list[tuple[str, str | None]] = [("this checkout", None)]
+    if args.before:
+        targets.insert(0, (f"before ({args.before})", args.before))
+    with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as tmp, ExitStack() as stack:
+        results: list[tuple[str, dict[str, Tally]]] = []
+        for i, (name, src) in enumerate(targets):
+            data_dir = Path(tmp) / str(i)
+            db_url = stack.enter_context(
+                _postgres_database(args.postgres, f"_{i}")
+                if args.postgres
+                else _sqlite(data_dir / "bench.db")
+            )
+            port, pid = stack.enter_context(_server(db_url, data_dir, args.workers, src))
+            tallies: dict[str, Tally] = {}
+            described = _measure(port, pid, args, tallies)
+            results.append((name, tallies))
+        print(f"database: {'PostgreSQL' if args.postgres else 'SQLite'}; {described}; "
+              f"{args.clients} clients x {args.seconds:.0f} s per page in {args.rounds} "
+              f"interleaved rounds; {args.workers} uvicorn worker(s); loopback")  # fmt: skip
+        for round_ in range(args.rounds):
+            _round(round_, args.seconds / args.rounds)
+        for clients, *_ in _SERVERS:
             for client in clients:
                 client.close()
-            header = ("page", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "non-200")
-            print(f"{header[0]:<18} " + " ".join(f"{h:>9}" for h in header[1:]))
-            for label, tally in tallies.items():
-                print(tally.row(label))
-            base = tallies[BASELINE]
+        for name, tallies in results:
+            _report(name, tallies)
+        if len(results) == 2:
+            (_, old), (_, new) = results
             for label in ("document page", "project editor"):
-                tally = tallies[label]
                 print(
-                    f"{label}: {base.rate / tally.rate:.1f}x the baseline's time per request, "
-                    f"{tally.cpu_ms / base.cpu_ms:.1f}x its server CPU per request"
+                    f"{label}: {old[label].cpu_ms / new[label].cpu_ms:.1f}x less server CPU "
+                    f"per request, {new[label].rate / old[label].rate:.1f}x the requests/s"
                 )
 
 
