@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from jixiao._exceptions import Forbidden
 from jixiao.model import Document, Project
@@ -65,6 +66,7 @@ class DocumentSnapshot:
     own_findings: dict[int, list[Finding]]
     """Project id → the findings about it, merged ones expanded (as the editor marks them)."""
     indicator_labels: dict[int, str]
+    comment_count: int
     audit: list[tuple[AuditEntry, list[ChangeLine]]]
 
 
@@ -136,6 +138,10 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
         indicator_ids={p.id: [i.id for i in p.indicators] for p in row.projects},
         own_findings={p.id: by_seq.get(p.seq, []) for p in row.projects},
         indicator_labels=indicator_labels(row),
+        comment_count=session.scalar(
+            select(func.count()).select_from(CommentRow).where(CommentRow.document_id == row.id)
+        )
+        or 0,
         audit=[
             (AuditEntry(a.at, a.username, a.action), readable_changes(a, row))
             for a in audit_trail(session, row.id)
@@ -147,11 +153,12 @@ def document_snapshot(
     session: Session, user: UserRow, document_id: int
 ) -> tuple[DocumentRow, DocumentSnapshot]:
     """The document row (projects and comments loaded, indicators not) after the access
-    check, and its snapshot at the revision just read."""
+    check, and its snapshot at the revision just read. On a hit: one query for the row with
+    its projects, one for the comments when there are any."""
     row = session.get(
         DocumentRow,
         document_id,
-        options=[  # two queries: the row with its projects, the comments with their authors
+        options=[
             # per request only what access and the page's links need; the snapshot has the rest
             *(defer(getattr(DocumentRow, c)) for c in _HEAVY_DOCUMENT_COLUMNS),
             joinedload(DocumentRow.projects)
@@ -159,7 +166,6 @@ def document_snapshot(
                 ProjectRow.document_id, ProjectRow.position, ProjectRow.seq, ProjectRow.unit_id
             )
             .joinedload(ProjectRow.unit),  # the editor's title names the main unit
-            selectinload(DocumentRow.comments).joinedload(CommentRow.author),
         ],
     )
     if row is None:
@@ -171,12 +177,27 @@ def document_snapshot(
         snapshot = _cache.get(key)
         if snapshot is not None:
             _cache.move_to_end(key)
-    if snapshot is not None and snapshot.project_ids == [p.id for p in row.projects]:
-        return row, snapshot
-    snapshot = _build(session, row)
-    if snapshot.project_ids == [p.id for p in row.projects]:
+    if snapshot is None or snapshot.project_ids != [p.id for p in row.projects]:
+        snapshot = _build(session, row)
         with _lock:
             _cache[key] = snapshot
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
+    _load_comments(session, row, snapshot)
     return row, snapshot
+
+
+def _load_comments(session: Session, row: DocumentRow, snapshot: DocumentSnapshot) -> None:
+    """The comments, read per request (each user sees their own buttons on them); none to
+    read when the snapshot of this revision has none (a comment raises the revision)."""
+    comments: list[CommentRow] = []
+    if snapshot.comment_count:
+        comments = list(
+            session.scalars(
+                select(CommentRow)
+                .where(CommentRow.document_id == row.id)
+                .options(joinedload(CommentRow.author))
+                .order_by(CommentRow.id)
+            )
+        )
+    set_committed_value(row, "comments", comments)
