@@ -1,7 +1,10 @@
 """The document revision: a counter in the database raised by every flush that changes a
 document or a row belonging to it, so caches in any worker process can tell a stale entry.
 
-The raise is a plain ``UPDATE documents SET revision = revision + 1`` issued at the start of the
+The new revision is the larger of the old one plus one and the time in microseconds: it always
+grows, and a database restored from a backup while the workbench runs never hands out a
+revision the caches saw before the restore (the restored history diverges from the one they
+cached). The raise is a plain ``UPDATE documents SET revision = …`` issued at the start of the
 flush (before the flush's own rows, the same lock order as ``editing``'s ``FOR UPDATE`` on the
 document), not an ORM change: the optimistic-locking ``version`` stays as it was, so two people
 saving different projects of one document never conflict because of it.
@@ -9,9 +12,10 @@ saving different projects of one document never conflict because of it.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import case, event, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -65,8 +69,12 @@ def _raise_revisions(session: Session, context: Any, instances: Any) -> None:
     if not changed:
         return
     table = DocumentRow.metadata.tables["documents"]
+    now = time.time_ns() // 1000
+    after = table.c.revision + 1
     session.connection().execute(
-        update(table).where(table.c.id.in_(sorted(changed))).values(revision=table.c.revision + 1)
+        update(table)
+        .where(table.c.id.in_(sorted(changed)))
+        .values(revision=case((after > now, after), else_=now))
     )
     session.info.setdefault(_PENDING, set()).update(changed)
 

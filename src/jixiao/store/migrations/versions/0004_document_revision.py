@@ -1,7 +1,8 @@
 """A ``revision`` counter on documents, raised by every flush that changes the document or a
 row that belongs to it (projects, indicators, findings, comments, audit entries): pages cache
 what they build from a document keyed by it, in every worker process (see
-``jixiao.store.revision``). Not the optimistic-locking ``version``: raising it never conflicts.
+``jixiao.store.revision``; it grows with the clock, hence 64 bits). Not the optimistic-locking
+``version``: raising it never conflicts.
 
 Revision ID: 0004
 Revises: 0003
@@ -23,7 +24,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
+        batch.add_column(sa.Column("revision", sa.BigInteger(), nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
