@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from jixiao import read_path
-from jixiao.model import Document, Indicator, SpendingPoint
+from jixiao.model import Department, Document, Indicator, SpendingPoint
 from jixiao.review import Finding, ReviewConfig, apply_safe_fixes, review
 from jixiao.review.config import Profile
 from jixiao.review.examples import (
@@ -94,18 +94,20 @@ def test_str03_all_blank_is_one_finding() -> None:
     findings = _run(_with_plan(None, None, None, None), "STR-03")
     assert len(findings) == 1
     assert "未填写资金支出计划" in findings[0].message
+    assert findings[0].severity == "warning"
     missing = example_document(example_project(spending_plan=[]))
     assert len(_run(missing, "STR-03")) == 1
 
 
 def test_str03_blank_year_end_after_100_at_october() -> None:
     findings = _run(_with_plan(None, None, "100", None), "STR-03")
-    assert [f.message for f in findings] == [
-        "资金支出计划中3月底、6月底的累计支出比例为空",
-        "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）",
+    # the error first: blanks are sent back for completion (a warning), not refused
+    assert [(f.severity, f.message) for f in findings] == [
+        ("error", "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）"),
+        ("warning", "资金支出计划中3月底、6月底的累计支出比例为空"),
     ]
     assert all(f.field == "spending_plan" for f in findings)
-    fix = findings[1].fix
+    fix = findings[0].fix
     assert fix is not None and fix.safety == "unsafe"
     assert fix.edits[0].path == "projects[0].spending_plan[3].percent"
 
@@ -362,6 +364,23 @@ def test_str10_document_level_findings() -> None:
     assert finding.field == "department"
 
 
+def test_str10_project_tables_published_on_their_own_are_not_reported() -> None:
+    alone = Department(form_lacks=["department_goals"])
+    assert _run(example_document(department=alone), "STR-10") == []
+
+
+def test_rules_about_a_part_skip_a_form_without_it() -> None:
+    """A form with no 项目编码, 资金支出计划, 资金用途 or 依据 column (most provinces'
+    templates): a blank there is not the unit's omission."""
+    rows = [row.model_copy(update={"basis": None}) for row in example_indicators()]
+    blank = example_project(code=None, spending_plan=[], indicators=rows)
+    codes = ["STR-01", "STR-03", "STR-04", "STR-09", "STR-12"]
+    reported = {f.code for c in codes for f in _run(example_document(blank), c)}
+    assert reported == {"STR-01", "STR-03", "STR-09"}
+    lacking = blank.model_copy(update={"form_lacks": ["code", "spending_plan", "basis"]})
+    assert [f for c in codes for f in _run(example_document(lacking), c)] == []
+
+
 def test_cnt01_counts_named_rows_and_is_configurable() -> None:
     (finding,) = _run(_with_rows(example_indicators()[:2]), "CNT-01")
     assert finding.severity == "info" and "只设置了2个三级指标" in finding.message
@@ -426,3 +445,10 @@ def test_seed_002_spending_plan_messages() -> None:
     assert (1, "12月底累计支出比例为空（10月底已为100%，12月底也应为100%）") in by_project
     assert (2, "资金支出计划中3月底、6月底、10月底的累计支出比例为空") in by_project
     assert not any(seq == 1 for seq, message in by_project if "进度偏后" in message)
+
+
+def test_str03_a_configured_level_applies_to_blanks_too() -> None:
+    doc = _with_plan(None, None, None, None)
+    config = ReviewConfig(select=["STR-03"], severity={"STR-03": "error"})
+    [finding] = flatten(review(doc, config).findings)
+    assert finding.severity == "error"

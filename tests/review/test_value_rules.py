@@ -460,3 +460,30 @@ def test_val08_spelled_unit_severity_follows_the_configuration() -> None:
     config = ReviewConfig(select=["VAL-08"], severity={"VAL-08": "error"})
     [finding] = review(document_with(QUALITY, "≥95百分比"), config).findings
     assert finding.severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("name", "fires"),
+    [
+        ("居民电子健康档案建档率", False),  # a coverage rate, filed under 数量指标 by the template
+        ("城乡居民医保参保率", False),
+        ("劳务派遣工作完成率", True),  # a completion rate says nothing of how much
+        ("综合事务保障率", True),
+    ],
+)
+def test_val09_coverage_rates_under_quantity_pass(name: str, fires: bool) -> None:
+    assert _fires("VAL-09", 0, "≥90%", name=name) is fires
+
+
+def test_val07_a_subsidy_paid_on_time_is_the_subsidy_projects_output() -> None:
+    rows = example_indicators()
+    rows[2] = rows[2].model_copy(update={"name": "补贴资金拨付时间"})
+    subsidy = example_document(example_project(name="耕地地力保护补贴", indicators=rows))
+    assert _findings("VAL-07", subsidy) == []
+    office = example_document(example_project(name="办公楼运行维护", indicators=rows))
+    [finding] = _findings("VAL-07", office)
+    assert finding.indicator_index == 2
+    # 资金到位率 is an input measure even in a subsidy project
+    rows[2] = rows[2].model_copy(update={"name": "补贴资金到位率"})
+    subsidy = example_document(example_project(name="耕地地力保护补贴", indicators=rows))
+    assert len(_findings("VAL-07", subsidy)) == 1

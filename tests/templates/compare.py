@@ -16,7 +16,7 @@ from typing import Any
 from jixiao.model import Document, Indicator, Project, categorize
 from tests.templates.content import CONTENTS, FamilyContent, IndicatorC, ProjectC
 
-__all__ = ["Comparison", "compare"]
+__all__ = ["Comparison", "compare", "compare_content"]
 
 _SIMPLE_VALUE = re.compile(r"^([≥≤=<>])?([0-9][0-9,]*(?:\.[0-9]+)?)([^0-9]*)$")
 _OPS = {"≥": ">=", "≤": "<=", "=": "=", "<": "<", ">": ">", None: "="}
@@ -50,7 +50,11 @@ class Comparison:
 
 
 def compare(family: str, doc: Document) -> Comparison:
-    content = CONTENTS[family]
+    return compare_content(CONTENTS[family], doc)
+
+
+def compare_content(content: FamilyContent, doc: Document) -> Comparison:
+    """The model against any content laid out in its family (the review-quality set's too)."""
     out = Comparison()
     out.check("fiscal_year", content.year, doc.fiscal_year)
     out.check("projects", len(content.projects), len(doc.projects))

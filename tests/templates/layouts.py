@@ -206,7 +206,10 @@ def _b(content: FamilyContent) -> list[Block]:
         ]
         header = len(rows)
         for (l1, l2), ind in zip(_levels(p.indicators), p.indicators, strict=True):
-            rows.append([None, l1, l2, ind.name, ind.mid_value, l2, ind.name, ind.value])
+            # a level-2 merged down in the 年度 block is covered from above, not by the
+            # 中期 value to its left
+            up2 = UP if l2 is None else l2
+            rows.append([None, l1, l2, ind.name, ind.mid_value, up2, ind.name, ind.value])
         grid = Grid(rows, widths=[2, 2, 2, 3, 2, 2, 3, 2])
         if n == 0:  # the 中期目标 goal cell is long: no; the 受益人口 row's mid value breaks
             grid.page_break = (header + 3, 3, 2)

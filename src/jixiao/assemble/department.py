@@ -67,7 +67,8 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
             items[section].append((text, bool(LIST_MARKER.match(text))))
     front.title = _title(title_parts)
     front.department = Department(
-        **{name: _merge_items(entries) for name, entries in items.items()}
+        **{name: _merge_items(entries) for name, entries in items.items()},
+        form_lacks=[] if section is not None else ["department_goals"],
     )
     return front
 

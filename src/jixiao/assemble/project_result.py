@@ -12,6 +12,7 @@ from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.lifecycle_tables import attach_records
 from jixiao.layout import LayoutWarning, Position
 from jixiao.model import Budget, ExtraField, Indicator, Project, SpendingPoint, Unit
+from jixiao.model.document import FormPart
 
 __all__ = ["ProjectResult"]
 
@@ -42,6 +43,7 @@ class ProjectResult:
     columns: Columns | None
     rows: IndicatorRows | None
     department: str | None
+    printed: set[str]
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -62,6 +64,24 @@ class ProjectResult:
 
     def all_warnings(self) -> list[LayoutWarning]:
         return self.warnings + ([] if self.rows is None else self.rows.warnings)
+
+    def form_lacks(self) -> list[FormPart]:
+        """The parts this project's form has no place for: no label was met and no column has
+        the role (a blank under a printed label is the unit's omission, not the form's)."""
+        roles = set() if self.columns is None else set(self.columns.roles.values())
+        known = self.columns is not None and not self.columns.inferred
+        lacks: list[FormPart] = []
+        if self.code is None and "code" not in self.printed and "p_code" not in roles:
+            lacks.append("code")
+        if self.purpose is None and "purpose" not in self.printed and "p_purpose" not in roles:
+            lacks.append("purpose")
+        if not self.plan:
+            lacks.append("spending_plan")
+        if known and "description" not in roles:
+            lacks.append("description")
+        if known and "basis" not in roles:
+            lacks.append("basis")
+        return lacks
 
     def build(self) -> Project:
         plan = (
@@ -98,5 +118,6 @@ class ProjectResult:
             mid_term_budget=Budget(**self.mid_budget) if self.mid_budget else None,
             mid_term_goals=self.mid_goals,
             extra=extra,
+            form_lacks=self.form_lacks(),
         )
         return attach_records(project, self.warnings)  # a 自评表 / 监控表's records

@@ -87,6 +87,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     department: str | None = None
     year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
+    printed: set[str] = field(default_factory=set)  # header fields whose label was met
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
     _below: dict[int, LabelMatch] = field(default_factory=dict)
@@ -396,6 +397,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     def _set(self, match: LabelMatch, value: str, cell: Cell) -> None:
         kind = match.field
         text = value.strip()
+        self.printed.add(kind)
         if kind in ("total", "mid_total"):
             self._money_context[cell.col] = "mid" if kind == "mid_total" else "annual"
         if kind in ("total", "fiscal", "other", "mid_total"):

@@ -199,6 +199,9 @@ class DepartmentTask(_Model):
     budget: Budget = Field(default_factory=Budget)
 
 
+FormPart = Literal["code", "purpose", "spending_plan", "description", "basis", "department_goals"]
+
+
 class Department(_Model):
     overall_goals: list[str] = Field(default_factory=list)
     sub_goals: list[str] = Field(default_factory=list)
@@ -212,6 +215,9 @@ class Department(_Model):
     extra: list[ExtraField] = _optional(list)
     monitoring: list[MonitoringRecord] = _optional(list)
     self_evaluation: SelfEvaluation | None = _optional()
+    form_lacks: list[FormPart] = _optional(list)
+    """``department_goals`` when the document has no part one at all (project tables published
+    on their own): no heading of 总体绩效目标, 分项绩效目标 or 工作保障措施 was met."""
 
 
 class Project(_Model):
@@ -230,6 +236,9 @@ class Project(_Model):
     mid_term_budget: Budget | None = _optional()
     mid_term_goals: list[str] = _optional(list)
     extra: list[ExtraField] = _optional(list)
+    form_lacks: list[FormPart] = _optional(list)
+    """Parts the source form does not print at all (no label, no column): a blank field of a
+    form that has no place for it is not the unit's omission."""
     monitoring: list[MonitoringRecord] = _optional(list)
     self_evaluation: SelfEvaluation | None = _optional()
 

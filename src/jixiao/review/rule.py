@@ -59,6 +59,9 @@ class Rule:
 
     def __init__(self, severity: Severity | None = None):
         self.effective_severity: Severity = severity or self.severity
+        self.level_configured = severity is not None
+        """The installation (or profile) set this rule's level: a rule that reports some
+        defects at another level than its default (DUP-04, STR-03) then uses it for all."""
 
     # -- to implement ---------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ _PROJECT_EXTENSIONS = (
     "mid_term_budget",
     "mid_term_goals",
     "extra",
+    "form_lacks",
     "monitoring",
     "self_evaluation",
 )
@@ -109,6 +110,7 @@ _DEPARTMENT_EXTENSIONS = (
     "extra",
     "monitoring",
     "self_evaluation",
+    "form_lacks",
 )
 
 

@@ -14,7 +14,7 @@ from tests.templates.builders import (
 )
 from tests.templates.layouts import Block, blocks_for
 
-__all__ = ["PAGED_FORMS", "WEB_AND_TEXT_FORMS", "build"]
+__all__ = ["PAGED_FORMS", "WEB_AND_TEXT_FORMS", "build", "write"]
 
 _BUILDERS: dict[str, tuple[str, Callable[[list[Block]], bytes]]] = {
     "docx": ("docx", docx_builder.build),
@@ -44,3 +44,9 @@ def build(family: str, form: str) -> tuple[bytes, str]:
     """The fixture's bytes and a file name for it."""
     ext, writer = _BUILDERS[form]
     return writer(blocks_for(family)), f"family_{family}_{form}.{ext}"
+
+
+def write(blocks: list[Block], form: str) -> tuple[bytes, str]:
+    """Any blocks in a form: the bytes and the file extension."""
+    ext, writer = _BUILDERS[form]
+    return writer(blocks), ext

@@ -76,6 +76,7 @@ class UnrelatedIndicator(ProjectRule):
     """三级指标应与本项目相关。
 
     ## 检查内容
+    表格本身没有“资金用途”一栏的项目不检查：只有项目名称和目标时，可供对照的文字太少，误报多。
     取三级指标名称和描述中的“具体词”（去掉虚词、套话和“预算、经费、综合、事务、办公”等
     通用词后的二字词），看它们是否出现在本项目的名称、资金用途、绩效目标、单位名称或本项目
     其他指标（名称和描述）中。出现比例不超过 `max_overlap`（默认 0，即一个也没有）时报告在
@@ -119,6 +120,8 @@ class UnrelatedIndicator(ProjectRule):
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
+        if "purpose" in project.form_lacks:
+            return  # without a 资金用途 there is too little of the project's own text to judge
         own = [project.name, project.purpose or "", project.unit.name or "", *real_goals(project)]
         own_terms = frozenset().union(*(terms(t) for t in own))
         row_terms = [terms(ind.name) | terms(ind.description or "") for ind in project.indicators]

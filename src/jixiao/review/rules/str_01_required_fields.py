@@ -28,6 +28,7 @@ class RequiredFields(ProjectRule):
     项目缺少以下任一项：项目编码、项目名称、预算数、绩效目标文字、至少一行绩效指标。每缺一项报告一条，
     `field` 分别为 `code`、`name`、`budget`、`goals`、`indicators`。只含空白的内容按缺失计。
     绩效目标写成“目标内容1”之类占位文字不在本规则检查之列（由占位文字规则报告）。
+    表格本身没有“项目编码”一栏的（多数省份的模板），不报告缺少项目编码。
 
     ## 为什么
     项目编码、名称和预算数确定“是哪笔钱”，绩效目标和绩效指标说明“这笔钱要办成什么事”。任何一项缺失，
@@ -58,7 +59,7 @@ class RequiredFields(ProjectRule):
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         label = _label(project)
-        if _blank(project.code):
+        if _blank(project.code) and "code" not in project.form_lacks:
             yield self.finding(
                 f"{label}缺少项目编码",
                 project=project,

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from jixiao.model import Document, Project, SpendingPoint
 from jixiao.review.examples import example_document, example_project
-from jixiao.review.finding import Edit, Finding, Fix
+from jixiao.review.finding import Edit, Finding, Fix, Severity
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
 
 MONTHS = (3, 6, 10, 12)
@@ -40,7 +40,7 @@ class SpendingPlanValid(ProjectRule):
 
     ## 检查内容
     资金支出计划（3月底、6月底、10月底、12月底的累计支出比例）的以下问题，均报告在
-    `field="spending_plan"`：
+    `field="spending_plan"`（表格本身没有资金支出计划的模板不检查）：
     - 未填写资金支出计划，或四个时点全部为空（只报这一条）；
     - 3月底、6月底、10月底中有空格（合并为一条）；
     - 某个比例小于 0 或大于 100%；
@@ -63,7 +63,9 @@ class SpendingPlanValid(ProjectRule):
     表格勾稽关系（实践）：累计支出比例逐期不减，年底为 100%；财预〔2015〕88号 完整性审核。
 
     ## 配置
-    无参数。支出进度是否过于后置由 STR-04 检查。
+    无参数。支出进度是否过于后置由 STR-04 检查。空格（整表未填或个别时点为空）报告为警告：
+    审核时要求补填，而不是退回；比例越界、倒退和12月底不为100%是错误。在配置中设定本规则的
+    级别后，所有问题都取该级别。
     """
 
     code = "STR-03"
@@ -76,15 +78,21 @@ class SpendingPlanValid(ProjectRule):
     def check_project_at(
         self, position: int, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
+        if "spending_plan" in project.form_lacks:
+            return  # the form has no 资金支出计划 (most provinces' forms): nothing to fill
         plan = plan_by_month(project)
         # Every finding is on the whole plan, quoted as one text.
         plan_finding = partial(
             self.finding, project=project, field="spending_plan", text=plan_text(plan)
         )
+        # A blank plan is sent back for completion, not refused: a warning, unless the
+        # installation set this rule's level itself (then every finding takes that level).
+        blank_level: Severity | None = "warning" if not self.level_configured else None
         if all(value is None for value in plan.values()):
             yield plan_finding(
                 "未填写资金支出计划（3月底、6月底、10月底、12月底均为空）",
                 suggestion="请按项目实施进度填写各时点的累计支出比例，12月底应为100%。",
+                severity=blank_level,
             )
             return
 
@@ -94,6 +102,7 @@ class SpendingPlanValid(ProjectRule):
             yield plan_finding(
                 f"资金支出计划中{names}的累计支出比例为空",
                 suggestion="请逐项填写累计支出比例；该时点前确无支出的填0%。",
+                severity=blank_level,
             )
 
         out_of_range = set()

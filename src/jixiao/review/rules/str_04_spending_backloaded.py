@@ -27,7 +27,7 @@ class SpendingBackLoaded(ProjectRule):
 
     ## 检查内容
     资金支出计划中 6月底累计比例低于 `june`（默认 40%），或 10月底低于 `october`（默认 75%）。
-    同一项目只报一条，`field="spending_plan"`。
+    同一项目只报一条，`field="spending_plan"`。表格本身没有资金支出计划的模板不检查。
     12月底已填写时，年底前的空格视为该期没有支出，累计比例沿用前一时点（之前都空则为 0%）；
     12月底为空时空格无法解读，只比较已填的数（空格和年底缺失由 STR-03 报告）。
 
@@ -64,6 +64,8 @@ class SpendingBackLoaded(ProjectRule):
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
+        if "spending_plan" in project.form_lacks:
+            return
         plan = plan_by_month(project)
         year_end_filled = plan[12] is not None
         # Cumulative percent at each checkpoint; a blank before a filled 12月底 means nothing was

@@ -35,7 +35,7 @@ class BasisMissing(ProjectRule):
     """每个三级指标都应说明指标值确定依据。
 
     ## 检查内容
-    三级指标的“指标值确定依据”为空，或只写“无”“/”“—”等。
+    三级指标的“指标值确定依据”为空，或只写“无”“/”“—”等。表格本身没有这一栏的模板不检查。
     - 项目中所有指标的依据都为空时（多见于整列未填的表），只报一条，`field="indicators"`；
     - 否则每个缺依据的指标报一条，`field="indicators[i].basis"`。
     依据写了但看不出属于哪类标准的，由 STR-12 提示。
@@ -71,6 +71,8 @@ class BasisMissing(ProjectRule):
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
+        if "basis" in project.form_lacks:
+            return  # the form has no 指标值确定依据 column
         rows = project.indicators
         missing = [i for i, indicator in enumerate(rows) if basis_is_blank(indicator.basis)]
         if not missing:

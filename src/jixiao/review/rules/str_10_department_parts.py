@@ -31,6 +31,8 @@ class DepartmentParts(Rule):
     文件第一部分“部门整体绩效目标”缺少“总体绩效目标”“分项绩效目标”或“工作保障措施”（没有内容或
     只有空白）。每缺一部分报告一条，`field` 为 `department.overall_goals`、`department.sub_goals`、
     `department.safeguards`；三部分全部缺失时只报一条“缺少部门整体绩效目标”，`field="department"`。
+    文件中完全没有第一部分（没有任何“总体绩效目标”“分项绩效目标”“工作保障措施”标题，即单独公开的
+    项目绩效目标表）时不报告。
     这是文件级问题，不指向任何项目。
 
     ## 为什么
@@ -61,6 +63,8 @@ class DepartmentParts(Rule):
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
         department = doc.department
+        if "department_goals" in department.form_lacks:
+            return  # project tables published on their own: the document has no part one
         missing = [part for part in PARTS if not _filled(getattr(department, part[0]))]
         if len(missing) == len(PARTS):
             yield self.finding(

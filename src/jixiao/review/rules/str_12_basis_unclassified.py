@@ -91,7 +91,7 @@ class BasisUnclassified(ProjectRule):
     """指标值确定依据应能看出属于计划标准、行业标准、历史标准或其他标准。
 
     ## 检查内容
-    “指标值确定依据”已填写，但看不出是哪类标准。判断方法：
+    “指标值确定依据”已填写，但看不出是哪类标准（表格本身没有这一栏的模板不检查）。判断方法：
     - 写明“计划标准”“行业标准”“历史标准”“其他标准”的，按所写归类；
     - 否则先去掉依据中重复的指标名称、指标描述和指标值，再按关键词归类：历史、上年、往年、
       以前年度、去年、历年 → 历史标准；计划、规划、方案、合同、预算、批复、定额、测算、协议、
@@ -131,6 +131,8 @@ class BasisUnclassified(ProjectRule):
     def check_project(
         self, project: Project, doc: Document, ctx: ReviewContext
     ) -> Iterator[Finding]:
+        if "basis" in project.form_lacks:
+            return
         rows = project.indicators
         given = [i for i, row in enumerate(rows) if not basis_is_blank(row.basis)]
         unclear = [i for i in given if classify_basis(rows[i].basis or "", rows[i]) is None]

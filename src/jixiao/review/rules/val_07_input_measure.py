@@ -20,10 +20,18 @@ _TERMS = (
 )
 
 
+_TRANSFER_PROJECT = "补贴 补助 奖补 救助 资助 抚恤 慰问 津贴 救济 奖励"
+_PAYMENT_TERMS = "资金拨付 资金支付 经费支付 拨付进度 支付进度"
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     terms: list[str] = Field(default_factory=lambda: _TERMS.split())
     """Words in an indicator name that mark an input or process measure."""
+    transfer_projects: list[str] = Field(default_factory=lambda: _TRANSFER_PROJECT.split())
+    """Words in a project name that make paying out the money the output itself."""
+    payment_terms: list[str] = Field(default_factory=lambda: _PAYMENT_TERMS.split())
+    """The terms that are outputs of such a project when filed under 时效指标."""
 
 
 class InputMeasure(IndicatorRule):
@@ -32,6 +40,8 @@ class InputMeasure(IndicatorRule):
     ## 检查内容
     产出指标（数量、质量、时效）或效益指标的名称是资金投入或支付过程的度量：资金到位率、预算执行率、
     支付进度、资金拨付率、资金使用率、人员经费、经费投入等（名称含配置的词）。成本指标不检查。
+    补贴、补助、救助等直接发给对象的项目，把钱按时发到对象手里本身就是产出：这类项目时效指标中的
+    “资金拨付时间”“补贴资金支付进度”不报告（资金到位率、预算执行率仍报告）。
 
     ## 为什么
     绩效目标是资金“预期达到的产出和效果”。财力、人力、物力等投入数量和资金执行进度不能作为绩效目标：
@@ -49,6 +59,8 @@ class InputMeasure(IndicatorRule):
 
     ## 配置
     `terms`：名称中表示投入或过程的词（默认：资金到位、预算执行、支付进度、资金拨付、资金使用率、人员经费、经费投入等）。
+    `transfer_projects`：项目名称中表示直接发给对象的词（默认：补贴、补助、奖补、救助、资助、抚恤、慰问、津贴、救济、奖励）。
+    `payment_terms`：这类项目时效指标中不报告的词（默认：资金拨付、资金支付、经费支付、拨付进度、支付进度）。
     """
 
     code = "VAL-07"
@@ -72,6 +84,12 @@ class InputMeasure(IndicatorRule):
         term = next((t for t in ctx.params.terms if t in name), None)
         if term is None:
             return
+        if (
+            category == "output.timeliness"
+            and term in ctx.params.payment_terms
+            and any(word in project.name for word in ctx.params.transfer_projects)
+        ):
+            return  # a subsidy paid to its people on time is the subsidy project's output
         kind = "效益" if category.startswith("effect.") else "产出"
         yield self.finding(
             f"{indicator_label(indicator)}（含“{term}”）衡量的是资金投入或支付过程，不是{kind}",

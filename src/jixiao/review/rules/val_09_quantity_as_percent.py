@@ -19,11 +19,16 @@ from jixiao.review.rules._value_terms import (
     value_finding,
 )
 
+_COVERAGE = "覆盖率 建档率 管理率 普及率 参保率 入学率 接种率 筛查率 登记率 签约率 救治率 就业率"
+
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     include_quantity_category: bool = True
     """Also report every 数量指标 with a % value (完成率 filed as 数量), not only count names."""
+    coverage_suffixes: list[str] = Field(default_factory=lambda: _COVERAGE.split())
+    """Rates of a defined population (居民健康档案建档率, 参保率): sector templates file them
+    under 数量指标, so they are not reported there (工作完成率 and 保障率 still are)."""
     count_suffixes: list[str] = Field(default_factory=lambda: ["数量", "数"])
     """Name endings that announce a count (案件数量, 培训次数, 受益人数)."""
     exempt_suffixes: list[str] = Field(
@@ -67,6 +72,9 @@ class QuantityAsPercent(IndicatorRule):
     ## 配置
     `include_quantity_category`：默认 true，数量指标中的百分比都报告；
     设为 false 只检查名称表示数量的指标。
+    `coverage_suffixes`：覆盖类比率的名称结尾（覆盖率、建档率、管理率、参保率、接种率等），
+    在数量指标下不报告：卫生健康、社保等行业的官方模板把它们放在数量指标下。工作完成率、
+    保障率仍报告。
     `count_suffixes`、`exempt_suffixes`：表示数量的名称结尾，以及不算数量的结尾。
     """
 
@@ -88,8 +96,12 @@ class QuantityAsPercent(IndicatorRule):
         counts = name.endswith(tuple(ctx.params.count_suffixes)) and not name.endswith(
             tuple(ctx.params.exempt_suffixes)
         )
+        # a coverage rate under 数量指标 (居民电子健康档案建档率) is how the official templates of
+        # several sectors file it: the share of a defined population, not a vague completion
         in_quantity = (
-            ctx.params.include_quantity_category and indicator.category == "output.quantity"
+            ctx.params.include_quantity_category
+            and indicator.category == "output.quantity"
+            and not name.endswith(tuple(ctx.params.coverage_suffixes))
         )
         if not (counts or in_quantity):
             return
