@@ -12,6 +12,7 @@ are never cached. Profile and figures: docs/performance.md.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -37,8 +38,17 @@ from jixiao.workbench.reports import report_from_findings
 
 __all__ = ["AuditEntry", "DocumentSnapshot", "clear_snapshots", "document_snapshot"]
 
-CACHE_SIZE = 64
-"""Documents kept per process (least recently used dropped first)."""
+CACHE_SIZE_ENV = "JIXIAO_PAGE_CACHE_DOCUMENTS"
+
+
+def _cache_size() -> int:
+    text = os.environ.get(CACHE_SIZE_ENV, "").strip()
+    return int(text) if text.isdigit() else 16
+
+
+CACHE_SIZE = _cache_size()
+"""Documents kept per process, least recently used dropped first (a seed document's snapshot
+is a few hundred KiB; one of 200 projects some MiB); ``0`` turns the cache off."""
 
 
 @dataclass(frozen=True)
