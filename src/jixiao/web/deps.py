@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, joinedload, sessionmaker
@@ -25,7 +26,7 @@ from jixiao.web.display import (
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_is_open
 
-__all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
+__all__ = ["DB", "CurrentUser", "LoginRequired", "read_page", "signed_in_user", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
@@ -113,6 +114,24 @@ async def csrf_dep(request: Request) -> None:
 
 
 CurrentUser = Annotated[UserRow, Depends(get_user)]
+
+PageView = Callable[[Session, UserRow], Response]
+
+
+async def read_page(request: Request, view: PageView) -> Response:
+    """A GET page whose session, user and view run in one worker-thread call.
+
+    The ``DB`` and ``CurrentUser`` dependencies cost a thread hop each (and ``DB`` two); on
+    the busiest pages that plumbing was a third of the request (docs/performance.md). Same
+    session kind as ``get_db`` gives a GET, same sign-in check as ``get_user``.
+    """
+
+    def run() -> Response:
+        read, _ = request.app.state.sessions
+        with read() as session:
+            return view(session, get_user(request, session))
+
+    return await run_in_threadpool(run)
 
 
 def page(

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
 from jixiao.model import Document
@@ -19,7 +20,8 @@ from jixiao.review import review
 from jixiao.review.output.html import render_html
 from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
-from jixiao.web.deps import DB, CurrentUser, flash, page
+from jixiao.store.models import UserRow
+from jixiao.web.deps import DB, CurrentUser, flash, page, read_page
 from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.authoring import earlier_projects
@@ -49,7 +51,13 @@ EXPORTS = {
 
 
 @router.get("/documents/{document_id}")
-def document_page(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
+async def document_page(request: Request, document_id: int) -> Response:
+    return await read_page(
+        request, lambda session, user: _document_page(request, session, user, document_id)
+    )
+
+
+def _document_page(request: Request, session: Session, user: UserRow, document_id: int) -> Response:
     # What is the same for every user comes from the snapshot of the document's revision;
     # access, the allowed steps, the gate and the comments are worked out per request.
     row, snap = document_snapshot(session, user, document_id)

@@ -22,7 +22,7 @@ from jixiao.store.convert import document_from_row, get_document_row, project_fr
 from jixiao.store.errors import ConflictError, NotFoundError
 from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
-from jixiao.web.deps import DB, CurrentUser, page
+from jixiao.web.deps import DB, CurrentUser, page, read_page
 from jixiao.workbench.access import can_edit, get_project
 from jixiao.workbench.editing import update_project
 from jixiao.workbench.snapshot import document_snapshot
@@ -256,9 +256,11 @@ def _ids(row: ProjectRow) -> list[int]:
 
 
 @router.get("/projects/{project_id}")
-def editor(request: Request, session: DB, user: CurrentUser, project_id: int) -> Response:
-    saved = request.query_params.get("saved")
-    return _editor(request, session, user, project_id, message="已保存" if saved else None)
+async def editor(request: Request, project_id: int) -> Response:
+    message = "已保存" if request.query_params.get("saved") else None
+    return await read_page(
+        request, lambda session, user: _editor(request, session, user, project_id, message=message)
+    )
 
 
 @router.post("/projects/{project_id}/check")
