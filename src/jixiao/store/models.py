@@ -141,7 +141,7 @@ class DocumentRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
-    """Raised by every flush that changes the document or its rows (``store/revision.py``):
+    """Raised by every commit that changes the document or its rows (``store/revision.py``):
     the key of what pages cache about it. Never part of optimistic locking."""
 
     owner: Mapped[UserRow | None] = relationship()

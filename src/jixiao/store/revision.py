@@ -1,13 +1,14 @@
-"""The document revision: a counter in the database raised by every flush that changes a
+"""The document revision: a counter in the database raised by every commit that changes a
 document or a row belonging to it, so caches in any worker process can tell a stale entry.
 
 The new revision is the larger of the old one plus one and the time in microseconds: it always
 grows, and a database restored from a backup while the workbench runs never hands out a
 revision the caches saw before the restore (the restored history diverges from the one they
-cached). The raise is a plain ``UPDATE documents SET revision = …`` issued at the start of the
-flush (before the flush's own rows, the same lock order as ``editing``'s ``FOR UPDATE`` on the
-document), not an ORM change: the optimistic-locking ``version`` stays as it was, so two people
-saving different projects of one document never conflict because of it.
+cached). The flushes note which documents they change; just before the transaction commits,
+one plain ``UPDATE documents SET revision = …`` raises them, in the same transaction (readers
+see the new data and the new revision together), holding the document row's lock only for the
+commit. It is not an ORM change: the optimistic-locking ``version`` stays as it was, so two
+people saving different projects of one document never conflict because of it.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from jixiao.store.models import (
 
 __all__ = ["document_revision"]
 
-_PENDING = "jixiao.revised_documents"
-"""``session.info`` key: documents raised in the flush under way (to refresh afterwards)."""
+_PENDING = "jixiao.changed_documents"
+"""``session.info`` key: documents the transaction's flushes changed (raised at commit)."""
 
 
 def _document_id(row: object) -> int | None:
@@ -64,8 +65,17 @@ def _changed_documents(session: Session) -> set[int]:
 
 
 @event.listens_for(Session, "before_flush")
-def _raise_revisions(session: Session, context: Any, instances: Any) -> None:
-    changed = _changed_documents(session)
+def _note_changed_documents(session: Session, context: Any, instances: Any) -> None:
+    session.info.setdefault(_PENDING, set()).update(_changed_documents(session))
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_revisions(session: Session) -> None:
+    """Raise the revisions of the documents this transaction changed, just before COMMIT:
+    the document row is locked only for that moment (two open transactions saving different
+    projects of one document never wait for each other)."""
+    session.flush()  # the commit's own flush would come after this event
+    changed = sorted(session.info.pop(_PENDING, ()))
     if not changed:
         return
     table = DocumentRow.metadata.tables["documents"]
@@ -73,19 +83,18 @@ def _raise_revisions(session: Session, context: Any, instances: Any) -> None:
     after = table.c.revision + 1
     session.connection().execute(
         update(table)
-        .where(table.c.id.in_(sorted(changed)))
+        .where(table.c.id.in_(changed))
         .values(revision=case((after > now, after), else_=now))
     )
-    session.info.setdefault(_PENDING, set()).update(changed)
-
-
-@event.listens_for(Session, "after_flush_postexec")
-def _refresh_loaded_revisions(session: Session, context: Any) -> None:
-    """Documents in the session read their new revision from the database when next asked."""
-    for document_id in session.info.pop(_PENDING, ()):
+    for document_id in changed:  # read the new revision from the database when next asked
         row = session.identity_map.get(identity_key(DocumentRow, document_id))
         if row is not None:
             session.expire(row, ["revision"])
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_changes(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def document_revision(session: Session, document_id: int) -> int | None:

@@ -3,7 +3,7 @@ user — the converted model, the review report rebuilt from the stored findings
 own findings, indicator labels and the readable audit log — built once per document revision.
 
 Each view reads the document row (with its revision, ``store/revision.py``) and checks access
-per request, then takes the snapshot cached under the row's revision, or builds it. Any flush
+per request, then takes the snapshot cached under the row's revision, or builds it. Any commit
 that changes the document or its projects, indicators, findings, comments or audit entries
 raises the revision in the database, so every worker process sees a stale entry as a miss;
 the per-user parts of the pages (allowed actions, CSRF token, comments with their buttons)

@@ -1,4 +1,4 @@
-"""A ``revision`` counter on documents, raised by every flush that changes the document or a
+"""A ``revision`` counter on documents, raised by every commit that changes the document or a
 row that belongs to it (projects, indicators, findings, comments, audit entries): pages cache
 what they build from a document keyed by it, in every worker process (see
 ``jixiao.store.revision``; it grows with the clock, hence 64 bits). Not the optimistic-locking
