@@ -107,6 +107,12 @@ def test_str03_blank_year_end_after_100_at_october() -> None:
         ("warning", "资金支出计划中3月底、6月底的累计支出比例为空"),
     ]
     assert all(f.field == "spending_plan" for f in findings)
+    assert findings[0].fix is None  # with 3月底 and 6月底 blank, 12月底 alone settles nothing
+
+
+def test_str03_offers_the_year_end_fix_when_only_it_is_blank() -> None:
+    findings = _run(_with_plan("25", "50", "80", None), "STR-03")
+    assert [f.message for f in findings] == ["12月底累计支出比例为空，年底累计支出应为100%"]
     fix = findings[0].fix
     assert fix is not None and fix.safety == "unsafe"
     assert fix.edits[0].path == "projects[0].spending_plan[3].percent"

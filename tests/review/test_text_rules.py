@@ -35,6 +35,7 @@ from jixiao.review.textsim import (
     segments,
     terms,
 )
+from jixiao.values import parse_value
 from tests.conftest import SEEDS
 
 CODES = [
@@ -544,3 +545,23 @@ def test_seed_003() -> None:
         ("GOAL-01", 7, None, "goals"),
         *(("TXT-02", seq, None, "indicators") for seq in range(1, 9)),
     ]
+
+
+def test_rel01_a_zero_target_in_words_needs_an_indicator() -> None:
+    """“较大事故零发生” is a target: some indicator must be valued 0, 零 or 无."""
+    goal = "全年完成特种设备检验1200台次，较大事故零发生"
+    rows = example_indicators()
+    rows[0] = rows[0].model_copy(
+        update={"value_text": "≥1200台次", "value": parse_value("≥1200台次")}
+    )
+    project = example_project(goals=[goal], indicators=rows)
+    review_of = review(example_document(project), ReviewConfig(select=["REL-01"]))
+    [finding] = review_of.findings
+    assert "“零发生”" in finding.message and "=0起" in (finding.suggestion or "")
+    rows.append(
+        rows[4].model_copy(
+            update={"name": "较大事故发生起数", "value_text": "=0起", "value": parse_value("=0起")}
+        )
+    )
+    measured = example_project(goals=[goal], indicators=rows)
+    assert review(example_document(measured), ReviewConfig(select=["REL-01"])).findings == []

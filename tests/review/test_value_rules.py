@@ -487,3 +487,28 @@ def test_val07_a_subsidy_paid_on_time_is_the_subsidy_projects_output() -> None:
     rows[2] = rows[2].model_copy(update={"name": "补贴资金到位率"})
     subsidy = example_document(example_project(name="耕地地力保护补贴", indicators=rows))
     assert len(_findings("VAL-07", subsidy)) == 1
+
+
+@pytest.mark.parametrize("value", ["每月10日前", "每季度末月20日前", "每年6月底前"])
+def test_a_recurring_deadline_is_a_time_value(value: str) -> None:
+    doc = document_with(2, value, name="困难群众救助资金发放时间")
+    reported = flatten(review(doc).findings)
+    assert [f.code for f in reported if f.field == "indicators[2].value"] == []
+
+
+def test_social_and_ecological_costs_are_not_money_by_definition() -> None:
+    social = document_with(3, "≤3天", level1="成本指标", level2="社会成本指标", name="单次占道时间")
+    assert _findings("VAL-14", social) == []
+    economic = document_with(
+        3, "≤3天", level1="成本指标", level2="经济成本指标", name="单次占道时间"
+    )
+    assert len(_findings("VAL-14", economic)) == 1
+
+
+def test_val06_a_deadline_given_as_a_percentage_is_a_warning() -> None:
+    doc = document_with(2, "≥95%", name="项目完工时间")
+    [finding] = _findings("VAL-06", doc)
+    assert finding.severity == "warning"
+    config = ReviewConfig(select=["VAL-06"], severity={"VAL-06": "info"})
+    [configured] = flatten(review(doc, config).findings)
+    assert configured.severity == "info"

@@ -213,7 +213,7 @@ def gated_server(
 def test_a_year_of_work_from_scratch(gated_server: str, chromium: object) -> None:
     """A unit writes next year's document (one project copied from last year, one new),
     explains the errors it leaves and submits; the reviewer finds it in 待办, reads the
-    explanations first, resolves a comment thread and approves."""
+    explanations first, compares two versions, resolves a comment thread and approves."""
     expect = playwright_api.expect
     base = gated_server
     unit = signed_in(chromium, base, "danwei", WIDE)
@@ -266,6 +266,7 @@ def test_a_year_of_work_from_scratch(gated_server: str, chromium: object) -> Non
     thread.locator("button.resolve").click()
     expect(reviewer.locator("#flash")).to_contain_text("已标为已解决")  # type: ignore[attr-defined]
     expect(reviewer.locator(".comment.resolved .resolved-tag")).to_have_text("已解决")  # type: ignore[attr-defined]
+    compare_versions(reviewer)
     reviewer.click("#action-approve")  # type: ignore[attr-defined]
     expect(reviewer.locator("#doc-status")).to_have_text("通过")  # type: ignore[attr-defined]
     audit = reviewer.locator("table.audit").inner_text()  # type: ignore[attr-defined]
@@ -277,3 +278,25 @@ def test_a_year_of_work_from_scratch(gated_server: str, chromium: object) -> Non
     narrow_unit = signed_in(chromium, base, "danwei", NARROW)
     narrow_unit.goto(f"{base}/documents/new")  # type: ignore[attr-defined]
     shot(narrow_unit, "workbench-new-document-narrow")
+
+
+def compare_versions(reviewer: object) -> None:
+    """From the document page: the versions page, two versions chosen and compared, then the
+    history's 修改前后对比 of one save; back on the document page."""
+    expect = playwright_api.expect
+    doc_url = reviewer.url.split("#", 1)[0]  # type: ignore[attr-defined]
+    reviewer.click("#versions-link")  # type: ignore[attr-defined]
+    rows = reviewer.locator("table.versions tbody tr")  # type: ignore[attr-defined]
+    expect(rows).to_have_count(3)  # 新建文档, 复制项目, 新增项目
+    reviewer.check("#version-1 input[name=old]")  # type: ignore[attr-defined]
+    reviewer.check("#version-3 input[name=new]")  # type: ignore[attr-defined]
+    reviewer.click("#compare-versions")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#comparison-title")).to_have_text("第 1 版 → 第 3 版")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#field-changes")).to_contain_text("智慧审批系统运维")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#diff-summary")).to_contain_text("新增 2 个")  # type: ignore[attr-defined]
+    shot(reviewer, "workbench-versions-wide")
+    reviewer.goto(doc_url)  # type: ignore[attr-defined]
+    reviewer.locator("table.audit a.version-diff", has_text="修改前后对比").last.click()  # type: ignore[attr-defined]
+    expect(reviewer.locator("#comparison-title")).to_have_text("第 2 版 → 第 3 版")  # type: ignore[attr-defined]
+    expect(reviewer.locator("#field-changes")).to_contain_text("智慧审批系统运维")  # type: ignore[attr-defined]
+    reviewer.goto(doc_url)  # type: ignore[attr-defined]

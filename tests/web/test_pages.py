@@ -305,3 +305,37 @@ def test_department_goals_form(app: FastAPI) -> None:
     assert "<fieldset disabled>" in reviewer.get("/documents/1/department").text
     fresh["csrf_token"] = [TOKEN.search(reviewer.get("/documents/1/department").text).group(1)]  # type: ignore[union-attr]
     assert reviewer.post("/documents/1/department", data=fresh).status_code == 403
+
+
+def test_editor_shows_a_document_wide_finding_at_each_row_it_fixes(app: FastAPI) -> None:
+    """Seed 001 writes every value “≥9595%以上”: VAL-08 reports the habit once for the document;
+    each project's editor still marks its own rows, with that row's part of the safe fix."""
+    from jixiao.reading import read_path
+    from jixiao.review import review
+    from jixiao.web.views.editor import project_findings
+
+    doc = read_path(SEEDS["001"])
+    findings = review(doc).findings
+    [habit] = [f for f in findings if f.code == "VAL-08" and f.project_seq is None]
+    assert habit.fix is not None
+    first = doc.projects[0]
+    shown = [f for f in project_findings(findings, first.seq, 0) if f.code == "VAL-08"]
+    rows = {f.indicator_index for f in shown}
+    expected = {
+        int(e.path.split("indicators[", 1)[1].split("]", 1)[0])
+        for e in habit.fix.edits
+        if e.path.startswith("projects[0].")
+    }
+    assert rows == expected and rows
+    for f in shown:
+        assert f.fix is not None and len(f.fix.edits) == 1
+        assert f.fix.edits[0].path == f"projects[0].indicators[{f.indicator_index}].value_text"
+    client, _ = browser(app, "admin")
+    documents = sorted(set(re.findall(r"/documents/(\d+)", client.get("/").text)), key=int)
+    pages = [client.get(f"/documents/{d}").text for d in documents]
+    [seed] = [text for text in pages if doc.projects[0].name in text]
+    first_id = re.findall(r"/projects/(\d+)", seed)[0]
+    page = client.get(f"/projects/{first_id}")
+    assert page.status_code == 200
+    assert page.text.count('data-code="VAL-08"') == len(rows)
+    assert "一键修正" in page.text

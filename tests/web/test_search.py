@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jixiao import read_path
 from jixiao.model import Document
 from jixiao.review import Report, review
+from jixiao.review.merge import flatten
 from jixiao.store.models import UnitRow, UserRow
 from tests.conftest import SEEDS
 from tests.web.conftest import Login
@@ -186,7 +187,7 @@ def test_rule_code_filter(login: Login) -> None:
     seq_code = {p.seq: p.code for p in doc.projects}
     val07 = [
         (seq_code[f.project_seq], f.indicator_index)
-        for f in report.findings
+        for f in flatten(report.findings)  # stored and searched as the rules report them
         if f.code == "VAL-07" and f.project_seq is not None
     ]
     assert val07
@@ -198,7 +199,7 @@ def test_rule_code_filter(login: Login) -> None:
     expected_rows: set[tuple[str | None, int]] = set()
     for d, r in _all_seeds():
         codes = {p.seq: p.code for p in d.projects}
-        for f in r.findings:
+        for f in flatten(r.findings):
             if f.code == "VAL-09" and f.project_seq is not None:
                 expected_projects.add(codes[f.project_seq])
                 if f.indicator_index is not None:

@@ -16,6 +16,7 @@ from collections import Counter
 
 from jixiao._exceptions import NotAPerformanceDocumentError
 from jixiao.assemble.department import read_front_matter
+from jixiao.assemble.department_records import is_department_title, merge_department
 from jixiao.assemble.department_table import DepartmentTable, is_department_table
 from jixiao.assemble.flat_list import FlatProjects
 from jixiao.assemble.labels import (
@@ -72,6 +73,7 @@ class _Reader:
         self.document_unit: tuple[str, set[int]] | None = None
         self.pending_unit: str | None = None
         self.pending_title: str | None = None
+        self.department_title = False  # 部门整体…自评表 above the next table
         self.department = DepartmentTable()
         self.tables = 0
         self.after_tables: list[Paragraph] = []
@@ -88,6 +90,9 @@ class _Reader:
     def paragraph(self, block: Paragraph) -> None:
         self.paragraphs.append(block)
         text = block.text.strip()
+        scope = is_department_title(text)
+        if scope is not None:
+            self.department_title = scope
         if self._label_on_its_own_line(block, text):
             return
         if self.current is not None and self.current.value_below_from(block):
@@ -172,9 +177,12 @@ class _Reader:
             if current is None:
                 current = self.new_builder(self.pending_title)
                 self.pending_title = None
-            elif current.starts_next(row):
+            elif current.starts_next(row) or (self.department_title and current.is_finished()):
                 current = self.new_builder(self.pending_title if current.is_finished() else None)
                 self.pending_title = None
+            if self.department_title:
+                current.department_wide = True
+                self.department_title = False
             if self.pending or self.pending_unit:
                 self._apply_pending(current)
             if flat is not None and flat.columns is not current.columns:
@@ -268,7 +276,12 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         for builder in kept:
             if id(builder) not in before:
                 builder.default_unit(unit)
+    department_read_as_project: list[Project] = []
     for n, builder in enumerate(kept):
+        if builder.is_department():
+            department_read_as_project.append(builder.build())
+            warnings += [_warning(w, None) for w in builder.all_warnings()]
+            continue
         builder.seq = len(projects) + 1
         if not builder.is_complete():
             label = builder.name or builder.title or f"第 {builder.seq} 个项目"
@@ -326,6 +339,8 @@ def assemble(layout: Layout, source: SourceInfo) -> Document:
         warnings.append(cut_short)
     matter = read_front_matter(reader.front)
     department = reader.department.merge_into(matter.department)
+    for read in department_read_as_project:
+        department = merge_department(department, read)
     if projects:
         warnings += [_unused_table(table, rows) for table, rows in reader.unused]
         read_as_front = matter.department.overall_goals or matter.department.sub_goals

@@ -76,14 +76,28 @@ ROLE_LABELS: dict[str, tuple[str, ...]] = {
         "偏差原因分析及整改措施",
         "未完成原因分析",
         "未完成原因和改进措施",
+        "存在问题及原因",  # Jilin 2024
+        "原因分析及改进措施",
     ),
+    "cause_class": ("原因分类", "偏差原因分类", "原因类别"),
+    "measures": ("拟采取的措施", "拟采取措施", "拟采取的改进措施"),
     "achieved": ("当前完成值", "阶段性完成值", "截至目前完成值", "实际完成进度"),
     "projected": ("全年预计完成值", "全年预计完成情况", "预计完成值", "全年预计完成"),
     "likelihood": ("完成目标可能性", "完成可能性", "目标完成可能性", "预计完成可能性"),
     "deviation": ("全年预计完成情况偏离度", "偏离度"),
 }
 LIFECYCLE_ROLES = frozenset(
-    {"actual", "score", "analysis", "achieved", "projected", "likelihood", "deviation"}
+    {
+        "actual",
+        "score",
+        "analysis",
+        "achieved",
+        "projected",
+        "likelihood",
+        "deviation",
+        "cause_class",
+        "measures",
+    }
 )
 
 _BY_KEY: dict[str, str] = {}
@@ -102,7 +116,8 @@ def role_of(text: str) -> str | None:
     key = label_key(text)
     role = _BY_KEY.get(key)
     if role is None and (period := PERIOD.match(key)):  # 1—7月实际完成值, 1-7月完成值
-        role = "achieved" if _BY_KEY.get(key[period.end() :]) == "actual" else None
+        rest = _BY_KEY.get(key[period.end() :])
+        role = "achieved" if rest in ("actual", "achieved") else None  # 1—7月阶段性完成值 too
     return role
 
 

@@ -18,6 +18,12 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.assemble.columns import role_of
 from jixiao.assemble.labels import PERIOD, LabelMatch, label_key, match_label
+from jixiao.assemble.lifecycle_budget import (
+    is_amount_label,
+    is_total_part,
+    mismatch_warning,
+    split_part,
+)
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     ExtraField,
@@ -26,6 +32,7 @@ from jixiao.model import (
     MonitoringRecord,
     Project,
     SelfEvaluation,
+    SourceLocation,
 )
 from jixiao.model.identity import indicator_keys
 from jixiao.model.lifecycle import CAUSES, GRADES, LIKELIHOODS, Cause, Grade, Likelihood
@@ -46,9 +53,11 @@ _SELFEVAL_BUDGET = {
     "执行数": "executed",
     "分值": "budget_weight",
     "权重": "budget_weight",
+    "执行率权重": "budget_weight",
     "执行率": "rate",
     "预算执行率": "rate",
     "得分": "declared_budget_score",
+    "执行率得分": "declared_budget_score",
 }
 _MONITOR_BUDGET = {
     "年初预算数": "initial_budget",
@@ -103,14 +112,7 @@ class _Reader:
         self.warnings = warnings
 
     def warn(self, label: str, text: str, field: ExtraField) -> None:
-        location = field.source
-        position = Position(
-            page=location.page if location else None,
-            row=location.row if location else None,
-            col=location.col if location else None,
-            sheet=location.sheet if location else None,
-            line=location.line if location else None,
-        )
+        position = _position(field.source)
         self.warnings.append(
             LayoutWarning(
                 "lifecycle_cell_unreadable",
@@ -123,19 +125,46 @@ class _Reader:
     def figures(self, fields: list[ExtraField], labels: dict[str, str]) -> dict[str, Decimal]:
         """Budget-block figures by field, each from the cell under its own label; a cell
         holding anything but one figure (``4000 4000 100%`` glued by a web export) is a
-        warning with its location, never split by guess."""
+        warning with its location, never split by guess. Figures split by source
+        (``年初预算数（财政拨款）``) add up to the field, or are checked against its 合计."""
         out: dict[str, Decimal] = {}
+        totals: dict[str, ExtraField] = {}
+        parts: dict[str, tuple[Decimal, str]] = {}
         for entry in fields:
-            name = labels.get(_key(entry.label)[0])
+            base, part = split_part(entry.label)
+            name = labels.get(_key(base)[0])
             text = entry.text.strip()
             if name is None or not text:
                 continue
             value = _figure(text) if _FIGURE.match(text) else None
             if value is None:
                 self.warn(entry.label, text, entry)
+            elif part is not None and not is_total_part(part):
+                if is_amount_label(base):
+                    was = parts.get(name, (Decimal(0), base))[0]
+                    parts[name] = (was + value, base)
             elif name not in out:
                 out[name] = value
+                totals[name] = entry
+        for name, (summed, base) in parts.items():
+            if name not in out:
+                out[name] = summed
+            elif out[name] != summed and split_part(totals[name].label)[1] is not None:
+                where = totals[name].source
+                self.warnings.append(mismatch_warning(base, out[name], summed, _position(where)))
         return out
+
+
+def _position(location: SourceLocation | None) -> Position:
+    if location is None:
+        return Position()
+    return Position(
+        page=location.page,
+        row=location.row,
+        col=location.col,
+        sheet=location.sheet,
+        line=location.line,
+    )
 
 
 def split_glued(labels: dict[int, LabelMatch], below: dict[int, Cell]) -> dict[int, Cell]:
@@ -198,6 +227,24 @@ def _causes(text: str) -> tuple[list[Cause], str | None]:
     return [], text.strip() or None
 
 
+def _text_of(row: dict[str, ExtraField], role: str) -> str | None:
+    return row[role].text.strip() or None if role in row else None
+
+
+def _joined(*texts: str | None) -> str | None:
+    """备注 and 拟采取的措施 (or 原因 and 措施) in one field, as the table printed them."""
+    return "；".join(t for t in texts if t) or None
+
+
+def _cause_classes(reader: _Reader, cell: ExtraField) -> list[Cause]:
+    """原因分类 (Jilin): official causes separated by 、; anything else is a located warning."""
+    names = [n.strip() for n in re.split(r"[、，,；;/ ]+", cell.text) if n.strip()]
+    chosen: list[Cause] = [n for n in names if n in CAUSES]
+    if len(chosen) != len(names):
+        reader.warn(cell.label, cell.text, cell)
+    return chosen
+
+
 def _likelihood(text: str) -> Likelihood | None:
     compact = "".join(text.split())
     codes = {"1": "确定能", "2": "有可能", "3": "完全不可能"}
@@ -229,7 +276,12 @@ def attach_records(project: Project, warnings: list[LayoutWarning]) -> Project:
         update["indicators"] = [i.model_copy(update={"basis": None}) for i in indicators]
         update["monitoring"] = [_monitoring(reader, kept, texts, keys, project, rows)]
     else:
-        update["self_evaluation"] = _evaluation(reader, kept, texts, keys, project, rows)
+        evaluation = _evaluation(reader, kept, texts, keys, project, rows)
+        update["self_evaluation"] = evaluation
+        if project.budget.total is None and evaluation.annual_budget is not None:
+            # 全年预算数 split by source (Sichuan): their sum is the year's money, as it is
+            # where the table prints it whole
+            update["budget"] = project.budget.model_copy(update={"total": evaluation.annual_budget})
     return project.model_copy(update=update)
 
 
@@ -272,7 +324,7 @@ def _evaluation(
                 actual=parse_value(actual) if actual else None,
                 applicable=score_text != "不适用",
                 declared_score=score,
-                analysis=row["analysis"].text if "analysis" in row else None,
+                analysis=_joined(_text_of(row, "analysis"), _text_of(row, "measures")),
                 source=indicator.source,
             )
         )
@@ -305,12 +357,16 @@ def _monitoring(
         achieved = row["achieved"].text if "achieved" in row else None
         projected = row["projected"].text if "projected" in row else None
         causes, cause_text = _causes(row["analysis"].text) if "analysis" in row else ([], None)
+        if "cause_class" in row:  # Jilin: 原因分类 in its own column
+            causes = _cause_classes(reader, row["cause_class"]) or causes
         likelihood = None
         if "likelihood" in row:
             likelihood = _likelihood(row["likelihood"].text)
             if likelihood is None:
                 reader.warn(row["likelihood"].label, row["likelihood"].text, row["likelihood"])
-        if not (achieved or projected or causes or cause_text or likelihood or indicator.basis):
+        if not (
+            achieved or projected or causes or cause_text or likelihood or indicator.basis
+        ) and ("measures" not in row):
             continue
         progress.append(
             IndicatorProgress(
@@ -323,7 +379,7 @@ def _monitoring(
                 causes=causes,
                 cause_text=cause_text,
                 likelihood=likelihood,
-                remark=indicator.basis,
+                remark=_joined(indicator.basis, _text_of(row, "measures")),
                 source=indicator.source,
             )
         )

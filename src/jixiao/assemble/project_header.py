@@ -5,9 +5,17 @@ several columns. Used by ``project_table``."""
 from __future__ import annotations
 
 from jixiao.assemble.columns import Columns, header_columns, part_title, role_of
+from jixiao.assemble.labels import match_label
 from jixiao.layout import Cell
 
-__all__ = ["header_of"]
+__all__ = ["footer_row", "header_of"]
+
+
+def footer_row(row: list[Cell]) -> bool:
+    """A 自评表's footer (评价结论, 存在问题, 改进措施) under the indicators: this project's."""
+    first = next((c for c in row if c.text.strip()), None)
+    found = None if first is None else match_label(first.text, glued=False)
+    return found is not None and found.field == "lifecycle"
 
 
 def header_of(

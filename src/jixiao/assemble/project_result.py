@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from jixiao.assemble.columns import Columns
+from jixiao.assemble.columns import LIFECYCLE_ROLES, Columns
 from jixiao.assemble.field_values import parse_unit
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
+from jixiao.assemble.lifecycle_budget import BudgetRows
 from jixiao.assemble.lifecycle_tables import attach_records
 from jixiao.layout import LayoutWarning, Position
 from jixiao.model import Budget, ExtraField, Indicator, Project, SpendingPoint, Unit
@@ -44,6 +45,28 @@ class ProjectResult:
     rows: IndicatorRows | None
     department: str | None
     printed: set[str]
+    department_wide: bool
+    department_named: bool
+    _touched: bool
+    budget_rows: BudgetRows
+
+    def is_finished(self) -> bool:
+        """Indicators have been read: a new project header belongs to the next project."""
+        return self.columns is not None and bool(self.indicators)
+
+    def is_empty(self) -> bool:
+        return not self._touched
+
+    def is_department(self) -> bool:
+        """A department's 自评表 / 监控表, to be folded into the document's department."""
+        if not self.indicators:
+            return False
+        # 部门名称 alone says so only on a 自评表 / 监控表 naming no project (nor titled as one)
+        lifecycle = self.columns is not None and bool(
+            set(self.columns.roles.values()) & LIFECYCLE_ROLES
+        )
+        named = self.department_named and lifecycle and not (self.name or self.code or self.title)
+        return self.department_wide or named
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -120,4 +143,5 @@ class ProjectResult:
             extra=extra,
             form_lacks=self.form_lacks(),
         )
+        self.warnings += self.budget_rows.warnings()
         return attach_records(project, self.warnings)  # a 自评表 / 监控表's records

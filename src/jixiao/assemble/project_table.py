@@ -15,11 +15,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.assemble.columns import (
-    Columns,
-    inferred_columns,
-    role_of,
-)
+from jixiao.assemble.columns import Columns, inferred_columns, role_of
+from jixiao.assemble.department_records import is_department_budget_label
 from jixiao.assemble.field_values import (
     UNIT_OWNER,
     continue_goals,
@@ -30,15 +27,13 @@ from jixiao.assemble.field_values import (
 )
 from jixiao.assemble.indicator_rows import IndicatorRows, one_line
 from jixiao.assemble.labels import LabelMatch, is_table_title, match_label, money_unit_in
+from jixiao.assemble.lifecycle_budget import BudgetRows, source_columns
 from jixiao.assemble.lifecycle_tables import drop_row_names, split_glued
-from jixiao.assemble.project_header import header_of
+from jixiao.assemble.project_header import footer_row, header_of
 from jixiao.assemble.project_result import ProjectResult
 from jixiao.assemble.spending_plan import SpendingPlanCells
 from jixiao.layout import Cell, LayoutWarning, Paragraph
-from jixiao.model import (
-    ExtraField,
-    Unit,
-)
+from jixiao.model import ExtraField, Unit
 from jixiao.textutil import join_wrapped, normalize_space
 
 __all__ = [
@@ -87,6 +82,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     department: str | None = None
     year: int | None = None  # the budget year the table prints (（2024年度）, 预算年度)
     unit_labelled: bool = False
+    department_wide: bool = False  # a 部门整体 自评表 / 监控表 (its title, 部门预算)
+    department_named: bool = False  # 部门名称 printed where a project table has 项目名称
     printed: set[str] = field(default_factory=set)  # header fields whose label was met
     _state: str = "start"
     _months: dict[int, int] = field(default_factory=dict)
@@ -95,16 +92,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
     _last_field: str | None = None
     _touched: bool = False
     _above: list[Cell] | None = None  # the previous row, for two-row headers
+    budget_rows: BudgetRows = field(default_factory=BudgetRows)  # 自评表 source rows
     _current: list[Cell] | None = None
 
-    # -- state the assembler asks about ---------------------------------------------------
-
-    def is_finished(self) -> bool:
-        """Indicators have been read: a new project header belongs to the next project."""
-        return self.columns is not None and bool(self.indicators)
-
-    def is_empty(self) -> bool:
-        return not self._touched
+    # -- state the assembler asks about (more in ``ProjectResult``) -----------------------
 
     def starts_next(self, row: list[Cell]) -> bool:
         """Whether this row opens the next project's header (a name or code met again, or a
@@ -118,16 +109,11 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             return True
         if self.is_finished() and self._title_row(row):
             return True
+        if self.department_named and self.is_finished() and fields & {"name", "dept_name"}:
+            return True  # a project's table after the department's
         if not self.is_finished() or self._state != "indicators":
             return any(money_unit_in(c.text) for c in row) and self.is_finished()
-        return self.is_header_row(row) and not self._footer_row(row)
-
-    @staticmethod
-    def _footer_row(row: list[Cell]) -> bool:
-        """A 自评表's footer (评价结论, 存在问题, 改进措施) under the indicators: this project's."""
-        first = next((c for c in row if c.text.strip()), None)
-        found = None if first is None else match_label(first.text, glued=False)
-        return found is not None and found.field == "lifecycle"
+        return self.is_header_row(row) and not footer_row(row)
 
     def year_under_title(self, text: str) -> bool:
         """A paragraph ``（2024年度）`` right under this project's title: taken as its year."""
@@ -202,6 +188,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             self._plan_values(grid_row, r)
             self._state = "after_plan"
             return
+        self.budget_rows.part_row(row)  # 其中：财政拨款 … under 年度资金总额 (checked only)
+        if self._below and (split := source_columns(self._below, row)) is not None:
+            self._below = split  # 财政拨款 | 其他资金 under 年初预算数 … (Sichuan)
+            return
         if self._below and self._fill_below(grid_row, r):
             return
         if self._continuation(row, grid_row, r):
@@ -258,6 +248,8 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         for cell in row:
             self.first_page = self.first_page or cell.position.page
             self.sheet = self.sheet or cell.position.sheet
+            if self._state != "indicators" and is_department_budget_label(cell.text):
+                self.department_wide = True
         self._above, self._current = self._current, row
 
     # -- header fields --------------------------------------------------------------------
@@ -354,6 +346,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         ):
             self._below.clear()
             return False
+        self.budget_rows.totals_row(self._below, below)
         for col, cell in below.items():
             self._set(self._below[col], cell.text, cell)
         self._last_field = next(iter(self._below.values())).field
@@ -416,6 +409,10 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         elif kind == "unit":
             self.unit = parse_unit(text)
             self.unit_labelled = True
+        elif kind == "dept_name":
+            self.unit = parse_unit(text)
+            self.unit_labelled = True
+            self.department_named = True
         elif kind == "department":
             self.department = text
             self.extra.append(ExtraField(label=one_line(match.label), text=one_line(text)))

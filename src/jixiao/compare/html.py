@@ -31,9 +31,17 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def render_html_body(diff: DocumentDiff) -> Markup:
-    """The comparison's sections (summary, projects, changes, flags) as safe markup."""
-    return Markup(_ENV.get_template("diff_body.html").render(diff=diff))
+def render_html_body(diff: DocumentDiff, *, versions: bool = False) -> Markup:
+    """The comparison's sections (summary, projects, changes, flags) as safe markup.
+
+    ``versions``: two versions of one document, labelled 修改前/修改后, without the two
+    documents' names (the same) or the year-over-year flags."""
+    labels = ("修改前", "修改后") if versions else ("上年", "本年")
+    return Markup(
+        _ENV.get_template("diff_body.html").render(
+            diff=diff, old_label=labels[0], new_label=labels[1], flags=not versions
+        )
+    )
 
 
 def render_html(diff: DocumentDiff) -> str:

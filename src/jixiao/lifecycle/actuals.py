@@ -12,9 +12,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+import python_calamine
 
 from jixiao._exceptions import JixiaoError
 from jixiao.lifecycle.formulas import fmt
@@ -63,20 +66,63 @@ class _Unit:
     rows: list[IndicatorProgress | IndicatorResult] = field(default_factory=list)
 
 
-def apply_actuals(doc: Document, data: bytes, name: str) -> tuple[Document, Kind, int]:
-    """``doc`` with the workbook's actuals attached, the workbook's stage and its month."""
-    from openpyxl import load_workbook
+@dataclass
+class _Sheet:
+    """A worksheet's cell values, read once by calamine (openpyxl's own reading costs as much
+    as the whole import; calamine is ~15× faster on a 1,000-project workbook)."""
 
+    title: str
+    rows: list[tuple[Any, ...]]
+
+    def iter_rows(
+        self, min_row: int = 1, max_row: int | None = None, values_only: bool = True
+    ) -> Iterator[tuple[Any, ...]]:
+        yield from self.rows[min_row - 1 : max_row]
+
+
+def _cell(value: Any) -> Any:
+    """calamine's value as openpyxl gives it: blank → None, a whole float → int."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _load(data: bytes, name: str) -> dict[str, _Sheet]:
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        book = python_calamine.load_workbook(io.BytesIO(data))
+        with book:
+            return {
+                sheet: _Sheet(
+                    sheet,
+                    [
+                        tuple(_cell(v) for v in row)
+                        for row in book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                    ],
+                )
+                for sheet in book.sheet_names
+                if sheet in (INFO_SHEET, BUDGET_SHEET, INDICATOR_SHEET)
+            }
+    except (
+        python_calamine.CalamineError,
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+    ) as exc:
         raise ActualsError(
             "不是有效的填报表 XLSX 文件",
             source=name,
             hint="请用 jixiao template 生成填报表，填写后保存为 .xlsx。",
         ) from exc
+
+
+def apply_actuals(doc: Document, data: bytes, name: str) -> tuple[Document, Kind, int]:
+    """``doc`` with the workbook's actuals attached, the workbook's stage and its month."""
+    book = _load(data, name)
     for sheet in (INFO_SHEET, BUDGET_SHEET, INDICATOR_SHEET):
-        if sheet not in book.sheetnames:
+        if sheet not in book:
             raise ActualsError(
                 f"填报表缺少“{sheet}”工作表",
                 source=name,

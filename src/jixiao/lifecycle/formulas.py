@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Literal
 
 from jixiao.model.document import Indicator, IndicatorValue, Number
@@ -43,9 +44,10 @@ ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Scored:
-    """A score with its explanation."""
+    """A score with its explanation. Not frozen: several are built per project, and a frozen
+    dataclass's ``__init__`` costs three times as much (``benchmarks/bench_lifecycle.py``)."""
 
     score: Number
     rule: str
@@ -57,8 +59,12 @@ def round2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=8192, typed=True)
 def fmt(value: Decimal) -> str:
-    """A figure as a person writes it: ``8``, ``6.4``, ``16.6667`` (at most 4 decimals)."""
+    """A figure as a person writes it: ``8``, ``6.4``, ``16.6667`` (at most 4 decimals).
+
+    Cached: the same weights, targets and actuals recur on every row of every project, and
+    equal Decimals (``50``, ``50.0``) normalise to the same text, so a cached text is exact."""
     text = format(value.normalize(), "f")
     point = text.find(".")
     if point >= 0 and len(text) - point > 5:  # more than 4 decimals
@@ -81,7 +87,7 @@ def deviation(target: Decimal, actual: Decimal) -> Decimal | None:
 
 
 def _scored(score: Decimal, rule: str, formula: str, **inputs: Decimal) -> Scored:
-    rounded = round2(score)
+    rounded = score.quantize(CENT, rounding=ROUND_HALF_UP)  # round2, inlined (hot path)
     return Scored(score=rounded, rule=rule, formula=f"{formula} = {rounded}", inputs=inputs)
 
 
@@ -103,7 +109,8 @@ def budget_score(executed: Decimal, budget: Decimal, weight: Decimal) -> Scored:
 def positive_score(weight: Decimal, target: Decimal, actual: Decimal) -> Scored:
     """EVA-03: 正向指标 得分 = 分值 × min(实际值 ÷ 指标值, 1); a negative actual counts as 0,
     a zero target is met by any actual."""
-    actual = max(actual, ZERO)
+    if actual < ZERO:  # max(actual, 0), as a comparison (the hot path of every project)
+        actual = ZERO
     share = ONE if target <= 0 else min(actual / target, ONE)
     return _scored(
         weight * share,

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.lifecycle.findings import Subject
 from jixiao.lifecycle.formulas import (
     HUNDRED,
+    Kind,
     Scored,
     budget_score,
     equal_score,
@@ -51,9 +53,9 @@ from jixiao.review.finding import Finding
 __all__ = ["RowScore", "UnitScore", "score_document", "score_evaluation", "score_project"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class RowScore:
-    """One indicator's score, with how it was reached."""
+    """One indicator's score, with how it was reached (not frozen, as ``Scored``)."""
 
     key: str
     name: str
@@ -65,7 +67,7 @@ class RowScore:
     declared_score: Number | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class UnitScore:
     """The self-evaluation score of a project (``seq``) or of the department (``seq`` None)."""
 
@@ -108,6 +110,17 @@ def score_project(project: Project, scheme: ScoringScheme | None = None) -> Unit
     )
 
 
+@dataclass(slots=True)
+class _Run:
+    """What every row of one self-evaluation needs: said once, not passed row by row."""
+
+    subject: Subject
+    scheme: ScoringScheme
+    findings: list[Finding]
+    factor: Decimal  # EVA-07: 1 + 超额 percentage
+    linear: bool  # EVA-04 variant
+
+
 def score_evaluation(
     subject: Subject,
     indicators: list[Indicator],
@@ -117,9 +130,10 @@ def score_evaluation(
 ) -> UnitScore:
     findings: list[Finding] = []
     keys = indicator_keys(indicators)
+    known = set(keys)
     results: dict[str, tuple[int, IndicatorResult]] = {}
     for position, result in enumerate(evaluation.indicators):
-        if result.indicator in keys:
+        if result.indicator in known:
             results[result.indicator] = (position, result)
             continue
         findings.append(
@@ -136,43 +150,44 @@ def score_evaluation(
     budget_weight = (
         evaluation.budget_weight if evaluation.budget_weight is not None else scheme.budget_weight
     )
+    found = [results.get(k) for k in keys]
     declared = [
-        results[k][1].weight if k in results and results[k][1].weight is not None else ind.weight
-        for k, ind in zip(keys, indicators, strict=True)
+        ind.weight if f is None or f[1].weight is None else f[1].weight
+        for f, ind in zip(found, indicators, strict=True)
     ]
     plan = plan_weights(indicators, declared, budget_weight, scheme)
-    findings.extend(
-        subject.finding("EVA-01", "error", "一致性", problem, field="self_evaluation.indicators")
-        for problem in plan.problems
-    )
-    budget = _budget(subject, evaluation, budget_total, budget_weight, scheme, findings)
-    rows = [
-        _row(
-            subject,
-            i,
-            key,
-            ind,
-            results.get(key),
-            plan.weights[i],
-            plan.blocks[i],
-            scheme,
-            findings,
+    for problem in plan.problems:
+        findings.append(
+            subject.finding(
+                "EVA-01", "error", "一致性", problem, field="self_evaluation.indicators"
+            )
         )
+    budget = _budget(subject, evaluation, budget_total, budget_weight, scheme, findings)
+    factor = _factor(scheme.overachievement_percent)
+    run = _Run(subject, scheme, findings, factor, scheme.reverse == "linear")
+    rows = [
+        _row(run, i, key, ind, found[i], plan.weights[i], plan.blocks[i])
         for i, (key, ind) in enumerate(zip(keys, indicators, strict=True))
     ]
-    applicable = [r for r in rows if r.applicable]
-    raw = budget.score + sum((r.scored.score for r in applicable), Decimal(0))
-    rescaled = len(applicable) < len(rows)
+    points = weights = Decimal(0)  # summed in row order, as ``sum`` did: the same digits
+    applicable = 0
+    for r in rows:
+        if r.applicable:
+            points += r.scored.score
+            weights += r.weight
+            applicable += 1
+    raw = budget.score + points
+    rescaled = applicable < len(rows)
     total = raw
     if rescaled:
-        possible = budget_weight + sum((r.weight for r in applicable), Decimal(0))
+        possible = budget_weight + weights
         total = round2(raw / possible * HUNDRED) if possible else Decimal(0)
         findings.append(
             subject.finding(
                 "EVA-11",
                 "info",
                 "一致性",
-                f"{len(rows) - len(applicable)} 项指标不适用，未计分；适用指标得分 {raw} 分"
+                f"{len(rows) - applicable} 项指标不适用，未计分；适用指标得分 {raw} 分"
                 f"（满分 {fmt(possible)} 分）按百分制折算为 {total} 分",
             )
         )
@@ -255,31 +270,17 @@ def _budget(
 
 
 def _row(
-    subject: Subject,
+    run: _Run,
     index: int,
     key: str,
     indicator: Indicator,
     found: tuple[int, IndicatorResult] | None,
     weight: Decimal,
     block: str,
-    scheme: ScoringScheme,
-    findings: list[Finding],
 ) -> RowScore:
-    def row(scored: Scored, result: IndicatorResult | None = None) -> RowScore:
-        return RowScore(
-            key=key,
-            name=indicator.name,
-            index=index,
-            block=block,
-            weight=weight,
-            applicable=result is None or result.applicable,
-            scored=scored,
-            declared_score=None if result is None else result.declared_score,
-        )
-
     if found is None:
-        findings.append(
-            subject.finding(
+        run.findings.append(
+            run.subject.finding(
                 "EVA-12",
                 "warning",
                 "完整性",
@@ -288,19 +289,50 @@ def _row(
                 field="self_evaluation.indicators",
             )
         )
-        return row(_zero("EVA-12", "未填报：得分 = 0"))
+        return RowScore(
+            key=key,
+            name=indicator.name,
+            index=index,
+            block=block,
+            weight=weight,
+            applicable=True,
+            scored=_zero("EVA-12", "未填报：得分 = 0"),
+        )
     position, result = found
     field = f"self_evaluation.indicators[{position}]"
     if not result.applicable:
-        return row(_zero("EVA-11", "不适用：不计分"), result)
+        scored = _zero("EVA-11", "不适用：不计分")
+    else:
+        scored = _applicable(run, index, indicator, result, weight, field)
+    return RowScore(
+        key=key,
+        name=indicator.name,
+        index=index,
+        block=block,
+        weight=weight,
+        applicable=result.applicable,
+        scored=scored,
+        declared_score=result.declared_score,
+    )
+
+
+def _applicable(
+    run: _Run,
+    index: int,
+    indicator: Indicator,
+    result: IndicatorResult,
+    weight: Decimal,
+    field: str,
+) -> Scored:
+    """An applicable row's score (EVA-03…07), with EVA-08 and EVA-10 on it."""
     kind = kind_of(indicator)
     if kind == "qualitative":
-        scored = _qualitative(subject, index, indicator, result, weight, scheme, field, findings)
+        scored = _qualitative(run, index, indicator, result, weight, field)
     else:
-        scored = _quantitative(subject, index, indicator, result, weight, scheme, field, findings)
-    if scored.score < round2(weight) and not result.analysis:
-        findings.append(
-            subject.finding(
+        scored = _quantitative(run, index, indicator, result, weight, field, kind)
+    if not result.analysis and scored.score < round2(weight):
+        run.findings.append(
+            run.subject.finding(
                 "EVA-08",
                 "error",
                 "完整性",
@@ -311,9 +343,9 @@ def _row(
             )
         )
     declared = result.declared_score
-    if declared is not None and abs(declared - scored.score) > scheme.tolerance:
-        findings.append(
-            subject.finding(
+    if declared is not None and abs(declared - scored.score) > run.scheme.tolerance:
+        run.findings.append(
+            run.subject.finding(
                 "EVA-10",
                 "warning",
                 "一致性",
@@ -323,24 +355,23 @@ def _row(
                 text=scored.formula,
             )
         )
-    return row(scored, result)
+    return scored
 
 
 def _quantitative(
-    subject: Subject,
+    run: _Run,
     index: int,
     indicator: Indicator,
     result: IndicatorResult,
     weight: Decimal,
-    scheme: ScoringScheme,
     field: str,
-    findings: list[Finding],
+    kind: Kind,
 ) -> Scored:
     target = indicator.value.number
     actual = number_of(result.actual, result.actual_text)
     if target is None or actual is None:
-        findings.append(
-            subject.finding(
+        run.findings.append(
+            run.subject.finding(
                 "EVA-12",
                 "warning",
                 "可衡量性",
@@ -352,18 +383,17 @@ def _quantitative(
             )
         )
         return _zero("EVA-12", "实际完成值无法识别：得分 = 0")
-    kind = kind_of(indicator)
     if kind == "reverse":
-        if scheme.reverse == "linear":
+        if run.linear:
             return reverse_linear_score(weight, target, actual)
         return reverse_ratio_score(weight, target, actual)
     if kind == "equal":
         return equal_score(weight, target, actual)
     scored = positive_score(weight, target, actual)
-    limit = target * (1 + scheme.overachievement_percent / HUNDRED)
-    if target > 0 and actual > limit:
-        findings.append(
-            subject.finding(
+    if target > 0 and actual > target * run.factor:
+        scheme = run.scheme
+        run.findings.append(
+            run.subject.finding(
                 "EVA-07",
                 "warning",
                 "适当性",
@@ -379,24 +409,29 @@ def _quantitative(
     return scored
 
 
+@lru_cache(maxsize=64)
+def _factor(percent: Decimal) -> Decimal:
+    """EVA-07's limit as a multiple of the target: 1 + 20 % → 1.2."""
+    return 1 + percent / HUNDRED
+
+
 def _qualitative(
-    subject: Subject,
+    run: _Run,
     index: int,
     indicator: Indicator,
     result: IndicatorResult,
     weight: Decimal,
-    scheme: ScoringScheme,
     field: str,
-    findings: list[Finding],
 ) -> Scored:
+    scheme = run.scheme
     tier: Tier | None = result.tier or tier_of_text(result.actual_text, indicator.value_text)
     if tier is None and result.declared_score is not None and weight > 0:
         share = result.declared_score / weight * HUNDRED
         by_floor = sorted(scheme.tiers.items(), key=lambda item: item[1][0], reverse=True)
         tier = next((t for t, (low, _high) in by_floor if share >= low), None)
     if tier is None:
-        findings.append(
-            subject.finding(
+        run.findings.append(
+            run.subject.finding(
                 "EVA-06",
                 "error",
                 "可衡量性",
@@ -409,8 +444,8 @@ def _qualitative(
     scored, in_range = qualitative_score(weight, tier, scheme.tiers, result.declared_score)
     if not in_range:
         low, high = scheme.tiers[tier]
-        findings.append(
-            subject.finding(
+        run.findings.append(
+            run.subject.finding(
                 "EVA-06",
                 "error",
                 "规范性",

@@ -19,6 +19,7 @@ WARNING_CODES: dict[str, str] = {
     "amount_unreadable": "金额不是数字，已留空",
     "weight_unreadable": "指标权重（分值）不是数字，已留空",
     "lifecycle_cell_unreadable": "自评表、监控表中的一格未能按栏目读出，已留空",
+    "lifecycle_budget_mismatch": "自评表、监控表中各资金来源的金额之和与总额不一致，已按原表保留",
     "spending_plan_unreadable": "资金支出计划未能按月份读出，已原样保留为附加信息",
     "spending_plan_ambiguous": "资金支出计划读到的数值少于月份数，已按靠后的月份对齐，请核对",
     "table_note": "指标表下方的备注说明不是绩效指标，未作为指标读取",

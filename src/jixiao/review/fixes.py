@@ -8,11 +8,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from jixiao.model import Document
-from jixiao.review.finding import Edit, Finding
+from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.merge import flatten
 from jixiao.values import parse_value
 
-__all__ = ["AppliedEdit", "apply_safe_fixes"]
+__all__ = ["AppliedEdit", "apply_fix", "apply_safe_fixes"]
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 
@@ -66,7 +66,23 @@ def apply_safe_fixes(doc: Document, findings: list[Finding]) -> tuple[Document, 
                         new=edit.new,
                     )
                 )
+    return _rebuilt(data), applied
+
+
+def apply_fix(doc: Document, fix: Fix) -> Document:
+    """The document with one fix applied, safe or not (what a person accepting it gets).
+
+    Raises ``ValueError`` when an edit no longer matches the text it was made for."""
+    data = doc.model_dump(mode="python")
+    for edit in fix.edits:
+        if not _apply(data, edit):
+            raise ValueError(f"{edit.path} changed since the fix was proposed")
+    return _rebuilt(data)
+
+
+def _rebuilt(data: dict[str, Any]) -> Document:
+    """The document from edited data, every 指标值 read again from its edited text."""
     for project in data["projects"]:
         for indicator in project["indicators"]:
             indicator["value"] = parse_value(indicator["value_text"]).model_dump(mode="python")
-    return Document.model_validate(data), applied
+    return Document.model_validate(data)

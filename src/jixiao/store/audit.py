@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,12 +23,19 @@ def diff_fields(old: Any, new: Any, *, prefix: str = "") -> dict[str, FieldChang
 
     Nested dicts are compared key by key (``budget.total``), lists of equal length item by item
     (``indicators[2].value_text``); a list that changes length is one change of the whole
-    list. Decimals are compared and reported as exact text.
+    list. Decimals are compared by value (``10.00`` is ``10``: a form sending a budget back
+    unchanged changes nothing) and reported as exact text.
     """
-    old, new = jsonable(old), jsonable(new)
     changes: dict[str, FieldChange] = {}
-    _diff(old, new, prefix, changes)
+    _diff(_plain(old), _plain(new), prefix, changes)
     return changes
+
+
+def _plain(value: Any) -> Any:
+    """A model as dicts and lists, its Decimals kept (``jsonable`` would make them text)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="python")
+    return value
 
 
 def _diff(old: Any, new: Any, path: str, out: dict[str, FieldChange]) -> None:
@@ -38,7 +46,7 @@ def _diff(old: Any, new: Any, path: str, out: dict[str, FieldChange]) -> None:
         for i, (a, b) in enumerate(zip(old, new, strict=True)):
             _diff(a, b, f"{path}[{i}]", out)
     elif old != new:
-        out[path] = {"old": old, "new": new}
+        out[path] = {"old": jsonable(old), "new": jsonable(new)}
 
 
 def record_change(

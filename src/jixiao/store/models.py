@@ -37,13 +37,16 @@ __all__ = [
     "DOCUMENT_STATUSES",
     "ROLES",
     "ROLE_LABELS",
+    "STAGES",
     "STATUS_LABELS",
     "AuditRow",
     "CommentRow",
     "DocumentRow",
     "DocumentStatus",
+    "DocumentVersionRow",
     "FindingRow",
     "IndicatorRow",
+    "LifecycleStageRow",
     "LoginFailureRow",
     "ProjectRow",
     "Role",
@@ -318,6 +321,32 @@ class AuditRow(Base):
 Index("ix_findings_document_id_code", FindingRow.document_id, FindingRow.code)
 
 
+class DocumentVersionRow(Base):
+    """The whole document (its pydantic model as JSON) as one save left it, numbered from 1
+    per document, with who saved it and a short summary of the change; ``audit_id`` is the
+    audit entry of that save (empty for a baseline taken of a document imported earlier)."""
+
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    username: Mapped[str | None] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    audit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit_log.id", ondelete="SET NULL"), index=True
+    )
+    content: Mapped[dict[str, Any]] = mapped_column(JSONData)
+
+
 class WebSessionRow(Base):
     """A signed-in browser session. The cookie holds its id; log-out, a password change and
     deactivation delete the row, so a copied cookie stops working at once (every worker
@@ -342,6 +371,32 @@ class LoginFailureRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+Stage = Literal["monitor", "selfeval"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
+
+
+class LifecycleStageRow(Base):
+    """Where a project's 运行监控 (of one month) or 绩效自评 stands in its own review workflow
+    (填报 → 提交 → 审核 → 退回/通过), apart from the target table's. ``period`` is the
+    monitoring month, 0 for the self-evaluation. No row: still being filled in (草稿)."""
+
+    __tablename__ = "lifecycle_stages"
+    __table_args__ = (
+        UniqueConstraint("project_id", "stage", "period"),
+        CheckConstraint(_one_of("stage", STAGES), name="stage"),
+        CheckConstraint(_one_of("status", DOCUMENT_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    stage: Mapped[Stage] = mapped_column(String(16))
+    period: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[DocumentStatus] = mapped_column(String(16), default="draft")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 @event.listens_for(Session, "before_flush")

@@ -20,14 +20,7 @@ from sqlalchemy import case, event, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
-from jixiao.store.models import (
-    AuditRow,
-    CommentRow,
-    DocumentRow,
-    FindingRow,
-    IndicatorRow,
-    ProjectRow,
-)
+from jixiao.store.models import DocumentRow, ProjectRow
 
 __all__ = ["document_revision"]
 
@@ -35,20 +28,25 @@ _PENDING = "jixiao.changed_documents"
 """``session.info`` key: documents the transaction's flushes changed (raised at commit)."""
 
 
-def _document_id(row: object) -> int | None:
-    """The document ``row`` belongs to, from its foreign key or its loaded relationship."""
+def _document_id(session: Session, row: object) -> int | None:
+    """The document ``row`` belongs to: its own ``document_id`` (or ``document`` not flushed
+    yet), else through its project (indicators, lifecycle stages)."""
     if isinstance(row, DocumentRow):
         return row.id
-    if isinstance(row, ProjectRow | CommentRow | FindingRow):
-        if row.document_id is not None:
-            return row.document_id
-        document = row.__dict__.get("document")  # set by relationship, not flushed yet
-        return None if document is None else document.id
-    if isinstance(row, IndicatorRow):
-        project = row.__dict__.get("project")  # None once removed: the project is counted
-        return None if project is None else _document_id(project)
-    if isinstance(row, AuditRow):
-        return row.document_id
+    document_id = getattr(row, "document_id", None)
+    if isinstance(document_id, int):
+        return document_id
+    document = getattr(row, "__dict__", {}).get("document")  # set by relationship only
+    if isinstance(document, DocumentRow):
+        return document.id
+    project = getattr(row, "__dict__", {}).get("project")  # None once removed: counted there
+    if isinstance(project, ProjectRow):
+        return _document_id(session, project)
+    project_id = getattr(row, "project_id", None)
+    if isinstance(project_id, int) and not isinstance(row, ProjectRow):
+        with session.no_autoflush:
+            found = session.get(ProjectRow, project_id)
+        return None if found is None else found.document_id
     return None
 
 
@@ -56,10 +54,10 @@ def _changed_documents(session: Session) -> set[int]:
     ids: set[int | None] = set()
     for row in session.dirty:
         if session.is_modified(row):
-            ids.add(_document_id(row))
+            ids.add(_document_id(session, row))
     for row in (*session.new, *session.deleted):
         if not isinstance(row, DocumentRow):  # a new document starts at 0; a deleted one is gone
-            ids.add(_document_id(row))
+            ids.add(_document_id(session, row))
     ids.discard(None)
     return {i for i in ids if i is not None}
 

@@ -56,7 +56,15 @@ def create_app(
     SQLite file in the data directory). The schema must be current (``jixiao db upgrade``).
     ``https`` (default: ``$JIXIAO_HTTPS``): cookies only over HTTPS, and HSTS."""
     https = https_wanted() if https is None else https
-    from jixiao.web import api, api_admin, api_docs, api_search, library
+    from jixiao.web import (
+        api,
+        api_admin,
+        api_docs,
+        api_lifecycle,
+        api_search,
+        api_workbench,
+        library,
+    )
     from jixiao.web.views import (
         admin,
         analytics,
@@ -66,8 +74,13 @@ def create_app(
         document,
         documents,
         editor,
+        lifecycle_stage,
         login,
+        monitoring,
+        overview,
         search,
+        selfeval,
+        versions,
     )
 
     app = FastAPI(
@@ -107,14 +120,21 @@ def create_app(
         documents,
         document,
         diff,
+        versions,
         department,
         editor,
+        monitoring,
+        selfeval,
+        lifecycle_stage,
+        overview,
         admin,
         search,
         analytics,
     ):
         app.include_router(module.router)
+    app.include_router(api_workbench.router)  # before api: /api/documents/new
     app.include_router(api.router)
+    app.include_router(api_lifecycle.router)
     app.include_router(api_search.router)
     app.include_router(api_admin.router)
     app.include_router(library.router)

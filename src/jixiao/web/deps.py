@@ -25,6 +25,7 @@ from jixiao.web.display import (
 )
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_is_open
+from jixiao.workbench.versions import SAVE_ACTIONS
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "read_page", "signed_in_user", "templates"]
 
@@ -51,6 +52,7 @@ templates.env.filters["doc_title"] = document_title
 templates.env.filters["field_label"] = field_label
 templates.env.filters["finding_codes"] = code_label
 templates.env.globals["zone_label"] = zone_label
+templates.env.globals["SAVE_ACTIONS"] = SAVE_ACTIONS
 
 
 def flash(request: Request, message: str, *, error: bool = False) -> None:

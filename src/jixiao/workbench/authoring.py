@@ -32,6 +32,7 @@ from jixiao.workbench.access import (
     visible_condition,
 )
 from jixiao.workbench.editing import lock_document
+from jixiao.workbench.versions import ensure_baseline, record_version
 
 __all__ = [
     "add_project",
@@ -75,7 +76,7 @@ def create_document(
     )
     row = store_document(session, doc, owner=user)
     save_review(session, row.id, review(doc))
-    record_change(
+    audit = record_change(
         session,
         row,
         user,
@@ -85,6 +86,7 @@ def create_document(
             "fiscal_year": {"old": None, "new": year},
         },
     )
+    record_version(session, row, user, audit)
     commit(session)
     return row
 
@@ -135,6 +137,7 @@ def _editable(session: Session, user: UserRow, document_id: int) -> DocumentRow:
     doc = get_document(session, user, document_id)
     if not can_edit(user, doc):
         raise Forbidden("文档当前状态或您的角色不能修改该文档")
+    ensure_baseline(session, doc)  # every caller saves a change
     return doc
 
 
@@ -183,7 +186,8 @@ def add_project(
         raise Forbidden("只能添加本人所属单位的项目")
     doc.projects.append(new)
     _rereview(session, doc)
-    record_change(session, doc, user, action, {"project": {"old": None, "new": what}})
+    audit = record_change(session, doc, user, action, {"project": {"old": None, "new": what}})
+    record_version(session, doc, user, audit)
     commit(session)
     return new
 
@@ -199,7 +203,8 @@ def delete_project(session: Session, user: UserRow, project_id: int) -> int:
     for i, p in enumerate(doc.projects):
         p.position = i
     _rereview(session, doc)
-    record_change(session, doc, user, "删除项目", {"project": {"old": name, "new": None}})
+    audit = record_change(session, doc, user, "删除项目", {"project": {"old": name, "new": None}})
+    record_version(session, doc, user, audit)
     commit(session)
     return doc.id
 

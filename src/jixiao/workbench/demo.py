@@ -1,4 +1,7 @@
-"""The demo: the four seed documents and two demo users (a unit user and a reviewer)."""
+"""The demo: the four seed documents and two demo users (a unit user and a reviewer).
+
+A seed with shipped example actuals (``000_运行监控填报.xlsx``, ``000_绩效自评填报.xlsx``) is
+stored with them attached, so the demo shows monitoring lights and self-evaluation scores."""
 
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from jixiao.store.db import commit
 from jixiao.store.models import DocumentRow, Role, UnitRow, UserRow
 from jixiao.workbench.auth import create_user
 
-__all__ = ["DEMO_USERS", "DemoUser", "seed_documents", "setup_demo"]
+__all__ = ["DEMO_USERS", "DemoUser", "seed_documents", "setup_demo", "with_example_actuals"]
+
+ACTUALS = ("运行监控填报.xlsx", "绩效自评填报.xlsx")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,20 @@ def seed_documents() -> list[tuple[str, bytes, Document]]:
     return out
 
 
+def with_example_actuals(name: str, doc: Document) -> Document:
+    """``doc`` with the example actuals shipped for its seed (same prefix), if any, read by
+    the same reader as ``jixiao monitor --actuals``."""
+    from jixiao.lifecycle.actuals import apply_actuals
+
+    examples = files("jixiao") / "examples"
+    prefix = name.split("_", 1)[0]
+    for suffix in ACTUALS:
+        entry = examples / f"{prefix}_{suffix}"
+        if entry.is_file():
+            doc, _, _ = apply_actuals(doc, entry.read_bytes(), entry.name)
+    return doc
+
+
 def setup_demo(session: Session, *, load_seeds: bool = True) -> list[DemoUser]:
     """Load the seeds (once: a seed already stored is skipped) and create the demo users
     (once), assigned to the seeds' units. Committed; returns the demo users created now."""
@@ -61,7 +80,7 @@ def setup_demo(session: Session, *, load_seeds: bool = True) -> list[DemoUser]:
                 select(DocumentRow.id).where(DocumentRow.source_sha256 == doc.source.sha256)
             ).first()
             if known is None:
-                row = store_document(session, doc)
+                row = store_document(session, with_example_actuals(name, doc))
                 save_review(session, row.id, review(doc))
                 record_change(
                     session, row, None, "载入示例", {"source_name": {"old": None, "new": name}}

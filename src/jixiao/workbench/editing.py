@@ -29,6 +29,7 @@ from jixiao.store.convert import (
 from jixiao.store.db import CONFLICT_HINT, commit
 from jixiao.store.errors import ConflictError
 from jixiao.store.models import STATUS_LABELS, DocumentRow, IndicatorRow, ProjectRow, UserRow
+from jixiao.values import parse_value
 from jixiao.workbench.access import (
     EDITABLE,
     can_edit,
@@ -36,6 +37,7 @@ from jixiao.workbench.access import (
     get_project,
     visible_condition,
 )
+from jixiao.workbench.versions import ensure_baseline, record_version
 
 __all__ = [
     "find_duplicate",
@@ -70,7 +72,7 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
         _check_own_units(user, doc, name)
     row = store_document(session, doc, owner=user)
     save_review(session, row.id, review(doc))
-    record_change(
+    audit = record_change(
         session,
         row,
         user,
@@ -80,6 +82,7 @@ def import_document(session: Session, user: UserRow, data: bytes, name: str) -> 
             "projects": {"old": None, "new": len(doc.projects)},
         },
     )
+    record_version(session, row, user, audit)
     commit(session)
     return row
 
@@ -194,16 +197,25 @@ def update_project(
         raise ConflictError(EDIT_CONFLICT, hint=CONFLICT_HINT)
     targets = _indicator_rows(row, len(project.indicators), indicator_ids)  # wrong ids: 400
     before = project_from_row(row)
-    project = project.model_copy(update={"unit": before.unit, "source": before.source})
+    # The parsed 指标值 is the server's to make: a client (the API) may send back a stale one.
+    indicators = [
+        i.model_copy(update={"value": parse_value(i.value_text)}) for i in project.indicators
+    ]
+    project = project.model_copy(
+        update={"unit": before.unit, "source": before.source, "indicators": indicators}
+    )
     diff = diff_fields(before, project)
     if not diff:
         return row
+    ensure_baseline(session, doc)
     _apply(row, project, targets)
     session.flush()
-    save_review(session, doc.id, review(document_from_row(doc)))
-    record_change(
+    after = document_from_row(doc)
+    save_review(session, doc.id, review(after))
+    audit = record_change(
         session, doc, user, "修改项目", {f"项目{row.seq}.{k}": v for k, v in diff.items()}
     )
+    record_version(session, doc, user, audit, after)
     commit(session)
     return row
 
@@ -239,14 +251,17 @@ def update_department(
     )
     if not diff:
         return doc
+    ensure_baseline(session, doc)
     doc.title = title
     doc.fiscal_year = fiscal_year
     doc.overall_goals = list(department.overall_goals)
     doc.sub_goals = list(department.sub_goals)
     doc.safeguards = list(department.safeguards)
     session.flush()
-    save_review(session, doc.id, review(document_from_row(doc)))
-    record_change(session, doc, user, "修改部门目标", diff)
+    after = document_from_row(doc)
+    save_review(session, doc.id, review(after))
+    audit = record_change(session, doc, user, "修改部门目标", diff)
+    record_version(session, doc, user, audit, after)
     commit(session)
     return doc
 

@@ -5,6 +5,7 @@ category) are left out because the text they come from is shown, and long values
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,9 +131,33 @@ def readable_changes(entry: AuditRow, document: DocumentRow | None = None) -> li
     ``document`` as it is now)."""
     names = _indicator_names(document)
     lines = []
-    for path, change in (entry.diff or {}).items():
+    for path, change in _items((entry.diff or {}).items()):
         what = describe_path(path, names)
         if what is None or not isinstance(change, dict):
             continue
         lines.append(ChangeLine(what, _show(change.get("old")), _show(change.get("new"))))
     return lines
+
+
+def _items(changes: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """The changes, a list of texts that grew or shrank (a goal added) said item by item
+    (“保障措施第 10 条：（空）→ 严格预算执行监控”) rather than as the whole list twice."""
+    for path, change in changes:
+        old = change.get("old") if isinstance(change, dict) else None
+        new = change.get("new") if isinstance(change, dict) else None
+        if not (isinstance(old, list) and isinstance(new, list)) or not _texts(old + new):
+            yield path, change
+            continue
+        if len(old) == len(new):
+            yield path, change
+            continue
+        for i, text in enumerate(old):
+            if text not in new:
+                yield f"{path}[{i}]", {"old": text, "new": None}
+        for i, text in enumerate(new):
+            if text not in old:
+                yield f"{path}[{i}]", {"old": None, "new": text}
+
+
+def _texts(values: list[Any]) -> bool:
+    return all(isinstance(v, str) for v in values)

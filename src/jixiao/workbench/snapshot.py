@@ -25,8 +25,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from jixiao._exceptions import Forbidden
 from jixiao.model import Document, Project
-from jixiao.review import Finding, Report
-from jixiao.review.merge import flatten
+from jixiao.review import Report
 from jixiao.review.report import ProjectGrade
 from jixiao.store.audit import audit_trail
 from jixiao.store.convert import document_from_row, load_findings
@@ -55,6 +54,7 @@ is a few hundred KiB; one of 200 projects some MiB); ``0`` turns the cache off."
 class AuditEntry:
     """An audit row as the page shows it (detached from the session that read it)."""
 
+    id: int
     at: datetime
     username: str | None
     action: str
@@ -73,8 +73,6 @@ class DocumentSnapshot:
     versions: dict[int, int]
     """Project id → its optimistic-locking version when the snapshot was read."""
     indicator_ids: dict[int, list[int]]
-    own_findings: dict[int, list[Finding]]
-    """Project id → the findings about it, merged ones expanded (as the editor marks them)."""
     indicator_labels: dict[int, str]
     comment_count: int
     audit: list[tuple[AuditEntry, list[ChangeLine]]]
@@ -133,11 +131,6 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
     ).all()
     doc = document_from_row(row)
     report = report_from_findings(doc, load_findings(session, row.id))
-    flat = flatten(report.findings)
-    by_seq: dict[int, list[Finding]] = {}
-    for f in flat:
-        if f.project_seq is not None:
-            by_seq.setdefault(f.project_seq, []).append(f)
     return DocumentSnapshot(
         doc=doc,
         report=report,
@@ -146,14 +139,13 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
         projects={p.id: model for p, model in zip(row.projects, doc.projects, strict=True)},
         versions={p.id: p.version for p in row.projects},
         indicator_ids={p.id: [i.id for i in p.indicators] for p in row.projects},
-        own_findings={p.id: by_seq.get(p.seq, []) for p in row.projects},
         indicator_labels=indicator_labels(row),
         comment_count=session.scalar(
             select(func.count()).select_from(CommentRow).where(CommentRow.document_id == row.id)
         )
         or 0,
         audit=[
-            (AuditEntry(a.at, a.username, a.action), readable_changes(a, row))
+            (AuditEntry(a.id, a.at, a.username, a.action), readable_changes(a, row))
             for a in audit_trail(session, row.id)
         ],
     )

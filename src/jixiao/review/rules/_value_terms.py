@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.model import Document, Indicator, IndicatorValue, Project, categorize
 from jixiao.review.examples import example_document, example_indicators, example_project
-from jixiao.review.finding import Finding, Fix
+from jixiao.review.finding import Finding, Fix, Severity
 from jixiao.review.rule import Rule
 from jixiao.values import parse_value
 
@@ -32,6 +32,7 @@ __all__ = [
     "is_grade",
     "is_money_unit",
     "is_ratio_name",
+    "is_recurring_deadline",
     "is_satisfaction",
     "is_trend_phrase",
     "name_core",
@@ -71,6 +72,17 @@ TREND_ADVERBS = _words(
 )
 TREND_VERBS = _words("提升 提高 改善 增强 保障 加强 好转 增加 减少 降低 下降 优化 巩固 发挥")
 """The defaults of VAL-19: a degree word and a direction word make a trend phrase (有效提升)."""
+
+
+_RECURRING = re.compile(
+    r"^每(?:个)?(?:工作日|周|旬|月|季度|季|半年|年)(?:末月|末|初|第?[一二三四0-9]+个?月)?"
+    r"(?:[0-9一二三四五六七八九十]{1,3}(?:日|号|个工作日)|底|末)?(?:前|内|之前|以内)$"
+)
+
+
+def is_recurring_deadline(text: str | None) -> bool:
+    """``每月10日前``, ``每季度末月20日前``, ``每年6月底前``: a deadline that recurs."""
+    return text is not None and _RECURRING.match(re.sub(r"\s+", "", text)) is not None
 
 
 def is_trend_phrase(
@@ -159,6 +171,7 @@ def value_finding(
     *,
     suggestion: str,
     fix: Fix | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     """``rule``'s finding on the 指标值 of row ``index``: reported at ``indicators[i].value``
     with the value as printed."""
@@ -170,6 +183,7 @@ def value_finding(
         text=indicator.value_text,
         suggestion=suggestion,
         fix=fix,
+        severity=severity,
     )
 
 

@@ -14,7 +14,10 @@ from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._value_terms import document_with, indicator_label
 
-_RATES = "覆盖率 保障率 发放率 拨付率 到位率 完成率 完工率 办结率 执行率 建档率 签约率"
+_RATES = (
+    "覆盖率 保障率 发放率 拨付率 到位率 完成率 完工率 办结率 执行率 建档率 签约率"
+    " 运行率 列养率 受检率 检查率 巡查率"
+)
 _ACTIVITIES = "宣传 培训 讲座 活动 会议 检查 巡查 展板 资料 简报 督导"
 _COUNT_UNITS = "场 次 期 份 块 篇 批 册 场次 人次 个"
 
@@ -34,7 +37,8 @@ class OutputAsEffect(IndicatorRule):
     ## 检查内容
     效益指标下的三级指标实际衡量的是产出：
     - 名称以“覆盖率”“保障率”“发放率”“拨付率”“到位率”“完成率”“完工率”“办结率”“执行率”
-      “建档率”“签约率”结尾：这些比率反映工作做了多少，属于数量或质量指标；
+      “建档率”“签约率”“运行率”“列养率”“受检率”“检查率”“巡查率”结尾：这些比率反映工作做了
+      多少，属于数量或质量指标；
     - 生态效益或可持续影响指标下，名称含“宣传”“培训”“讲座”“活动”“检查”等单位自身工作、
       以“场”“次”“份”“期”等计数的指标：这是工作量，不是生态效益或长期影响。
     满意度放错类别由 CAT-01、CAT-02 检查。

@@ -29,6 +29,9 @@ _QUANTITY = re.compile(
     r"(?P<unit>" + "|".join(sorted(_COUNT_UNITS, key=len, reverse=True)) + r"|%)"
 )
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# 零发生, 零事故, 零投诉…: a zero target in words; an indicator valued 0, 零 or 无 measures it
+_ZERO = re.compile(r"零(?:发生|事故|伤亡|投诉|差错|失误|违规|违纪|案件|上访|通报)")
+_ZERO_VALUE = re.compile(r"(?<![\d.])0(?![\d.])|零|无|未发生|不发生")
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
@@ -64,7 +67,8 @@ class GoalQuantities(ProjectRule):
     从绩效目标中找出“数字+计量单位”（`30个`、`7000件`、`25万份`、`50个工作日`，以及百分比
     `98%`），如果该数字不在本项目任何一个指标值中出现（比较数值本身，“25万份”也与 250000
     比较），就报告在 `goals`，一个项目一条，列出所有找不到的数量。“第3批”这样的序数和年份、
-    日期不算数量。占位目标（“目标内容1”）由 TXT-01 报告。
+    日期不算数量。“零发生”“零事故”“零投诉”等用文字写的零目标，如果没有任何指标值为 0、“零”
+    或“无”，也一并列出。占位目标（“目标内容1”）由 TXT-01 报告。
 
     ## 为什么
     绩效目标是对指标的概括，目标中承诺的数量应有对应的指标和指标值来衡量；找不到对应指标，
@@ -119,6 +123,14 @@ class GoalQuantities(ProjectRule):
                     missing.append(shown)
                 if goal not in sentences:
                     sentences.append(goal)
+        if any(_ZERO_VALUE.search(i.value_text) for i in project.indicators):
+            zeros: list[str] = []
+        else:
+            zeros = [m.group(0) for goal in goals for m in _ZERO.finditer(goal)]
+        for zero in zeros:
+            if zero not in missing:
+                missing.append(zero)
+                sentences.extend(g for g in goals if zero in g and g not in sentences)
         if not missing:
             return
         quoted = "、".join(f"“{m}”" for m in missing)
@@ -127,8 +139,13 @@ class GoalQuantities(ProjectRule):
             project=project,
             field="goals",
             text="；".join(sentences),
-            suggestion=f"请为目标中的数量设置对应的三级指标和指标值（如“≥{missing[0]}”），"
-            "或核对目标与指标值是否一致。",
+            suggestion=(
+                f"请为目标中的数量设置对应的三级指标和指标值（如“≥{missing[0]}”），"
+                "或核对目标与指标值是否一致。"
+                if not _ZERO.fullmatch(missing[0])
+                else f"请为目标中的“{missing[0]}”设置对应的三级指标（如“……发生起数”，"
+                "指标值“=0起”），或核对目标与指标是否一致。"
+            ),
         )
 
     @classmethod

@@ -56,7 +56,7 @@ class SpendingPlanValid(ProjectRule):
     正例：3月底 25%，6月底 50%，10月底 80%，12月底 100%。
 
     ## 修正
-    12月底为空时给出“将12月底填为100%”的不安全修正（需单位确认）；其他问题需单位核实后改正，
+    12月底为空、其他时点均已填写时给出“将12月底填为100%”的不安全修正（需单位确认）；其他问题需单位核实后改正，
     不自动修正。
 
     ## 依据
@@ -135,7 +135,9 @@ class SpendingPlanValid(ProjectRule):
             yield plan_finding(
                 f"12月底累计支出比例为空{hint}",
                 suggestion="请将12月底的累计支出比例填为100%。",
-                fix=self._fill_year_end(position, project),
+                # Only when the rest of the plan is filled: with blanks left, the filled-in plan
+                # would still be incomplete (and STR-04 would read the blanks as 0%).
+                fix=None if blanks else self._fill_year_end(position, project),
             )
         elif year_end != HUNDRED and 12 not in out_of_range:
             yield plan_finding(

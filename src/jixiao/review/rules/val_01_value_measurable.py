@@ -16,6 +16,7 @@ from jixiao.review.rules._value_terms import (
     document_with,
     indicator_label,
     is_grade,
+    is_recurring_deadline,
     show,
     value_finding,
 )
@@ -39,6 +40,7 @@ class ValueMeasurable(IndicatorRule):
     “为群众提供免费复印25万份”）、看似数值却无法识别的内容（只有“≥”）或不存在的日期。
     指标值为空由 STR-08 检查；定性等级写在数量、质量、时效指标中由 VAL-02 提示。
     定性等级前多余的序号（“1 有效改善”）按等级“有效改善”理解，由 VAL-13 提示。
+    时效指标中周期性的期限（“每月10日前”“每季度末月20日前”“每年6月底前”）是时间值，不报告。
 
     ## 为什么
     财预〔2015〕88号要求绩效指标细化、量化：能量化的用数值表述，不能量化的用分级分档的定性表述。
@@ -72,6 +74,8 @@ class ValueMeasurable(IndicatorRule):
         value = indicator.value
         if value.kind != "qualitative":
             return
+        if indicator.category == "output.timeliness" and is_recurring_deadline(value.text):
+            return  # 每月10日前: a deadline that comes back every month is a time value
         grades = [*ctx.params.grades, *ctx.params.extra_grades]
         anomalies = set(value.anomalies)
         if not anomalies & {"unparsed", "invalid_date", "number_in_text"} and is_grade(

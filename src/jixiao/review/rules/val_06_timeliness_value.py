@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
-from jixiao.review.finding import Finding
+from jixiao.review.finding import Finding, Severity
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._suggestions import deadline_example, is_count_name, timeliness_examples
 from jixiao.review.rules._value_terms import (
@@ -36,7 +36,8 @@ class TimelinessValue(IndicatorRule):
     ## 检查内容
     时效指标的量化指标值既不是日期（“2025年12月底前”），也不是时限（“≤30个工作日”“≤2小时”），
     也不是百分比（“按时办结率 ≥98%”）：例如“700本”“11”。名称是完成时间或时限（“项目完工时间”
-    “签约服务完成时限”）而指标值是百分比（“95%”）的，也报告：时间点不能用比率衡量。
+    “签约服务完成时限”）而指标值是百分比（“95%”）的，也报告，且为警告：时间点不能用比率衡量，
+    审核时会要求改写（在配置中设定本规则的级别后，都取该级别）。
     定性等级（“按时完成”）由 VAL-02 提示，描述性文字由 VAL-01 报告。
 
     ## 为什么
@@ -104,7 +105,12 @@ class TimelinessValue(IndicatorRule):
             f"请写明完成日期（如“{deadline_example(year)}”）或时限（如“≤30个工作日”）；"
             "如要衡量及时程度，请把名称改为“……及时率”。"
         )
-        return value_finding(self, project, index, indicator, message, suggestion=suggestion)
+        # a deadline given as a percentage measures nothing: sent back (a warning), unless the
+        # installation set this rule's level
+        level: Severity | None = None if self.level_configured else "warning"
+        return value_finding(
+            self, project, index, indicator, message, suggestion=suggestion, severity=level
+        )
 
     @classmethod
     def bad(cls) -> Document:

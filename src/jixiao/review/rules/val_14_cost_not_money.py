@@ -21,6 +21,8 @@ from jixiao.review.rules._value_terms import (
     value_finding,
 )
 
+_NON_MONEY_COSTS = frozenset({"cost.social", "cost.ecological"})
+
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -34,7 +36,8 @@ class CostNotMoney(IndicatorRule):
     ## 检查内容
     成本指标（产出下的成本指标或一级成本指标）的指标值不是金额：百分比（“≥95%”）、没有单位的数字（“11”）、
     其他单位、日期或定性等级。金额单位为元、千元、万元、百万元、亿元，也可以是单位成本（“≤500元/件”）。
-    描述性文字由 VAL-01 报告。
+    描述性文字由 VAL-01 报告。社会成本、生态环境成本指标（2021年模板的一级成本指标下）按其本身的
+    量度填写（“占道时间≤3天”“碳排放量”），不检查。
 
     ## 为什么
     成本指标是对实施成本的控制要求，只能用金额衡量。写成完成率、保障率的“成本指标”其实是放错位置的
@@ -65,8 +68,8 @@ class CostNotMoney(IndicatorRule):
         self, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
     ) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
-        if not is_cost(indicator.category):
-            return
+        if not is_cost(indicator.category) or indicator.category in _NON_MONEY_COSTS:
+            return  # 社会成本 and 生态环境成本 are measured in their own terms (占道3天, 排放量)
         value = indicator.value
         if value.kind == "qualitative":
             if not is_grade(value.text):

@@ -37,7 +37,7 @@ from jixiao.workbench.workflow import TRANSITIONS, add_comment, resolve_comment,
 
 router = APIRouter(include_in_schema=False)
 
-_LOCAL_PATH = re.compile(r"/(?:projects|documents)/\d+")
+_LOCAL_PATH = re.compile(r"/(?:projects|documents)/\d+(?:/(?:monitoring|selfeval|overview))?")
 """Where a comment form may send the user back to (never another site)."""
 
 EXPORTS = {

@@ -159,6 +159,8 @@ def project_from_form(form: FormData, base: Project, stored_ids: list[int]) -> E
             mid_term_budget=base.mid_term_budget,
             mid_term_goals=base.mid_term_goals,
             extra=base.extra,
+            monitoring=base.monitoring,  # the year's records are edited on their own pages
+            self_evaluation=base.self_evaluation,
         )
     except ValidationError as exc:
         raise InvalidInput(f"表单内容无效：{exc.errors()[0]['msg']}") from None
@@ -182,6 +184,34 @@ def group_findings(findings: list[Finding]) -> dict[str, list[Finding]]:
     return out
 
 
+def project_findings(findings: list[Finding], seq: int, position: int) -> list[Finding]:
+    """The findings to show in the editor of project ``seq`` (at ``position`` in its document):
+    its own (merged ones expanded: every place to change is marked), and a document-wide
+    finding's part in this project (VAL-08's one finding for a habit repeated over the
+    document) shown at each row it edits here, with that row's part of the fix."""
+    own = [f for f in flatten(findings) if f.project_seq == seq]
+    prefix = f"projects[{position}].indicators["
+    for f in flatten(findings):
+        if f.project_seq is not None or f.fix is None:
+            continue
+        for edit in f.fix.edits:
+            if not edit.path.startswith(prefix):
+                continue
+            index = int(edit.path[len(prefix) :].split("]", 1)[0])
+            fix = f.fix.model_copy(update={"edits": (edit,)})
+            own.append(
+                f.model_copy(
+                    update={
+                        "project_seq": seq,
+                        "indicator_index": index,
+                        "field": f"indicators[{index}].value",
+                        "fix": fix,
+                    }
+                )
+            )
+    return own
+
+
 def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[Finding], int]:
     """The findings about ``project`` when it replaces the stored one in its document (the
     whole document is reviewed: some rules compare projects)."""
@@ -194,9 +224,7 @@ def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[
     projects[position] = project
     edited = doc.model_copy(update={"projects": projects})
     report = review(edited)
-    # each field's own findings (merged ones expanded): the editor marks every place to change
-    own = [f for f in flatten(report.findings) if f.project_seq == project.seq]
-    return own, len(project.indicators)
+    return project_findings(report.findings, project.seq, position), len(project.indicators)
 
 
 def _editor(
@@ -224,7 +252,8 @@ def _editor(
         # The stored project as of the snapshot (its findings were saved with the last
         # change; no need to re-run), with the version the form sends back.
         project = snap.projects[project_id]
-        findings = snap.own_findings[project_id]
+        position = snap.project_ids.index(project_id)
+        findings = project_findings(snap.report.findings, project.seq, position)
         version = snap.versions[project_id] if version is None else version
     else:
         findings, _ = _findings_for(session, project_id, project)

@@ -4,8 +4,8 @@ what they build from a document keyed by it, in every worker process (see
 ``jixiao.store.revision``; it grows with the clock, hence 64 bits). Not the optimistic-locking
 ``version``: raising it never conflicts.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0003"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
