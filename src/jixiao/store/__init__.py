@@ -4,6 +4,7 @@ SQLite (a file in the user's data directory) is the embedded default; PostgreSQL
 a URL (``JIXIAO_DATABASE_URL``). See docs/storage.md.
 """
 
+import jixiao.store.revision  # noqa: F401  (registers the revision hook on every session)
 from jixiao.store.audit import diff_fields as diff_fields
 from jixiao.store.audit import record_change as record_change
 from jixiao.store.convert import load_document as load_document

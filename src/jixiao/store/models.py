@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -142,6 +143,9 @@ class DocumentRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """Raised by every commit that changes the document or its rows (``store/revision.py``):
+    the key of what pages cache about it. Never part of optimistic locking."""
 
     owner: Mapped[UserRow | None] = relationship()
     projects: Mapped[list[ProjectRow]] = relationship(

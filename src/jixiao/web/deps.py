@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from jixiao.review.output.labels import code_label
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
@@ -26,7 +27,7 @@ from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_is_open
 from jixiao.workbench.versions import SAVE_ACTIONS
 
-__all__ = ["DB", "CurrentUser", "LoginRequired", "signed_in_user", "templates"]
+__all__ = ["DB", "CurrentUser", "LoginRequired", "read_page", "signed_in_user", "templates"]
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
@@ -95,7 +96,7 @@ def signed_in_user(request: Request, session: Session) -> UserRow | None:
     uid = request.session.get("uid")
     if not isinstance(uid, int) or not session_is_open(session, request, uid):
         return None
-    user = session.get(UserRow, uid, options=[selectinload(UserRow.units)])
+    user = session.get(UserRow, uid, options=[joinedload(UserRow.units)])  # one query
     if user is None or not user.active or request.session.get("stamp") != password_stamp(user):
         return None
     return user
@@ -115,6 +116,24 @@ async def csrf_dep(request: Request) -> None:
 
 
 CurrentUser = Annotated[UserRow, Depends(get_user)]
+
+PageView = Callable[[Session, UserRow], Response]
+
+
+async def read_page(request: Request, view: PageView) -> Response:
+    """A GET page whose session, user and view run in one worker-thread call.
+
+    The ``DB`` and ``CurrentUser`` dependencies cost a thread hop each (and ``DB`` two); on
+    the busiest pages that plumbing was a third of the request (docs/performance.md). Same
+    session kind as ``get_db`` gives a GET, same sign-in check as ``get_user``.
+    """
+
+    def run() -> Response:
+        read, _ = request.app.state.sessions
+        with read() as session:
+            return view(session, get_user(request, session))
+
+    return await run_in_threadpool(run)
 
 
 def page(

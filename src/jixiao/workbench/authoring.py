@@ -91,11 +91,11 @@ def create_document(
     return row
 
 
-def document_unit_ids(session: Session, row: DocumentRow) -> set[int]:
+def document_unit_ids(session: Session, row: DocumentRow, doc: Document | None = None) -> set[int]:
     """The units a document is about: its own (set when it was created here) and its
-    projects'."""
+    projects'. ``doc``: the row as converted already (saves converting it again)."""
     ids = {p.unit_id for p in row.projects if p.unit_id is not None}
-    own = document_from_row(row).department.unit
+    own = (doc or document_from_row(row)).department.unit
     if own is not None and (own.code or own.name):
         found = unit_row(session, own)
         if found is not None and found.id is not None:
@@ -103,10 +103,12 @@ def document_unit_ids(session: Session, row: DocumentRow) -> set[int]:
     return ids
 
 
-def earlier_projects(session: Session, user: UserRow, row: DocumentRow) -> list[ProjectRow]:
+def earlier_projects(
+    session: Session, user: UserRow, row: DocumentRow, doc: Document | None = None
+) -> list[ProjectRow]:
     """Projects of the same units in documents of earlier years that ``user`` can see, latest
     year first: what “copy last year's project” offers."""
-    ids = document_unit_ids(session, row)
+    ids = document_unit_ids(session, row, doc)
     if not ids or row.fiscal_year is None:
         return []
     earlier = list(

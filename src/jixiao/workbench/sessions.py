@@ -9,7 +9,7 @@ import secrets
 from datetime import timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from jixiao.store.base import utcnow
@@ -59,8 +59,13 @@ def session_is_open(db: Session, request: HasSession, user_id: int) -> bool:
     token = request.session.get("sid")
     if not isinstance(token, str) or len(token) > 100:
         return False
-    row = db.get(WebSessionRow, _digest(token))
-    return row is not None and row.user_id == user_id and row.expires_at > utcnow()
+    # two columns, not the ORM row: every signed-in request pays this
+    found = db.execute(
+        select(WebSessionRow.user_id, WebSessionRow.expires_at).where(
+            WebSessionRow.id == _digest(token)
+        )
+    ).first()
+    return found is not None and found.user_id == user_id and found.expires_at > utcnow()
 
 
 def close_session(db: Session, request: HasSession) -> None:

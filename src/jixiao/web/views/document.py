@@ -11,28 +11,28 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
 from jixiao.model import Document
 from jixiao.render import render
 from jixiao.review import review
 from jixiao.review.output.html import render_html
-from jixiao.store.audit import audit_trail
 from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
-from jixiao.store.models import DocumentRow
-from jixiao.web.deps import DB, CurrentUser, flash, page
+from jixiao.store.models import UserRow
+from jixiao.web.deps import DB, CurrentUser, flash, page, read_page
 from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.authoring import earlier_projects
-from jixiao.workbench.history import readable_changes
 from jixiao.workbench.quality_gate import (
     EXPLANATION_FIELD,
     blocking_findings,
     finding_key,
     gate_mode,
 )
-from jixiao.workbench.reports import stored_report
+from jixiao.workbench.snapshot import document_snapshot
+from jixiao.workbench.snapshot import indicator_labels as indicator_labels  # used by other views
 from jixiao.workbench.workflow import TRANSITIONS, add_comment, resolve_comment, transition
 
 router = APIRouter(include_in_schema=False)
@@ -51,11 +51,17 @@ EXPORTS = {
 
 
 @router.get("/documents/{document_id}")
-def document_page(request: Request, session: DB, user: CurrentUser, document_id: int) -> Response:
-    row = get_document(session, user, document_id)
-    doc = document_from_row(row)
-    report = stored_report(session, row, doc)
-    grades = {g.seq: g for g in report.projects}
+async def document_page(request: Request, document_id: int) -> Response:
+    return await read_page(
+        request, lambda session, user: _document_page(request, session, user, document_id)
+    )
+
+
+def _document_page(request: Request, session: Session, user: UserRow, document_id: int) -> Response:
+    # What is the same for every user comes from the snapshot of the document's revision;
+    # access, the allowed steps, the gate and the comments are worked out per request.
+    row, snap = document_snapshot(session, user, document_id)
+    report = snap.report
     actions = [
         (name, step)
         for name, step in TRANSITIONS.items()
@@ -69,39 +75,31 @@ def document_page(request: Request, session: DB, user: CurrentUser, document_id:
         if mode != "off" and any(name == "submit" for name, _ in actions)
         else []
     )
+    editable = can_edit(user, row)
     return page(
         request,
         "document.html",
         user,
         row=row,
-        doc=doc,
+        doc=snap.doc,
         gate=gate,
         gate_mode=mode,
         explanation_field=EXPLANATION_FIELD,
         report=report,
-        grades=grades,
+        grades=snap.grades,
         actions=actions,
         confirm=CONFIRM,
-        editable=can_edit(user, row),
-        earlier=earlier_projects(session, user, row) if can_edit(user, row) else [],
+        editable=editable,
+        earlier=earlier_projects(session, user, row, snap.doc) if editable else [],
         deletable=row.status == "draft"
         and (user.role == "admin" or (user.role == "unit_filler" and row.owner_id == user.id)),
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
-        indicator_labels=indicator_labels(row),
-        audit=[(a, readable_changes(a, row)) for a in audit_trail(session, row.id)],
+        indicator_labels=snap.indicator_labels,
+        audit=snap.audit,
         exports=list(EXPORTS),
         saved=request.query_params.get("saved") == "department",
     )
-
-
-def indicator_labels(row: DocumentRow) -> dict[int, str]:
-    """Indicator id → “项目 3 · 指标 2：name”, to say what a comment is about."""
-    return {
-        ind.id: f"项目 {project.seq} · 指标 {i + 1}：{ind.name}"
-        for project in row.projects
-        for i, ind in enumerate(project.indicators)
-    }
 
 
 DONE = {

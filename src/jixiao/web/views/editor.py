@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import load_only
 from starlette.datastructures import FormData
 
 from jixiao._exceptions import InvalidInput
@@ -16,19 +18,14 @@ from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoi
 from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
 from jixiao.review import Finding, review
 from jixiao.review.merge import flatten
-from jixiao.store.convert import (
-    document_from_row,
-    get_document_row,
-    load_findings,
-    project_from_row,
-)
-from jixiao.store.errors import ConflictError
+from jixiao.store.convert import document_from_row, get_document_row, project_from_row
+from jixiao.store.errors import ConflictError, NotFoundError
 from jixiao.store.models import ProjectRow
 from jixiao.values import parse_value
-from jixiao.web.deps import DB, CurrentUser, page
-from jixiao.web.views.document import indicator_labels
+from jixiao.web.deps import DB, CurrentUser, page, read_page
 from jixiao.workbench.access import can_edit, get_project
 from jixiao.workbench.editing import update_project
+from jixiao.workbench.snapshot import document_snapshot
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,6 +33,7 @@ MONTHS = (3, 6, 10, 12)
 FIELD_GROUPS = ("name", "code", "budget", "purpose", "spending_plan", "goals", "indicators")
 
 
+@functools.cache
 def framework_labels() -> dict[str, list[str]]:
     """一级 label → its 二级 labels, one label per category code (as pages offer them)."""
     out: dict[str, list[str]] = {}
@@ -242,13 +240,21 @@ def _editor(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    row = get_project(session, user, project_id)
-    doc_row = get_document_row(session, row.document_id)
+    row = session.get(
+        ProjectRow, project_id, options=[load_only(ProjectRow.document_id, ProjectRow.unit_id)]
+    )
+    if row is None:
+        raise NotFoundError(f"项目不存在（编号 {project_id}）")
+    doc_row, snap = document_snapshot(session, user, row.document_id)
+    if project_id not in snap.projects:
+        raise NotFoundError(f"项目不存在（编号 {project_id}）")
     if project is None:
-        # The stored project: its findings were saved with the last change; no need to re-run.
-        project = project_from_row(row)
-        position = next(i for i, p in enumerate(doc_row.projects) if p.id == project_id)
-        findings = project_findings(load_findings(session, doc_row.id), project.seq, position)
+        # The stored project as of the snapshot (its findings were saved with the last
+        # change; no need to re-run), with the version the form sends back.
+        project = snap.projects[project_id]
+        position = snap.project_ids.index(project_id)
+        findings = project_findings(snap.report.findings, project.seq, position)
+        version = snap.versions[project_id] if version is None else version
     else:
         findings, _ = _findings_for(session, project_id, project)
     comments = [c for c in doc_row.comments if c.project_id == project_id]
@@ -265,9 +271,9 @@ def _editor(
         groups=group_findings(findings),
         framework=framework_labels(),
         editable=can_edit(user, doc_row, row),
-        indicator_ids=[i.id for i in row.indicators] if keys is None else keys,
+        indicator_ids=snap.indicator_ids[project_id] if keys is None else keys,
         comments=comments,
-        indicator_labels=indicator_labels(doc_row),
+        indicator_labels=snap.indicator_labels,
         message=message,
         error=error,
         status_code=status_code,
@@ -279,9 +285,11 @@ def _ids(row: ProjectRow) -> list[int]:
 
 
 @router.get("/projects/{project_id}")
-def editor(request: Request, session: DB, user: CurrentUser, project_id: int) -> Response:
-    saved = request.query_params.get("saved")
-    return _editor(request, session, user, project_id, message="已保存" if saved else None)
+async def editor(request: Request, project_id: int) -> Response:
+    message = "已保存" if request.query_params.get("saved") else None
+    return await read_page(
+        request, lambda session, user: _editor(request, session, user, project_id, message=message)
+    )
 
 
 @router.post("/projects/{project_id}/check")
