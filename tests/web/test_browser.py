@@ -94,13 +94,14 @@ def test_workflow_in_chromium(server: str, chromium: object) -> None:
     unit.locator("table.projects a").first.click()
     editor_url = unit.url
     first = unit.locator("#findings-ind0")
-    # The seed's spelled-out units (≥95百分比) are one VAL-08 for the whole document, not one a
-    # row (issue 12): type a value with a row-level formatting defect and see it reported live.
-    expect(first.locator("li[data-code=VAL-08]")).to_have_count(0)
+    # The seed's “≥9595%以上” is one VAL-08 for the whole document (issue 12); the editor shows
+    # it at each of this project's rows it corrects, with that row's part of the safe fix.
+    expect(first.locator("li[data-code=VAL-08]")).to_have_count(1)
+    expect(first.locator("li[data-code=VAL-08] button.apply-fix")).to_have_count(1)
     unit.locator("input[name=ind_value_text]").first.fill(
         "≥９５％"
-    )  # full-width: a defect of this row alone
-    expect(first.locator("li[data-code=VAL-08]")).to_have_count(1)
+    )  # full-width: now a defect of this row alone, reported live
+    expect(first.locator("li[data-code=VAL-08]")).to_contain_text("９５")
     shot(unit, "05-editor-before")
     unit.locator("input[name=ind_value_text]").first.fill("≥95%")
     expect(unit.locator("#findings-ind0 li[data-code=VAL-08]")).to_have_count(0)
