@@ -73,10 +73,9 @@ _OP_WORDS = {
     ("<", False): "少于",
     ("<", True): "低于",
 }
-_TRAILING_MEASURE = re.compile(r"(数量|数|量)$")
 _LEADING_PERIOD = re.compile(r"^(年度内|年度|全年|本年度|本年|当年)")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*[%‰％]\s*[）)]$")
-_COUNT_NAME = re.compile(r"(数量|数|量)$")
+_COUNT_NAME = re.compile(r"(数量|数|量)$")  # 印制数量, 受益人数, 办理业务量
 _RATE_CATEGORIES = ("output.quality", "effect", "satisfaction")
 
 
@@ -96,8 +95,7 @@ def timeliness_examples(year: int | None) -> str:
 
 
 def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def _quantified(indicator: Indicator) -> bool:
@@ -119,7 +117,7 @@ def _phrase(indicator: Indicator) -> str:
     word = _OP_WORDS.get((value.op or "", percent), "达到")
     name = _clean_name(indicator.name)
     if not percent:
-        name = _TRAILING_MEASURE.sub("", name) or name
+        name = _COUNT_NAME.sub("", name) or name
     return f"{name}{word}{_number(Decimal(str(value.number)))}{value.unit}"
 
 
