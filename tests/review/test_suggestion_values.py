@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -23,8 +22,8 @@ from jixiao.review.config import ReviewConfig
 from jixiao.review.finding import Finding
 from jixiao.review.merge import flatten
 from jixiao.values import parse_value
+from tests.conftest import SEEDS
 
-SEEDS = sorted(Path(__file__).resolve().parents[3].joinpath("shared", "seeds").glob("*"))
 QUOTED = re.compile(r"“([^“”]+)”")
 YEAR = re.compile(r"(\d{4})年")
 # value rules may look at any row's value; the goal and basis rules at the project's text
@@ -37,9 +36,9 @@ def _documents() -> list[tuple[str, Document]]:
     docs: list[tuple[str, Document]] = []
     for code, rule in all_rules().items():
         docs.append((f"{code} 反例", rule.bad()))
-    for path in SEEDS:
-        if path.suffix.lower() in (".txt", ".docx", ".pdf", ".xlsx"):
-            docs.append((path.name, read_path(path)))
+    for path in SEEDS.values():  # the four seeds, shipped as the package's examples
+        docs.append((path.name, read_path(path)))
+    assert len(docs) == len(all_rules()) + 4
     return docs
 
 
