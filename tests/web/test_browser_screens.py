@@ -1,7 +1,8 @@
 """Every main page in Chromium at 1400×900 and at a phone's width (420 px): the page body never
 scrolls sideways at 420 px (wide tables scroll inside their own box). Screenshots go to
 ``$JIXIAO_SCREENS_DIR`` (default: a pytest tmp dir) as ``<page>-wide.png``/``-narrow.png``, to
-be looked at. On SQLite and on PostgreSQL."""
+be looked at. On SQLite only: the layout does not depend on the database, and the browser tests
+of the workflows run on both (this keeps the suite's time down)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from pathlib import Path
 import playwright.sync_api as playwright_api
 import pytest
 
-from tests.store.conftest import BACKENDS
 from tests.web.conftest import fresh_databases
 from tests.web.server import running_server
 from tests.web.test_browser_workbench import NARROW, WIDE, chromium, seed_003_url, signed_in
@@ -23,7 +23,7 @@ __all__ = ["chromium"]  # the module-scoped browser fixture, shared
 pytestmark = [pytest.mark.slow]
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="module", params=["sqlite"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
