@@ -11,9 +11,10 @@ may be busy) after a warm-up, interleaved within each round; the median and the 
 reported (on a loaded machine the best round is the one least disturbed by others):
 
 - **score**: ``score_document`` (weights, every formula, findings, the total and grade);
-- **score, previous implementation**: the engine as it was before the throughput work, kept
-  verbatim in ``benchmarks/scoring_before/``: the named baseline of the speed-up. Both must
-  give the same scores, formulas, inputs and findings (checked first, under every preset);
+- **score, previous implementation**: the engine as it was before the throughput work (commit
+  ``deafa80``), read from git at start-up (``git show``; only its imports of its sibling
+  modules are pointed at the copy): the named baseline of the speed-up. Both must give the
+  same scores, formulas, inputs and findings (checked first, under every preset);
 - **monitor**: ``monitor_document`` (budget lights, indicator lights, findings);
 - **floor**: ``indicator_keys`` of every project plus a round trip of its self-evaluation
   through ``model_validate`` of its own dump: what any engine pays to match rows to targets
@@ -31,16 +32,18 @@ the switch apply_actuals took 0.83–0.90 s, the openpyxl read's own cost).
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from _timing import pin_to_one_core  # benchmarks/ is on sys.path when run
-from scoring_before.scoring import score_document as score_before
 
 import jixiao
 from jixiao.lifecycle.actuals import apply_actuals
@@ -58,6 +61,35 @@ SCHEMES: list[dict[str, Any]] = [
     {"preset": "hubei"},
     {"reverse": "linear", "overachievement_deduction": True},
 ]
+
+
+BEFORE = "deafa80"  # the scoring engine before the throughput work
+_BEFORE_MODULES = ("formulas", "weights", "scoring")
+
+
+def load_before() -> Callable[..., Any]:
+    """``score_document`` as it was at ``BEFORE``, read from this checkout's git history into
+    a temporary package (``scoring_before``) rather than kept as a second copy in the tree."""
+    root = Path(__file__).resolve().parents[1]
+    package = Path(tempfile.mkdtemp(prefix="jixiao-bench-")) / "scoring_before"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name in _BEFORE_MODULES:
+        shown = subprocess.run(
+            ["git", "-C", str(root), "show", f"{BEFORE}:src/jixiao/lifecycle/{name}.py"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        text = shown.stdout
+        for sibling in _BEFORE_MODULES:
+            text = text.replace(
+                f"jixiao.lifecycle.{sibling} import", f"scoring_before.{sibling} import"
+            )
+        (package / f"{name}.py").write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(package.parent))
+    module = importlib.import_module("scoring_before.scoring")
+    return module.score_document  # type: ignore[no-any-return]
 
 
 def corpus(size: int) -> Document:
@@ -86,7 +118,7 @@ def cpu(work: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def same_results(doc: Document) -> bool:
+def same_results(doc: Document, score_before: Callable[..., Any]) -> bool:
     """The current and the previous engine agree on everything, under every preset."""
     for config in SCHEMES:
         scheme = scoring_scheme(config)
@@ -118,7 +150,9 @@ def main() -> None:
     args = parser.parse_args()
     print(pin_to_one_core())
     doc = corpus(args.projects)
-    print(f"same scores, formulas, inputs and findings as before: {same_results(corpus(64))}")
+    score_before = load_before()
+    same = same_results(corpus(64), score_before)
+    print(f"same scores, formulas, inputs and findings as before: {same}")
     runs: dict[str, Callable[[Document], object]] = {
         "score": score_document,
         "score, previous implementation": score_before,
