@@ -189,9 +189,10 @@ def project_findings(findings: list[Finding], seq: int, position: int) -> list[F
     its own (merged ones expanded: every place to change is marked), and a document-wide
     finding's part in this project (VAL-08's one finding for a habit repeated over the
     document) shown at each row it edits here, with that row's part of the fix."""
-    own = [f for f in flatten(findings) if f.project_seq == seq]
+    every = flatten(findings)
+    own = [f for f in every if f.project_seq == seq]
     prefix = f"projects[{position}].indicators["
-    for f in flatten(findings):
+    for f in every:
         if f.project_seq is not None or f.fix is None:
             continue
         for edit in f.fix.edits:
