@@ -63,6 +63,11 @@ class Rule:
         """The installation (or profile) set this rule's level: a rule that reports some
         defects at another level than its default (DUP-04, STR-03) then uses it for all."""
 
+    def own_level(self, level: Severity) -> Severity | None:
+        """``level`` for a defect this rule weighs differently from its default, unless the
+        installation set the rule's level (``None``: the finding takes the rule's level)."""
+        return None if self.level_configured else level
+
     # -- to implement ---------------------------------------------------------------------
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:

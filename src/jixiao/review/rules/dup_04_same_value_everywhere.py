@@ -83,7 +83,7 @@ class SameValueEverywhere(ProjectRule):
                 text=value,
                 suggestion=suggestion,
                 # an error unless the installation set this rule's level itself
-                severity="error" if not self.level_configured else None,
+                severity=self.own_level("error"),
             )
             return
         yield self.finding(

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from jixiao.model import Document, Project, SpendingPoint
 from jixiao.review.examples import example_document, example_project
-from jixiao.review.finding import Edit, Finding, Fix, Severity
+from jixiao.review.finding import Edit, Finding, Fix
 from jixiao.review.rule import NoParams, ProjectRule, ReviewContext
 
 MONTHS = (3, 6, 10, 12)
@@ -87,7 +87,7 @@ class SpendingPlanValid(ProjectRule):
         )
         # A blank plan is sent back for completion, not refused: a warning, unless the
         # installation set this rule's level itself (then every finding takes that level).
-        blank_level: Severity | None = "warning" if not self.level_configured else None
+        blank_level = self.own_level("warning")
         if all(value is None for value in plan.values()):
             yield plan_finding(
                 "未填写资金支出计划（3月底、6月底、10月底、12月底均为空）",

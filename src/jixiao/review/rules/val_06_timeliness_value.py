@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from jixiao.model import Document, Indicator, Project
 from jixiao.review.examples import example_document
-from jixiao.review.finding import Finding, Severity
+from jixiao.review.finding import Finding
 from jixiao.review.rule import IndicatorRule, ReviewContext
 from jixiao.review.rules._suggestions import deadline_example, is_count_name, timeliness_examples
 from jixiao.review.rules._value_terms import (
@@ -107,7 +107,7 @@ class TimelinessValue(IndicatorRule):
         )
         # a deadline given as a percentage measures nothing: sent back (a warning), unless the
         # installation set this rule's level
-        level: Severity | None = None if self.level_configured else "warning"
+        level = self.own_level("warning")
         return value_finding(
             self, project, index, indicator, message, suggestion=suggestion, severity=level
         )
