@@ -11,7 +11,7 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from jixiao.review.output.labels import code_label
 from jixiao.store.models import ROLE_LABELS, STATUS_LABELS, UserRow
@@ -24,7 +24,7 @@ from jixiao.web.display import (
     zone_label,
 )
 from jixiao.workbench.auth import password_stamp
-from jixiao.workbench.sessions import session_is_open
+from jixiao.workbench.sessions import session_user
 from jixiao.workbench.versions import SAVE_ACTIONS
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "read_page", "signed_in_user", "templates"]
@@ -94,9 +94,9 @@ def signed_in_user(request: Request, session: Session) -> UserRow | None:
     """The session's user, if the session is still open on the server (not logged out), the
     user still active and still on the password they signed in with."""
     uid = request.session.get("uid")
-    if not isinstance(uid, int) or not session_is_open(session, request, uid):
+    if not isinstance(uid, int):
         return None
-    user = session.get(UserRow, uid, options=[joinedload(UserRow.units)])  # one query
+    user = session_user(session, request, uid)
     if user is None or not user.active or request.session.get("stamp") != password_stamp(user):
         return None
     return user

@@ -32,6 +32,7 @@ from jixiao.store.convert import document_from_row, load_findings
 from jixiao.store.errors import NotFoundError
 from jixiao.store.models import CommentRow, DocumentRow, ProjectRow, UserRow
 from jixiao.workbench.access import can_view
+from jixiao.workbench.authoring import document_unit_ids
 from jixiao.workbench.history import ChangeLine, readable_changes
 from jixiao.workbench.reports import report_from_findings
 
@@ -75,6 +76,8 @@ class DocumentSnapshot:
     indicator_ids: dict[int, list[int]]
     indicator_labels: dict[int, str]
     comment_count: int
+    unit_ids: frozenset[int]
+    """The units the document is about (what “copy last year's project” searches by)."""
     audit: list[tuple[AuditEntry, list[ChangeLine]]]
 
 
@@ -144,6 +147,7 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
             select(func.count()).select_from(CommentRow).where(CommentRow.document_id == row.id)
         )
         or 0,
+        unit_ids=frozenset(document_unit_ids(session, row, doc)),
         audit=[
             (AuditEntry(a.id, a.at, a.username, a.action), readable_changes(a, row))
             for a in audit_trail(session, row.id)

@@ -90,7 +90,7 @@ def _document_page(request: Request, session: Session, user: UserRow, document_i
         actions=actions,
         confirm=CONFIRM,
         editable=editable,
-        earlier=earlier_projects(session, user, row, snap.doc) if editable else [],
+        earlier=earlier_projects(session, user, row, snap.unit_ids) if editable else [],
         deletable=row.status == "draft"
         and (user.role == "admin" or (user.role == "unit_filler" and row.owner_id == user.id)),
         reviewing=can_review(user, row) and row.status == "in_review",
