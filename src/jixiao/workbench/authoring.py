@@ -114,6 +114,11 @@ class EarlierProject(NamedTuple):
     name: str
 
 
+_EARLIER = aliased(ProjectRow, name="earlier")
+"""Aliased: ``visible_condition``'s EXISTS over projects must not correlate with the projects
+offered. Made once: an alias costs more to build than the query costs to run."""
+
+
 def earlier_projects(
     session: Session, user: UserRow, row: DocumentRow, unit_ids: Collection[int]
 ) -> list[EarlierProject]:
@@ -122,8 +127,7 @@ def earlier_projects(
     columns: the document page asks on every request."""
     if not unit_ids or row.fiscal_year is None:
         return []
-    # aliased: visible_condition's EXISTS over projects must not correlate with this one
-    project = aliased(ProjectRow)
+    project = _EARLIER
     stmt = (
         select(project.id, DocumentRow.fiscal_year, project.name)
         .join(DocumentRow, project.document_id == DocumentRow.id)

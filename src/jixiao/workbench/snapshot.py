@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +79,9 @@ class DocumentSnapshot:
     unit_ids: frozenset[int]
     """The units the document is about (what “copy last year's project” searches by)."""
     audit: list[tuple[AuditEntry, list[ChangeLine]]]
+    fragments: dict[str, Any] = field(default_factory=dict)
+    """Parts of pages rendered from this snapshot alone, kept by the web layer (the review
+    report's list and the audit table are the same for every user: rendered once)."""
 
 
 Key = tuple[Any, ...]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from jixiao._exceptions import Forbidden, InvalidInput, StatusConflict
@@ -20,8 +22,8 @@ from jixiao.review import review
 from jixiao.review.output.html import render_html
 from jixiao.store.convert import document_from_row
 from jixiao.store.errors import NotFoundError
-from jixiao.store.models import UserRow
-from jixiao.web.deps import DB, CurrentUser, flash, page, read_page
+from jixiao.store.models import DocumentRow, UserRow
+from jixiao.web.deps import DB, CurrentUser, flash, page, read_page, templates
 from jixiao.web.display import attachment_header, export_filename
 from jixiao.workbench.access import can_edit, can_review, get_document
 from jixiao.workbench.authoring import earlier_projects
@@ -31,7 +33,7 @@ from jixiao.workbench.quality_gate import (
     finding_key,
     gate_mode,
 )
-from jixiao.workbench.snapshot import document_snapshot
+from jixiao.workbench.snapshot import DocumentSnapshot, document_snapshot
 from jixiao.workbench.snapshot import indicator_labels as indicator_labels  # used by other views
 from jixiao.workbench.workflow import TRANSITIONS, add_comment, resolve_comment, transition
 
@@ -96,10 +98,33 @@ def _document_page(request: Request, session: Session, user: UserRow, document_i
         reviewing=can_review(user, row) and row.status == "in_review",
         comments=row.comments,
         indicator_labels=snap.indicator_labels,
-        audit=snap.audit,
+        shared=_shared_parts(snap, row),
         exports=list(EXPORTS),
         saved=request.query_params.get("saved") == "department",
     )
+
+
+@dataclass(frozen=True)
+class SharedParts:
+    """What the document page shows the same to every user, as HTML."""
+
+    findings: Markup
+    audit: Markup
+
+
+def _shared_parts(snap: DocumentSnapshot, row: DocumentRow) -> SharedParts:
+    """The review report's list and the audit table, rendered once per snapshot: with a few
+    dozen findings each carrying its fixes, they were the larger part of the page's template
+    time (docs/performance.md)."""
+    parts = snap.fragments.get("document")
+    if not isinstance(parts, SharedParts):
+        module = templates.env.get_template("_document_shared.html").module
+        parts = SharedParts(
+            findings=Markup(module.findings(snap.report)),  # type: ignore[attr-defined]
+            audit=Markup(module.audit_rows(snap.audit, row)),  # type: ignore[attr-defined]
+        )
+        snap.fragments["document"] = parts
+    return parts
 
 
 DONE = {
