@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -158,25 +159,25 @@ def _build(session: Session, row: DocumentRow) -> DocumentSnapshot:
     )
 
 
+@cache
+def _row_options() -> tuple[Any, ...]:
+    """Per request only what access and the page's links need; the snapshot has the rest.
+    Built once: making loader options costs more than the query they shape."""
+    return (
+        *(defer(getattr(DocumentRow, c)) for c in _HEAVY_DOCUMENT_COLUMNS),
+        joinedload(DocumentRow.projects)
+        .load_only(ProjectRow.document_id, ProjectRow.position, ProjectRow.seq, ProjectRow.unit_id)
+        .joinedload(ProjectRow.unit),  # the editor's title names the main unit
+    )
+
+
 def document_snapshot(
     session: Session, user: UserRow, document_id: int
 ) -> tuple[DocumentRow, DocumentSnapshot]:
     """The document row (projects and comments loaded, indicators not) after the access
     check, and its snapshot at the revision just read. On a hit: one query for the row with
     its projects, one for the comments when there are any."""
-    row = session.get(
-        DocumentRow,
-        document_id,
-        options=[
-            # per request only what access and the page's links need; the snapshot has the rest
-            *(defer(getattr(DocumentRow, c)) for c in _HEAVY_DOCUMENT_COLUMNS),
-            joinedload(DocumentRow.projects)
-            .load_only(
-                ProjectRow.document_id, ProjectRow.position, ProjectRow.seq, ProjectRow.unit_id
-            )
-            .joinedload(ProjectRow.unit),  # the editor's title names the main unit
-        ],
-    )
+    row = session.get(DocumentRow, document_id, options=_row_options())
     if row is None:
         raise NotFoundError(f"文档不存在（编号 {document_id}）")
     if not can_view(user, row):

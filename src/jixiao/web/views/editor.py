@@ -228,6 +228,11 @@ def _findings_for(session: DB, project_id: int, project: Project) -> tuple[list[
     return project_findings(report.findings, project.seq, position), len(project.indicators)
 
 
+_ROW_ONLY = (load_only(ProjectRow.document_id, ProjectRow.unit_id),)
+"""The editor reads the rest of the project from the document's snapshot (options made once:
+they cost more to build than the query)."""
+
+
 def _editor(
     request: Request,
     session: DB,
@@ -241,9 +246,7 @@ def _editor(
     error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    row = session.get(
-        ProjectRow, project_id, options=[load_only(ProjectRow.document_id, ProjectRow.unit_id)]
-    )
+    row = session.get(ProjectRow, project_id, options=_ROW_ONLY)
     if row is None:
         raise NotFoundError(f"项目不存在（编号 {project_id}）")
     doc_row, snap = document_snapshot(session, user, row.document_id)
