@@ -24,8 +24,28 @@ _BOLD_STROKE = 0.03  # of the font size: the outline stroke that makes a heading
 
 
 def _number(value: float) -> str:
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    """At most two decimals: a position on a third-decimal tie (``42.895``) would round one way
+    in PDFium's single precision and the other in pdfminer's double, and the reader's two
+    paths must give the same boxes."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
+
+
+def _rules(boxes: list[tuple[float, float, float, float]]) -> list[str]:
+    """The cell borders as line segments (as WeasyPrint draws them: the reader takes table
+    rules from lines), corners on the two-decimal grid so that the edges neighbouring cells
+    share coincide and are drawn once."""
+    segments: dict[tuple[float, float, float, float], None] = {}
+    for x, top, width, height in boxes:
+        x0, x1 = round(x, 2), round(x + width, 2)
+        y0, y1 = round(PAGE_HEIGHT - top - height, 2), round(PAGE_HEIGHT - top, 2)
+        segments[(x0, y1, x1, y1)] = None
+        segments[(x0, y0, x0, y1)] = None
+        segments[(x1, y0, x1, y1)] = None
+        segments[(x0, y0, x1, y0)] = None
+    return [
+        f"{_number(a)} {_number(b)} m {_number(c)} {_number(d)} l S\n" for a, b, c, d in segments
+    ]
 
 
 def _pdf_string(text: str) -> str:
@@ -184,10 +204,7 @@ def _content(page: Page, code: dict[str, str], advance: dict[str, float], number
     """One page's content stream: the table rules, then the text, then the page number."""
     top = PAGE_HEIGHT
     out = [f"{_number(BORDER)} w 0 G 0 g\n"]
-    out.extend(
-        f"{_number(x)} {_number(top - y - h)} {_number(w)} {_number(h)} re S\n"
-        for x, y, w, h in page.boxes
-    )
+    out.extend(_rules(page.boxes))
     out.append("BT\n")
     size_now = 0.0
     bold_now = False
