@@ -130,3 +130,24 @@ def test_missing_glyph_goes_to_weasyprint_and_its_message() -> None:
     with pytest.raises(JixiaoError, match="未找到可用的中文字体") as info:
         render_pdf(doc)
     assert rare in str(info.value) and "方框" in str(info.value)
+
+
+def test_row_taller_than_a_page_is_split_without_losing_text() -> None:
+    """Rows never break, except one that cannot fit on any page (a very long 资金用途)."""
+    long = "按照年度工作计划完成各项审批服务保障任务并接受社会监督，满意度≥98%。" * 70
+    doc = document(
+        [
+            project(
+                1,
+                "信息化服务建设专项",
+                [indicator("产出指标", "质量指标", "合格率", "≥98%")],
+                purpose=long,
+            )
+        ]
+    )
+    pages = lay_out(doc, _measure())
+    assert len(pages) >= 3
+    assert long in "".join(text for page in pages for text in _texts(page))
+    for page in pages:
+        assert all(top + height <= BOTTOM + 0.01 for _, top, _, height in page.boxes)
+        assert all(y <= BOTTOM for _, y, _, text, _ in page.texts if not text.isdigit())

@@ -175,6 +175,8 @@ class Flow:
                     covered = sum(r.height for r in rows[n : last + 1])
                     if covered < needed:
                         rows[last].height += needed - covered
+        header = table.header.height if table.header is not None else 0.0
+        _split_oversized(table, BOTTOM - TOP - header - BORDER)
 
     def table(self, table: Table, margin_top: float) -> None:
         """Place a prepared table, breaking it across pages between units. Its rules are inset
@@ -296,3 +298,51 @@ def _label_safe_cut(rows: list[Row], cut: int, floor: int, starts: list[int]) ->
             if changed:
                 break
     return cut
+
+
+def _split_oversized(table: Table, room: float) -> None:
+    """Units taller than an empty page (``room``) are split: a group into its rows, and a row
+    into pieces of as many lines as fit, drawn as rows of their own (a rule across the cut).
+    Rows otherwise never break; this only keeps a very long 资金用途 or 绩效目标 from running
+    off the page."""
+    units: list[list[Row]] = []
+    for unit in table.units:
+        if sum(row.height for row in unit) <= room + _EPSILON:
+            units.append(unit)
+        else:
+            units.extend([row] for row in unit)
+    step = TABLE_SIZE * LINE_HEIGHT
+    fit = max(1, int((room - 2 * PAD_Y - BORDER + _EPSILON) // step))
+    out: list[list[Row]] = []
+    for unit in units:
+        row = unit[0]
+        if len(unit) > 1 or row.height <= room + _EPSILON:
+            out.append(unit)
+            continue
+        count = max((-(-len(c.lines) // fit) for c in row.cells if c.rows == 1), default=1)
+        pieces = [Row([]) for _ in range(count)]
+        for cell in row.cells:
+            if cell.rows > 1:  # a merged cell starting here covers every piece
+                cell.rows += count - 1
+                pieces[0].cells.append(cell)
+                continue
+            for n, piece in enumerate(pieces):
+                lines = cell.lines[n * fit : (n + 1) * fit]
+                part = Cell("\n".join(lines), cell.col, cell.span, 1, cell.align, lines)
+                piece.cells.append(part)
+        for above in out:  # merged cells begun above and covering this row grow too
+            for earlier in above:
+                for cell in earlier.cells:
+                    if cell.rows > 1 and _covers(out, earlier, cell, row):
+                        cell.rows += count - 1
+        for piece in pieces:
+            lines = max((len(c.lines) for c in piece.cells if c.rows == 1), default=0)
+            piece.height = lines * step + 2 * PAD_Y + BORDER
+        out.extend([piece] for piece in pieces)
+    table.units = out
+
+
+def _covers(units: list[list[Row]], start: Row, cell: Cell, row: Row) -> bool:
+    """Whether ``cell`` (in row ``start``) reaches the row that follows ``units``."""
+    rows = [r for unit in units for r in unit]
+    return next(n for n, r in enumerate(rows) if r is start) + cell.rows > len(rows)
