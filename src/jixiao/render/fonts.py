@@ -4,8 +4,9 @@ A PDF needs a Chinese font on the machine, which a user without root, or on Wind
 without Noto CJK, may not have. jixiao therefore depends on ``justmytype-intl-cjk``, a PyPI
 package shipping Noto Sans SC (SIL Open Font License 1.1) as a TrueType-outline variable font:
 TrueType, because CFF-outline CJK fonts embedded by WeasyPrint render blank in MuPDF-based
-viewers. It is loaded through ``@font-face`` with a file URL only when fontconfig knows no
-Chinese font, so machines with fonts-noto-cjk keep their output.
+viewers. It is used only when fontconfig knows no Chinese font, so machines with
+fonts-noto-cjk keep their output: the direct PDF writer reads its file (``font_file``), and
+WeasyPrint loads it through ``@font-face`` with a file URL.
 
 ``JIXIAO_PDF_FONT`` overrides the choice (a site may have licensed 仿宋 or 宋体): a font file
 (``.ttf``/``.otf``/``.ttc``), an installed font family name, ``system`` (system fonts only,
