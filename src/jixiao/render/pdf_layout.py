@@ -336,8 +336,8 @@ def _split_oversized(table: Table, room: float) -> None:
                     if cell.rows > 1 and _covers(out, earlier, cell, row):
                         cell.rows += count - 1
         for piece in pieces:
-            lines = max((len(c.lines) for c in piece.cells if c.rows == 1), default=0)
-            piece.height = lines * step + 2 * PAD_Y + BORDER
+            tallest = max((len(c.lines) for c in piece.cells if c.rows == 1), default=0)
+            piece.height = tallest * step + 2 * PAD_Y + BORDER
         out.extend([piece] for piece in pieces)
     table.units = out
 
