@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import logging
 import warnings
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from jixiao._exceptions import JixiaoError
@@ -30,6 +32,10 @@ from jixiao.render.fonts import (
     has_any_font,
 )
 from jixiao.render.html import render_html
+from jixiao.render.pdf_document import lay_out
+from jixiao.render.pdf_font import harfbuzz_available, load_font
+from jixiao.render.pdf_text import Measure
+from jixiao.render.pdf_write import used_glyphs, write_pdf
 from jixiao.textutil import is_cjk
 
 __all__ = ["Engine", "html_to_pdf", "render_pdf"]
@@ -63,7 +69,7 @@ def render_pdf(doc: Document, *, engine: Engine = "direct") -> bytes:
     writer, 30-50 times slower); the direct writer also hands over to it when HarfBuzz cannot be
     loaded or the font lacks a character of the document."""
     if engine == "direct":
-        font = _font_or_error(lambda: has_any_font())
+        font = _font_or_error(has_any_font)
         pdf = _direct(doc, font)
         if pdf is not None:
             return pdf
@@ -72,38 +78,28 @@ def render_pdf(doc: Document, *, engine: Engine = "direct") -> bytes:
 
 def _direct(doc: Document, font: PdfFont) -> bytes | None:
     """The direct writer's PDF, or None when WeasyPrint has to do it."""
-    from jixiao.render.pdf_document import lay_out
-    from jixiao.render.pdf_font import harfbuzz_available, load_font
-    from jixiao.render.pdf_text import Measure
-    from jixiao.render.pdf_write import used_glyphs, write_pdf
-
     located = font_file(font)
     if located is None or not harfbuzz_available():
         return None
     try:
-        face = load_font(*located)
+        measure = _measure(*located)
     except (OSError, ValueError):
         return None  # not a font HarfBuzz reads: WeasyPrint reports it
-    pages = lay_out(doc, _measure(face, Measure))
-    glyphs = used_glyphs(pages, face)
+    pages = lay_out(doc, measure)
+    glyphs = used_glyphs(pages, measure.font)
     if any(gid == 0 for gid in glyphs.values()):
         return None  # a character the font lacks: Pango falls back to other fonts
-    name = BUNDLED_FAMILY if font.path is not None else face.postscript_name
-    return write_pdf(pages, face, glyphs, name=name, title=doc.title or "部门预算绩效信息")
+    name = BUNDLED_FAMILY if font.path is not None else measure.font.postscript_name
+    return write_pdf(pages, measure.font, glyphs, name=name, title=doc.title or "部门预算绩效信息")
 
 
-_MEASURES: dict[int, Any] = {}
+@functools.cache
+def _measure(path: Path, index: int) -> Measure:
+    """One font, with its width cache, per file for the process (filled as text is met)."""
+    return Measure(load_font(path, index))
 
 
-def _measure(face: Any, factory: Any) -> Any:
-    """One width cache per font for the process (``Measure`` is filled as text is met)."""
-    found = _MEASURES.get(id(face))
-    if found is None or found.font is not face:
-        found = _MEASURES[id(face)] = factory(face)
-    return found
-
-
-def _font_or_error(has_fonts: Any) -> PdfFont:
+def _font_or_error(has_fonts: Callable[[], bool]) -> PdfFont:
     """The chosen CJK font; a Chinese error when there is none (or no font at all)."""
     font = choose_pdf_font()
     if (font is None or font.path is None) and not has_fonts():
