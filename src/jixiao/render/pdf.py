@@ -1,8 +1,8 @@
 """The document as a PDF in the official layout: written directly, or typeset by WeasyPrint.
 
 ``render_pdf`` lays the 绩效目标表 document out itself (``pdf_document``, ``pdf_layout``) and
-writes the PDF objects with a HarfBuzz font subset (``pdf_write``, ``pdf_font``): ≈3 ms of CPU
-per project instead of WeasyPrint's ≈100 ms, with the layout of the HTML page
+writes the PDF objects with a HarfBuzz font subset (``pdf_write``, ``pdf_font``): ≈3.4 ms of
+CPU per project instead of WeasyPrint's ≈100 ms, with the layout of the HTML page
 (``docs/rendering.md``). WeasyPrint (pip, on the system's Pango) still typesets the other
 printable pages (``html_to_pdf``: the lifecycle tables), the same document with
 ``engine="weasyprint"``, and any document with a character the chosen font lacks: Pango then
@@ -66,7 +66,7 @@ def render_pdf(doc: Document, *, engine: Engine = "direct") -> bytes:
     """PDF bytes; raises ``JixiaoError`` (Chinese) if no CJK font (or WeasyPrint) is there.
 
     ``engine="weasyprint"`` typesets the HTML page instead (the renderer before the direct
-    writer, 30-50 times slower); the direct writer also hands over to it when HarfBuzz cannot be
+    writer, about 30 times slower); the direct writer also hands over to it when HarfBuzz cannot be
     loaded or the font lacks a character of the document."""
     if engine == "direct":
         font = _font_or_error(has_any_font)
