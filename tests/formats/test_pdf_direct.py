@@ -35,11 +35,11 @@ def _measure() -> Measure:
     return Measure(load_font(*located))
 
 
-def _long_table() -> Document:
-    """One project whose 45 产出指标 rows run over a page: the 一级 cell is cut by the break."""
+def _long_table(rows: int = 45) -> Document:
+    """One project whose 产出指标 rows run over a page: the 一级 cell is cut by the break."""
     indicators = [
         indicator("产出指标", "数量指标" if n < 30 else "质量指标", f"第{n}项指标", "≥98%")
-        for n in range(45)
+        for n in range(rows)
     ]
     indicators.append(indicator("满意度指标", "服务对象满意度指标", "满意度", "≥95%"))
     return document([project(1, "网络运行维护费", indicators)])
@@ -72,6 +72,20 @@ def test_merged_cell_cut_by_a_page_break() -> None:
     back = read_back(render_pdf(doc))
     assert_same(doc, back)
     assert {i.level1 for i in back.projects[0].indicators[:45]} == {"产出指标"}
+
+
+def test_merged_cell_over_several_pages() -> None:
+    """A 一级 group of 130 rows: on every page it continues to, its cell is drawn again (empty)
+    from the header row down to the page's last row, in the first column."""
+    pages = [p for p in lay_out(_long_table(130), _measure()) if "三级指标" in _texts(p)]
+    assert len(pages) >= 4
+    for page in pages[1:]:
+        left = min(box[0] for box in page.boxes)
+        column = [box for box in page.boxes if box[0] == left]
+        header, body = column[0], max(column[1:], key=lambda box: box[3])
+        assert body[1] == pytest.approx(header[1] + header[3])  # right below the header row
+        bottom = max(box[1] + box[3] for box in page.boxes)
+        assert body[1] + body[3] == pytest.approx(bottom) or page is pages[-1]
 
 
 def test_long_cell_wraps_inside_its_column() -> None:

@@ -211,13 +211,15 @@ class Flow:
                 y = top + BORDER / 2 + header_height + sum(r.height for r in rows[cut:first])
             y += height
         fragments.append((fragment_first, len(rows), top))
+        spans = [(n, cell) for n, row in enumerate(rows) for cell in row.cells if cell.rows > 1]
         for number, (first, end, frag_top) in enumerate(fragments):
             page = self.pages[len(self.pages) - len(fragments) + number]
             y = frag_top + BORDER / 2
             if table.header is not None:
-                self._draw_rows(page, [table.header], 0, 1, y, xs, fresh=True)
+                self._draw_rows(page, [table.header], 0, 1, y, xs, [])
                 y += header_height
-            y = self._draw_rows(page, rows, first, end, y, xs, fresh=False)
+            continuing = [(n, cell) for n, cell in spans if n < first < n + cell.rows]
+            y = self._draw_rows(page, rows, first, end, y, xs, continuing)
         self.y = y + BORDER / 2
         self._margin = 0.0
         self._fresh = self._truncate = False
@@ -230,21 +232,20 @@ class Flow:
         end: int,
         y: float,
         xs: list[float],
-        *,
-        fresh: bool,
+        continuing: list[tuple[int, Cell]],
     ) -> float:
-        """Draw rows ``first:end``; a rowspan cell begun above ``first`` continues, empty."""
+        """Draw rows ``first:end``; the ``continuing`` rowspan cells (with their first row),
+        begun above ``first``, are drawn again over the rows they still cover, empty."""
         tops = [y]
         for row in rows[first:end]:
             tops.append(tops[-1] + row.height)
         base = self._baseline(TABLE_SIZE)
         step = TABLE_SIZE * LINE_HEIGHT
-        open_cells = [] if fresh else _continuing(rows, first)
-        placed = [(first, cell, False) for cell in open_cells]
+        placed = [(n, cell, False) for n, cell in continuing]
         placed += [(n, cell, True) for n in range(first, end) for cell in rows[n].cells]
         for n, cell, own in placed:
             start = n if own else first
-            last = min(n + cell.rows, end) if own else min(_span_end(rows, cell), end)
+            last = min(n + cell.rows, end)
             x0, x1 = xs[cell.col], xs[cell.col + cell.span]
             top, bottom = tops[start - first], tops[last - first]
             page.boxes.append((x0, top, x1 - x0, bottom - top))
@@ -260,24 +261,6 @@ class Flow:
                 page.texts.append((x, line_top + base, TABLE_SIZE, line, False))
                 line_top += step
         return tops[-1]
-
-
-def _span_end(rows: list[Row], cell: Cell) -> int:
-    """The row after the last one a rowspan cell covers."""
-    for n, row in enumerate(rows):
-        if any(c is cell for c in row.cells):
-            return n + cell.rows
-    return 0
-
-
-def _continuing(rows: list[Row], first: int) -> list[Cell]:
-    """Rowspan cells begun above row ``first`` that still cover it."""
-    return [
-        cell
-        for n in range(max(0, first - 50), first)
-        for cell in rows[n].cells
-        if cell.rows > 1 and n + cell.rows > first
-    ]
 
 
 def _label_safe_cut(rows: list[Row], cut: int, floor: int, starts: list[int]) -> int:
