@@ -74,19 +74,8 @@ def write_pdf(
     advance = {char: font.glyph(char)[1] for char in glyphs}
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(embedded.data).digest()[:6])
     base = f"{tag}+{name}"
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    def stream(data: bytes, extra: str = "", deflate: bool = True) -> int:
-        if deflate:
-            data = zlib.compress(data, 6)
-            extra += " /Filter /FlateDecode"
-        head = f"<< /Length {len(data)}{extra} >>\nstream\n".encode()
-        return add(head + data + b"\nendstream")
-
+    file = _Objects()
+    add, stream = file.add, file.stream
     catalog = add(b"")  # filled in below: the page tree's number is not known yet
     info = add(
         (
@@ -94,7 +83,7 @@ def write_pdf(
             f"/Producer {_pdf_string('jixiao')} >>"
         ).encode()
     )
-    font_ref = _font_objects(add, stream, font, embedded, glyphs, base)
+    font_ref = _font_objects(file, font, embedded, glyphs, base)
     tree = add(b"")
     kids: list[int] = []
     for number, page in enumerate(pages, start=1):
@@ -109,36 +98,58 @@ def write_pdf(
                 ).encode()
             )
         )
-    objects[tree - 1] = (
+    file.objects[tree - 1] = (
         f"<< /Type /Pages /Count {len(kids)} /Kids [{' '.join(f'{k} 0 R' for k in kids)}] >>"
     ).encode()
-    objects[catalog - 1] = f"<< /Type /Catalog /Pages {tree} 0 R >>".encode()
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets: list[int] = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    file_id = hashlib.md5(bytes(out), usedforsecurity=False).hexdigest().upper()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R /Info {info} 0 R "
-        f"/ID [<{file_id}> <{file_id}>] >>\nstartxref\n{xref}\n%%EOF\n"
-    ).encode()
-    return bytes(out)
+    file.objects[catalog - 1] = f"<< /Type /Catalog /Pages {tree} 0 R >>".encode()
+    return file.serialise(catalog, info)
+
+
+class _Objects:
+    """The numbered objects of a PDF file (numbers from 1, in the order added)."""
+
+    def __init__(self) -> None:
+        self.objects: list[bytes] = []
+
+    def add(self, body: bytes) -> int:
+        self.objects.append(body)
+        return len(self.objects)
+
+    def stream(self, data: bytes, extra: str = "") -> int:
+        """A deflated stream object; ``extra`` adds dictionary entries."""
+        data = zlib.compress(data, 6)
+        head = f"<< /Length {len(data)} /Filter /FlateDecode{extra} >>\nstream\n".encode()
+        return self.add(head + data + b"\nendstream")
+
+    def serialise(self, catalog: int, info: int) -> bytes:
+        """The file: header, objects, cross-reference table and trailer (its ID a digest of
+        the content, so the same document gives the same bytes)."""
+        objects = self.objects
+        out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+        offsets: list[int] = []
+        for number, body in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+        xref = len(out)
+        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+        out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+        file_id = hashlib.md5(bytes(out), usedforsecurity=False).hexdigest().upper()
+        out += (
+            f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R /Info {info} 0 R "
+            f"/ID [<{file_id}> <{file_id}>] >>\nstartxref\n{xref}\n%%EOF\n"
+        ).encode()
+        return bytes(out)
 
 
 def _font_objects(
-    add: object,
-    stream: object,
+    file: _Objects,
     font: FontFile,
     embedded: Embedded,
     glyphs: dict[str, int],
     base: str,
 ) -> int:
     """The Type0 font, its descendant CIDFont, descriptor, font file and ToUnicode map."""
-    assert callable(add) and callable(stream)
+    add, stream = file.add, file.stream
     if embedded.cff:
         program = stream(embedded.data, " /Subtype /CIDFontType0C")
         file_key, subtype, extra = "FontFile3", "CIDFontType0", ""
