@@ -4,8 +4,9 @@ A PDF needs a Chinese font on the machine, which a user without root, or on Wind
 without Noto CJK, may not have. jixiao therefore depends on ``justmytype-intl-cjk``, a PyPI
 package shipping Noto Sans SC (SIL Open Font License 1.1) as a TrueType-outline variable font:
 TrueType, because CFF-outline CJK fonts embedded by WeasyPrint render blank in MuPDF-based
-viewers. It is loaded through ``@font-face`` with a file URL only when fontconfig knows no
-Chinese font, so machines with fonts-noto-cjk keep their output.
+viewers. It is used only when fontconfig knows no Chinese font, so machines with
+fonts-noto-cjk keep their output: the direct PDF writer reads its file (``font_file``), and
+WeasyPrint loads it through ``@font-face`` with a file URL.
 
 ``JIXIAO_PDF_FONT`` overrides the choice (a site may have licensed 仿宋 or 宋体): a font file
 (``.ttf``/``.otf``/``.ttc``), an installed font family name, ``system`` (system fonts only,
@@ -24,7 +25,15 @@ from pathlib import Path
 
 from jixiao._exceptions import JixiaoError
 
-__all__ = ["ENV_VAR", "PdfFont", "bundled_font_path", "choose_pdf_font", "font_css"]
+__all__ = [
+    "ENV_VAR",
+    "PdfFont",
+    "bundled_font_path",
+    "choose_pdf_font",
+    "font_css",
+    "font_file",
+    "has_any_font",
+]
 
 ENV_VAR = "JIXIAO_PDF_FONT"
 BUNDLED_FAMILY = "jixiao-cjk"
@@ -69,6 +78,42 @@ def _system_families(query: str) -> tuple[str, ...]:
         return ()
     names = {part.strip() for line in out.stdout.splitlines() for part in line.split(",")}
     return tuple(sorted(name for name in names if name))
+
+
+@functools.cache
+def _matched_file(family: str) -> tuple[Path, int] | None:
+    """The file and face index fontconfig uses for ``family`` at the regular weight."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_match, "-f", "%{file}\n%{index}\n%{family}\n", f"{family}:style=Regular"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = out.stdout.split("\n")
+    if len(parts) < 3 or not parts[0] or family not in parts[2].split(","):
+        return None  # fontconfig substituted another family
+    return Path(parts[0]), int(parts[1] or 0)
+
+
+def font_file(font: PdfFont) -> tuple[Path, int] | None:
+    """The font file (and face in a collection) of ``font``, or None when fontconfig cannot
+    name it: the direct PDF writer reads the file itself."""
+    if font.path is not None:
+        return font.path, 0
+    return _matched_file(font.family)
+
+
+def has_any_font() -> bool:
+    """Whether fontconfig knows any font at all (True when its tools are missing: then the
+    question cannot be asked, and rendering should not be blocked on it)."""
+    return shutil.which("fc-list") is None or bool(_system_families(""))
 
 
 def _system_chinese_font() -> PdfFont | None:
