@@ -23,6 +23,7 @@ from jixiao.web.display import (
     row_title,
     zone_label,
 )
+from jixiao.web.level_options import level1_options, level2_options
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_user
 from jixiao.workbench.versions import SAVE_ACTIONS
@@ -53,6 +54,8 @@ templates.env.filters["field_label"] = field_label
 templates.env.filters["finding_codes"] = code_label
 templates.env.globals["zone_label"] = zone_label
 templates.env.globals["SAVE_ACTIONS"] = SAVE_ACTIONS
+templates.env.globals["level1_options"] = level1_options
+templates.env.globals["level2_options"] = level2_options
 
 
 def flash(request: Request, message: str, *, error: bool = False) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -15,7 +14,7 @@ from starlette.datastructures import FormData
 
 from jixiao._exceptions import InvalidInput
 from jixiao.model import Budget, Indicator, Project, SourceLocation, SpendingPoint
-from jixiao.model.categories import FRAMEWORK, LEVEL1, categorize
+from jixiao.model.categories import categorize
 from jixiao.review import Finding, review
 from jixiao.review.merge import flatten
 from jixiao.store.convert import document_from_row, get_document_row, project_from_row
@@ -31,23 +30,6 @@ router = APIRouter(include_in_schema=False)
 
 MONTHS = (3, 6, 10, 12)
 FIELD_GROUPS = ("name", "code", "budget", "purpose", "spending_plan", "goals", "indicators")
-
-
-@functools.cache
-def framework_labels() -> dict[str, list[str]]:
-    """一级 label → its 二级 labels, one label per category code (as pages offer them)."""
-    out: dict[str, list[str]] = {}
-    for label, code in LEVEL1.items():
-        if code == "effect" and label != "效益":
-            continue
-        seen: set[str] = set()
-        level2 = []
-        for name, code2 in FRAMEWORK[code].items():
-            if code2 not in seen:
-                seen.add(code2)
-                level2.append(f"{name}指标")
-        out[f"{label}指标"] = level2
-    return out
 
 
 def _text(form: FormData, key: str) -> str:
@@ -273,7 +255,6 @@ def _editor(
         plan={p.month: p.percent for p in project.spending_plan},
         months=MONTHS,
         groups=group_findings(findings),
-        framework=framework_labels(),
         editable=can_edit(user, doc_row, row),
         indicator_ids=snap.indicator_ids[project_id] if keys is None else keys,
         comments=comments,
