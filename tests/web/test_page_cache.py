@@ -4,8 +4,11 @@ leak between users, and a write by another process (another worker) invalidates 
 
 from __future__ import annotations
 
+import asyncio
 import re
+from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
@@ -13,6 +16,7 @@ from jixiao.store.convert import document_from_row, get_document_row
 from jixiao.store.db import make_engine, make_sessionmaker
 from jixiao.store.models import CommentRow, DocumentRow, ProjectRow
 from jixiao.workbench.reports import stored_report
+from jixiao.workbench.snapshot import clear_snapshots
 from tests.web.conftest import Login
 from tests.web.test_pages import TOKEN, browser
 
@@ -140,3 +144,44 @@ def test_a_write_by_another_process_invalidates(app: FastAPI, login: Login, db_u
         engine.dispose()
     # the revision is not the optimistic-locking version: a comment does not move it
     assert _revision(db_url, 1)[1] == version
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # a worker thread has no running loop
+        return False
+    return True
+
+
+def test_a_cached_page_runs_on_the_event_loop_and_a_miss_in_a_worker_thread(
+    app: FastAPI, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """deps.read_page: a miss gives up on the loop before it builds, and builds in a thread."""
+    from jixiao.web import deps
+    from jixiao.workbench import snapshot
+
+    clear_snapshots()
+    api = login("danwei")
+    signed_in: list[bool] = []
+    built: list[bool] = []
+    real_user, real_build = deps.get_user, snapshot._build
+
+    def user(*args: Any, **kwargs: Any) -> Any:
+        signed_in.append(_on_event_loop())
+        return real_user(*args, **kwargs)
+
+    def build(*args: Any, **kwargs: Any) -> Any:
+        built.append(_on_event_loop())
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(deps, "get_user", user)
+    monkeypatch.setattr(snapshot, "_build", build)
+    first = api.get("/documents/1")
+    assert first.status_code == 200 and _summary_count(first.text) > 0
+    assert signed_in == [True, False]  # tried on the loop, then run again in a thread
+    assert built == [False]
+    signed_in.clear()
+    editor = api.get("/projects/1")  # same revision: cached, served on the loop
+    assert editor.status_code == 200 and 'name="version"' in editor.text
+    assert signed_in == [True] and built == [False]

@@ -26,6 +26,7 @@ from jixiao.web.display import (
 from jixiao.web.level_options import level1_options, level2_options
 from jixiao.workbench.auth import password_stamp
 from jixiao.workbench.sessions import session_user
+from jixiao.workbench.snapshot import NO_BUILD, SnapshotMissing
 from jixiao.workbench.versions import SAVE_ACTIONS
 
 __all__ = ["DB", "CurrentUser", "LoginRequired", "read_page", "signed_in_user", "templates"]
@@ -124,19 +125,27 @@ PageView = Callable[[Session, UserRow], Response]
 
 
 async def read_page(request: Request, view: PageView) -> Response:
-    """A GET page whose session, user and view run in one worker-thread call.
+    """A GET page whose session, user and view run in one call: on the event loop when the
+    document's snapshot is cached, else in a worker thread.
 
-    The ``DB`` and ``CurrentUser`` dependencies cost a thread hop each (and ``DB`` two); on
-    the busiest pages that plumbing was a third of the request (docs/performance.md). Same
-    session kind as ``get_db`` gives a GET, same sign-in check as ``get_user``.
+    A cached page is a few queries and a template (2–3 ms); a hop to the thread pool cost about
+    as much again, and threads taking turns on the GIL drew out the slowest requests
+    (docs/performance.md). Building a snapshot takes long enough to hold up every other
+    request, so a miss gives up (before anything is shown or changed) and the whole view runs
+    again in a thread. Same session kind as ``get_db`` gives a GET, same sign-in check as
+    ``get_user``.
     """
 
-    def run() -> Response:
+    def run(on_loop: bool) -> Response:
         read, _ = request.app.state.sessions
         with read() as session:
+            session.info[NO_BUILD] = on_loop
             return view(session, get_user(request, session))
 
-    return await run_in_threadpool(run)
+    try:
+        return run(True)
+    except SnapshotMissing:
+        return await run_in_threadpool(run, False)
 
 
 def page(

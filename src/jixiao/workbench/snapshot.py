@@ -37,7 +37,14 @@ from jixiao.workbench.authoring import document_unit_ids
 from jixiao.workbench.history import ChangeLine, readable_changes
 from jixiao.workbench.reports import report_from_findings
 
-__all__ = ["AuditEntry", "DocumentSnapshot", "clear_snapshots", "document_snapshot"]
+__all__ = [
+    "NO_BUILD",
+    "AuditEntry",
+    "DocumentSnapshot",
+    "SnapshotMissing",
+    "clear_snapshots",
+    "document_snapshot",
+]
 
 CACHE_SIZE_ENV = "JIXIAO_PAGE_CACHE_DOCUMENTS"
 
@@ -86,6 +93,15 @@ class DocumentSnapshot:
 
 
 Key = tuple[Any, ...]
+
+NO_BUILD = "jixiao_snapshot_no_build"
+"""``Session.info`` flag: on a miss, raise ``SnapshotMissing`` instead of building (the caller
+runs on the event loop, where a build of many milliseconds would hold up every request)."""
+
+
+class SnapshotMissing(Exception):
+    """The snapshot must be built, and this session may not (``NO_BUILD``)."""
+
 
 _HEAVY_DOCUMENT_COLUMNS = (
     "overall_goals",
@@ -188,6 +204,8 @@ def document_snapshot(
         if snapshot is not None:
             _cache.move_to_end(key)
     if snapshot is None or snapshot.project_ids != [p.id for p in row.projects]:
+        if session.info.get(NO_BUILD):
+            raise SnapshotMissing
         snapshot = _build(session, row)
         with _lock:
             _cache[key] = snapshot
