@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from functools import cache
+
+from pydantic import BaseModel, ValidationError
 
 from jixiao.model import Document
 from jixiao.review.config import ConfigError, ReviewConfig
@@ -14,6 +16,13 @@ from jixiao.review.report import Report, grade_projects, summarize
 from jixiao.review.rule import ReviewContext, Rule
 
 __all__ = ["build_rules", "review"]
+
+
+@cache
+def _profile_params(cls: type[Rule], profile: str) -> BaseModel:
+    """A rule's parameters as the profile sets them: validated once, not on every review
+    (VAL-01's list of grades alone cost more than reviewing a small document's project)."""
+    return cls.Params.model_validate(PROFILE_PARAMS[profile].get(cls.code, {}))
 
 
 def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
@@ -34,9 +43,12 @@ def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
     built = []
     for code in select_codes(config.select, config.ignore):
         cls = rules[code]
-        params = {**PROFILE_PARAMS[config.profile].get(code, {}), **config.params.get(code, {})}
         try:
-            parsed = cls.Params.model_validate(params)
+            if code in config.params:
+                params = {**PROFILE_PARAMS[config.profile].get(code, {}), **config.params[code]}
+                parsed = cls.Params.model_validate(params)
+            else:
+                parsed = _profile_params(cls, config.profile)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "?"
@@ -54,15 +66,17 @@ def review(doc: Document, config: ReviewConfig | None = None) -> Report:
     findings: list[Finding] = []
     for rule, ctx in build_rules(config):
         ctx.fiscal_year = doc.fiscal_year
-        if config.per_project_ignores:
-            ctx.ignored_projects = frozenset(
-                position
-                for position, project in enumerate(doc.projects)
-                if any(
-                    code_matches(rule.code, c)
-                    for c in config.per_project_ignores.get(project.code or "", [])
-                )
+        if not config.per_project_ignores:
+            findings.extend(rule.check(doc, ctx))
+            continue
+        ctx.ignored_projects = frozenset(
+            position
+            for position, project in enumerate(doc.projects)
+            if any(
+                code_matches(rule.code, c)
+                for c in config.per_project_ignores.get(project.code or "", [])
             )
+        )
         for finding in rule.check(doc, ctx):
             ignored = config.per_project_ignores.get(finding.project_code or "", [])
             if any(code_matches(finding.code, c) for c in ignored):

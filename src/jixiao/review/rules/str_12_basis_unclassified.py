@@ -36,6 +36,10 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # budget departments can recognise (其他标准), even when its kind is not named.
     ("其他标准", ("《", "办法", "制度", "文件", "政策", "通知", "意见", "要求")),
 )
+# One pattern a kind: ``search`` is ``any(word in text for word in words)`` in one C call.
+_KEYWORD_PATTERNS = tuple(
+    (kind, re.compile("|".join(map(re.escape, words)))) for kind, words in KEYWORDS
+)
 _SPACE = re.compile(r"\s+")
 _FILLER = re.compile(r"[\W\d_]+")
 
@@ -76,8 +80,8 @@ def classify_basis(basis: str, indicator: Indicator | None = None) -> str | None
     if named:
         return min(named)[1]
     remainder = _remainder(basis, indicator)
-    for kind, words in KEYWORDS:
-        if any(word in remainder for word in words):
+    for kind, pattern in _KEYWORD_PATTERNS:
+        if pattern.search(remainder) is not None:
             return kind
     return None
 
