@@ -19,10 +19,10 @@ __all__ = ["build_rules", "review"]
 
 
 @cache
-def _profile_params(cls: type[Rule], profile: str) -> BaseModel:
+def _profile_params(code: str, profile: str) -> BaseModel:
     """A rule's parameters as the profile sets them: validated once, not on every review
     (VAL-01's list of grades alone cost more than reviewing a small document's project)."""
-    return cls.Params.model_validate(PROFILE_PARAMS[profile].get(cls.code, {}))
+    return all_rules()[code].Params.model_validate(PROFILE_PARAMS[profile].get(code, {}))
 
 
 def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
@@ -48,7 +48,7 @@ def build_rules(config: ReviewConfig) -> list[tuple[Rule, ReviewContext]]:
                 params = {**PROFILE_PARAMS[config.profile].get(code, {}), **config.params[code]}
                 parsed = cls.Params.model_validate(params)
             else:
-                parsed = _profile_params(cls, config.profile)
+                parsed = _profile_params(code, config.profile)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "?"

@@ -28,7 +28,7 @@ them again gives the same result).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.review.finding import Finding
 
@@ -128,11 +128,24 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
 def _merge_by(
     findings: list[Finding], key_of: Key, combine: Callable[[list[Finding]], Finding]
 ) -> list[Finding]:
+    """Each group of findings with the same key combined, at the place of its first member;
+    findings without a key (most of them) stay where they are."""
+    keys = [key_of(finding) for finding in findings]
     groups: dict[object, list[Finding]] = {}
-    for position, finding in enumerate(findings):
-        key = key_of(finding)
-        groups.setdefault(("alone", position) if key is None else key, []).append(finding)
-    return [group[0] if len(group) == 1 else combine(group) for group in groups.values()]
+    for key, finding in zip(keys, findings, strict=True):
+        if key is not None:
+            groups.setdefault(key, []).append(finding)
+    if len(groups) == sum(key is not None for key in keys):
+        return findings  # no key twice: nothing to merge
+    out: list[Finding] = []
+    for key, finding in zip(keys, findings, strict=True):
+        if key is None:
+            out.append(finding)
+            continue
+        group = groups.pop(key, None)
+        if group is not None:  # the first member: the whole group goes here
+            out.append(group[0] if len(group) == 1 else combine(group))
+    return out
 
 
 @cache
@@ -146,7 +159,12 @@ def _declares(code: str, attribute: str) -> bool:
 def _row_kind(finding: Finding) -> str | None:
     if finding.indicator_index is None or finding.field is None:
         return None
-    kind = finding.field.rsplit(".", 1)[-1]
+    return _field_kind(finding.field)
+
+
+@lru_cache(maxsize=4096)  # a few fields (indicators[i].value…) recur in every project
+def _field_kind(field: str) -> str | None:
+    kind = field.rsplit(".", 1)[-1]
     return kind if kind in _ROW_FIELDS else None
 
 
