@@ -150,6 +150,7 @@ def has_placeholder_name(indicator: Indicator) -> bool:
 _SATISFACTION = re.compile(r"满意(?:度|率|程度)(?:[（(][%％]?[)）])?$")
 
 
+@lru_cache(maxsize=65536)  # asked of every row by several rules
 def is_satisfaction_name(name: str) -> bool:
     """The name is a satisfaction measure: it ends in 满意度/满意率/满意程度 (``群众满意率``,
     ``办事群众满意度(%)``). ``满意度调查覆盖率`` measures surveys, not satisfaction."""

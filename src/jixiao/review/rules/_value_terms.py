@@ -89,9 +89,18 @@ def is_trend_phrase(
     text: str, adverbs: Sequence[str] = TREND_ADVERBS, verbs: Sequence[str] = TREND_VERBS
 ) -> bool:
     """``有效提升``, ``逐年提高了``: a trend, which no year-end figure can be checked against."""
-    compact = re.sub(r"[\s，。；、,.;]+", "", text)
-    pattern = f"(?:{'|'.join(map(re.escape, adverbs))})了?(?:{'|'.join(map(re.escape, verbs))})"
-    return re.fullmatch(pattern, compact) is not None
+    compact = _TREND_FILLER.sub("", text)
+    return _trend_pattern(tuple(adverbs), tuple(verbs)).fullmatch(compact) is not None
+
+
+_TREND_FILLER = re.compile(r"[\s，。；、,.;]+")
+
+
+@cache  # built once per word list, not escaped and joined again for every value
+def _trend_pattern(adverbs: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        f"(?:{'|'.join(map(re.escape, adverbs))})了?(?:{'|'.join(map(re.escape, verbs))})"
+    )
 
 
 _EDGE_PUNCTUATION = "。.；;，,！!、 "
