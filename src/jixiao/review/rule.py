@@ -137,6 +137,11 @@ class ProjectRule(Rule):
     """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        if type(self).check_project_at is ProjectRule.check_project_at:
+            check_project = self.check_project  # one call a project, not two
+            for project in doc.projects:
+                yield from check_project(project, doc, ctx)
+            return
         for position, project in enumerate(doc.projects):
             yield from self.check_project_at(position, project, doc, ctx)
 
@@ -159,9 +164,16 @@ class IndicatorRule(Rule):
     """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        if type(self).check_row is IndicatorRule.check_row:
+            check_indicator = self.check_indicator  # one call a row, not two
+            for project in doc.projects:
+                for index, indicator in enumerate(project.indicators):
+                    yield from check_indicator(project, index, indicator, ctx)
+            return
+        check_row = self.check_row
         for position, project in enumerate(doc.projects):
             for index, indicator in enumerate(project.indicators):
-                yield from self.check_row(position, project, index, indicator, ctx)
+                yield from check_row(position, project, index, indicator, ctx)
 
     def check_row(
         self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext
