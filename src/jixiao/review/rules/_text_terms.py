@@ -29,7 +29,6 @@ __all__ = [
     "show",
 ]
 
-_SPACE = re.compile(r"\s+")
 _EDGE = "。.；;，,：:！! "
 
 # Whole-field texts that mean "not filled in".
@@ -97,7 +96,7 @@ _LABEL_SUFFIX = re.compile(r"(?:指标|要求|目标|情况|方面)$")
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub("", strip_list_marker(unicodedata.normalize("NFKC", text))).strip(_EDGE)
+    return "".join(strip_list_marker(unicodedata.normalize("NFKC", text)).split()).strip(_EDGE)
 
 
 @lru_cache(maxsize=65536)  # names such as 服务对象满意度 recur in every project
@@ -169,7 +168,7 @@ def real_goals(project: Project) -> list[str]:
 
 def show(text: str | None, limit: int = 40) -> str:
     """A text for a message: whitespace collapsed, long texts cut with …"""
-    clean = _SPACE.sub("", text or "")
+    clean = "".join((text or "").split())
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 

@@ -82,7 +82,7 @@ _RECURRING = re.compile(
 
 def is_recurring_deadline(text: str | None) -> bool:
     """``每月10日前``, ``每季度末月20日前``, ``每年6月底前``: a deadline that recurs."""
-    return text is not None and _RECURRING.match(re.sub(r"\s+", "", text)) is not None
+    return text is not None and _RECURRING.match("".join(text.split())) is not None
 
 
 def is_trend_phrase(
@@ -109,7 +109,7 @@ _SPACE = re.compile(r"\s+")
 
 def grade_key(text: str) -> str:
     """The form grades are compared in: no whitespace, no punctuation at the ends."""
-    return _SPACE.sub("", text).strip(_EDGE_PUNCTUATION)
+    return "".join(text.split()).strip(_EDGE_PUNCTUATION)
 
 
 def is_grade(text: str | None, grades: tuple[str, ...] | list[str] = DEFAULT_GRADES) -> bool:
@@ -150,7 +150,7 @@ _UNIT_NOTE = re.compile(r"[（(]\s*[%％‰]\s*[)）]$")
 
 def name_core(name: str) -> str:
     """The indicator name without whitespace and a trailing unit note (``结案率(%)``)."""
-    return _UNIT_NOTE.sub("", _SPACE.sub("", name))
+    return _UNIT_NOTE.sub("", "".join(name.split()))
 
 
 # Names ending in 率/度 that are not ratios (or not percentages): 进度 is a schedule, 年度 a year,
@@ -198,8 +198,11 @@ def value_finding(
 
 def show(text: str) -> str:
     """A printed value for a message: line breaks shown as ↵, other runs of spaces kept short."""
+    stripped = text.strip()
+    if len(stripped.split()) <= 1:
+        return stripped  # no space inside (most values): nothing to replace
     return _SPACE.sub(
-        lambda run: "↵" if "\n" in run.group() or "\r" in run.group() else " ", text.strip()
+        lambda run: "↵" if "\n" in run.group() or "\r" in run.group() else " ", stripped
     )
 
 
@@ -227,10 +230,10 @@ def same_meaning(a: IndicatorValue, b: IndicatorValue) -> bool:
 
 def indicator_label(indicator: Indicator) -> str:
     """How a message names the indicator: ``数量指标“年度办理审批业务量”``."""
-    level2 = _SPACE.sub("", indicator.level2)
+    level2 = "".join(indicator.level2.split())
     if level2 and not level2.endswith("指标"):
         level2 += "指标"
-    return f"{level2 or '指标'}“{_SPACE.sub('', indicator.name)}”"
+    return f"{level2 or '指标'}“{''.join(indicator.name.split())}”"
 
 
 def cost_amount(indicator: Indicator, money_unit: str) -> Decimal | None:

@@ -40,12 +40,11 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _KEYWORD_PATTERNS = tuple(
     (kind, re.compile("|".join(map(re.escape, words)))) for kind, words in KEYWORDS
 )
-_SPACE = re.compile(r"\s+")
 _FILLER = re.compile(r"[\W\d_]+")
 
 
 def _compact(text: str | None) -> str:
-    return _SPACE.sub("", text or "")
+    return "".join((text or "").split())
 
 
 def _own_words(indicator: Indicator) -> list[str]:
