@@ -150,7 +150,8 @@ _UNIT_NOTE = re.compile(r"[（(]\s*[%％‰]\s*[)）]$")
 
 def name_core(name: str) -> str:
     """The indicator name without whitespace and a trailing unit note (``结案率(%)``)."""
-    return _UNIT_NOTE.sub("", "".join(name.split()))
+    core = "".join(name.split())
+    return _UNIT_NOTE.sub("", core) if core.endswith((")", "）")) else core
 
 
 # Names ending in 率/度 that are not ratios (or not percentages): 进度 is a schedule, 年度 a year,
