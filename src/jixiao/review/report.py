@@ -84,11 +84,12 @@ def grade_projects(
     deductions = {"error": cfg.error, "warning": cfg.warning, "info": cfg.info}
     by_seq: dict[int | None, list[Finding]] = {}
     for finding in findings:  # grouped once: filtering per project was quadratic
+        if finding.project_seq is not None or not finding.merged:
+            by_seq.setdefault(finding.project_seq, []).append(finding)
+            continue
         # a finding merged over several projects counts once against each of them
-        seqs: set[int | None] = {finding.project_seq}
-        if finding.project_seq is None and finding.merged:
-            seqs = {m.project_seq for m in finding.merged if m.project_seq is not None} or seqs
-        for seq in seqs:
+        seqs: set[int | None] = {m.project_seq for m in finding.merged if m.project_seq is not None}
+        for seq in seqs or {None}:
             by_seq.setdefault(seq, []).append(finding)
     out = []
     points = cfg.dimension_points
