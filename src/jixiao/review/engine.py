@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -96,8 +97,10 @@ def _plan(config: ReviewConfig) -> list[tuple[Rule, BaseModel]]:
 def review(doc: Document, config: ReviewConfig | None = None) -> Report:
     config = config or ReviewConfig()
     findings: list[Finding] = []
+    shared: dict[str, Any] = {}
     for rule, ctx in build_rules(config):
         ctx.fiscal_year = doc.fiscal_year
+        ctx.shared = shared
         if not config.per_project_ignores:
             findings.extend(rule.check(doc, ctx))
             continue

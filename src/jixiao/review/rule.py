@@ -40,6 +40,9 @@ class ReviewContext:
     fiscal_year: int | None = None
     """The document's 年度, for suggestions that quote a date (``2024年12月底前``), never a fixed
     year."""
+    shared: dict[str, Any] = field(default_factory=dict)
+    """One dict for all the rules of one review: what several rules derive from the same
+    document (DUP-02 and DUP-03's normalised name sets) is computed once."""
 
 
 class Rule:
