@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from jixiao.review.finding import Finding
 
@@ -112,32 +113,38 @@ def codes_of(finding: Finding) -> tuple[str, ...]:
 
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     """The findings with each defect reported once, in review order."""
-    items = [(finding, _keys(finding)) for finding in sorted(flatten(findings), key=review_order)]
+    items = sorted((_item(finding) for finding in flatten(findings)), key=itemgetter(2))
     for stage, combine in enumerate(_COMBINE):
         items = _merge_by(items, stage, combine)
-    return sorted((finding for finding, _ in items), key=review_order)
+    return [finding for finding, _, _ in sorted(items, key=itemgetter(2))]
 
 
 # -- grouping -----------------------------------------------------------------------------------
 
 Keys = tuple[object | None, object | None, object | None, object | None, object | None]
+Item = tuple[Finding, Keys, tuple[int, int, int, str]]
+"""A finding with its merge keys and its review order, both computed once."""
+
+
+def _item(finding: Finding) -> Item:
+    return finding, _keys(finding), review_order(finding)
 
 
 def _merge_by(
-    items: list[tuple[Finding, Keys]], stage: int, combine: Callable[[list[Finding]], Finding]
-) -> list[tuple[Finding, Keys]]:
+    items: list[Item], stage: int, combine: Callable[[list[Finding]], Finding]
+) -> list[Item]:
     """Each group of findings with the same key for ``stage`` combined, at the place of its
     first member; findings without a key (most of them) stay where they are."""
     groups: dict[object, list[Finding]] = {}
     keyed = 0
-    for finding, keys in items:
+    for finding, keys, _ in items:
         key = keys[stage]
         if key is not None:
             keyed += 1
             groups.setdefault(key, []).append(finding)
     if len(groups) == keyed:
         return items  # no key twice: nothing to merge
-    out: list[tuple[Finding, Keys]] = []
+    out: list[Item] = []
     for item in items:
         key = item[1][stage]
         if key is None:
@@ -149,8 +156,7 @@ def _merge_by(
         if len(group) == 1:
             out.append(item)
         else:
-            merged = combine(group)
-            out.append((merged, _keys(merged)))
+            out.append(_item(combine(group)))
     return out
 
 
