@@ -113,12 +113,20 @@ def grade_key(text: str) -> str:
 
 
 def is_grade(text: str | None, grades: tuple[str, ...] | list[str] = DEFAULT_GRADES) -> bool:
-    return text is not None and grade_key(text) in _grade_keys(tuple(grades))
+    if text is None:
+        return False
+    # The default list's keys are built once; hashing its 200 words on every call cost more
+    # than the look-up itself.
+    keys = _DEFAULT_GRADE_KEYS if grades is DEFAULT_GRADES else _grade_keys(tuple(grades))
+    return grade_key(text) in keys
 
 
 @cache
 def _grade_keys(grades: tuple[str, ...]) -> frozenset[str]:
     return frozenset(grade_key(grade) for grade in grades)
+
+
+_DEFAULT_GRADE_KEYS = _grade_keys(DEFAULT_GRADES)
 
 
 # Money units and their size in 元 (exact).
