@@ -28,7 +28,8 @@ them again gives the same result).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
+from operator import itemgetter
 
 from jixiao.review.finding import Finding
 
@@ -86,8 +87,6 @@ _ROW_FIELDS = {
     "name": "三级指标名称",
 }
 
-Key = Callable[[Finding], object | None]
-
 
 def review_order(finding: Finding) -> tuple[int, int, int, str]:
     """Findings are listed by project, then row (project-level first), severity and code."""
@@ -114,25 +113,81 @@ def codes_of(finding: Finding) -> tuple[str, ...]:
 
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     """The findings with each defect reported once, in review order."""
-    out = sorted(flatten(findings), key=review_order)
-    out = _merge_by(out, _same_rule_key, _join_same_rule)
-    out = _merge_by(out, _same_field_key, _winner_of)
-    out = _merge_by(out, _same_text_key, _join_rows)
-    out = _merge_by(out, _same_column_key, _join_column)
-    return sorted(_merge_by(out, _same_finding_key, _join_projects), key=review_order)
+    items = sorted((_item(finding) for finding in flatten(findings)), key=itemgetter(2))
+    for stage, combine in enumerate(_COMBINE):
+        items = _merge_by(items, stage, combine)
+    return [finding for finding, _, _ in sorted(items, key=itemgetter(2))]
 
 
 # -- grouping -----------------------------------------------------------------------------------
 
+Keys = tuple[object | None, object | None, object | None, object | None, object | None]
+Item = tuple[Finding, Keys, tuple[int, int, int, str]]
+"""A finding with its merge keys and its review order, both computed once."""
+
+
+def _item(finding: Finding) -> Item:
+    return finding, _keys(finding), review_order(finding)
+
 
 def _merge_by(
-    findings: list[Finding], key_of: Key, combine: Callable[[list[Finding]], Finding]
-) -> list[Finding]:
+    items: list[Item], stage: int, combine: Callable[[list[Finding]], Finding]
+) -> list[Item]:
+    """Each group of findings with the same key for ``stage`` combined, at the place of its
+    first member; findings without a key (most of them) stay where they are."""
     groups: dict[object, list[Finding]] = {}
-    for position, finding in enumerate(findings):
-        key = key_of(finding)
-        groups.setdefault(("alone", position) if key is None else key, []).append(finding)
-    return [group[0] if len(group) == 1 else combine(group) for group in groups.values()]
+    keyed = 0
+    for finding, keys, _ in items:
+        key = keys[stage]
+        if key is not None:
+            keyed += 1
+            groups.setdefault(key, []).append(finding)
+    if len(groups) == keyed:
+        return items  # no key twice: nothing to merge
+    out: list[Item] = []
+    for item in items:
+        key = item[1][stage]
+        if key is None:
+            out.append(item)
+            continue
+        group = groups.pop(key, None)
+        if group is None:
+            continue  # merged into the group's first member
+        if len(group) == 1:
+            out.append(item)
+        else:
+            out.append(_item(combine(group)))
+    return out
+
+
+def _keys(finding: Finding) -> Keys:
+    """The finding's key for each merge (``None``: it takes no part in that one), computed once
+    per finding rather than once per merge: the five merges, in order, are
+
+    1. one rule, one field; 2. one field (a cell), several rules; 3. one text, several rows of a
+    project (a project-level DUP-04 finding counts as its value on each row); 4. one rule, one
+    column of a project (rules that declare ``merge_rows``); 5. one rule, every project (rules
+    that declare ``merge_projects``)."""
+    code, seq, index, field = (
+        finding.code,
+        finding.project_seq,
+        finding.indicator_index,
+        finding.field,
+    )
+    text = (finding.text or "").strip()
+    kind = None if index is None or field is None else _field_kind(field)
+    text_kind = "value" if kind is None and code == "DUP-04" else kind
+    return (
+        None if field is None else (code, seq, field),
+        None if field is None or field in _CONTAINERS else (seq, field),
+        None if seq is None or not text or text_kind is None else (seq, text_kind, text),
+        None
+        if kind is None or seq is None or not _declares(code, "merge_rows")
+        else (code, seq, kind),
+        None
+        if seq is None or index is not None or not _declares(code, "merge_projects")
+        else (code, field, text),
+    )
 
 
 @cache
@@ -146,48 +201,13 @@ def _declares(code: str, attribute: str) -> bool:
 def _row_kind(finding: Finding) -> str | None:
     if finding.indicator_index is None or finding.field is None:
         return None
-    kind = finding.field.rsplit(".", 1)[-1]
+    return _field_kind(finding.field)
+
+
+@lru_cache(maxsize=4096)  # a few fields (indicators[i].value…) recur in every project
+def _field_kind(field: str) -> str | None:
+    kind = field.rsplit(".", 1)[-1]
     return kind if kind in _ROW_FIELDS else None
-
-
-def _same_rule_key(finding: Finding) -> object | None:
-    if finding.field is None:
-        return None
-    return ("rule", finding.code, finding.project_seq, finding.field)
-
-
-def _same_field_key(finding: Finding) -> object | None:
-    if finding.field is None or finding.field in _CONTAINERS:
-        return None
-    return ("field", finding.project_seq, finding.field)
-
-
-def _same_text_key(finding: Finding) -> object | None:
-    if finding.project_seq is None or not (finding.text or "").strip():
-        return None
-    kind = _row_kind(finding)
-    if kind is None and finding.code == "DUP-04":
-        kind = "value"  # "every value of the project is X" is X reported on each row
-    if kind is None:
-        return None
-    return ("text", finding.project_seq, kind, (finding.text or "").strip())
-
-
-def _same_column_key(finding: Finding) -> object | None:
-    kind = _row_kind(finding)
-    if kind is None or finding.project_seq is None or not _declares(finding.code, "merge_rows"):
-        return None
-    return ("column", finding.code, finding.project_seq, kind)
-
-
-def _same_finding_key(finding: Finding) -> object | None:
-    if (
-        finding.project_seq is None
-        or finding.indicator_index is not None
-        or not _declares(finding.code, "merge_projects")
-    ):
-        return None
-    return ("projects", finding.code, finding.field, (finding.text or "").strip())
 
 
 # -- combining ----------------------------------------------------------------------------------
@@ -253,3 +273,13 @@ def _join_projects(group: list[Finding]) -> Finding:
     names = "、".join(f"项目{s}" for s in seqs)
     note = f"（{len(seqs)}个项目都是如此：{names}）"
     return _group(head, group, message=head.message + note, project_seq=None, project_code=None)
+
+
+# The combining step of each merge, in the order of ``_keys``.
+_COMBINE: tuple[Callable[[list[Finding]], Finding], ...] = (
+    _join_same_rule,
+    _winner_of,
+    _join_rows,
+    _join_column,
+    _join_projects,
+)

@@ -71,4 +71,4 @@ def select_codes(select: list[str] | None, ignore: list[str]) -> list[str]:
     codes = list(all_rules())
     if select:
         codes = [c for c in codes if matches(c, select)]
-    return [c for c in codes if not matches(c, ignore)]
+    return [c for c in codes if not matches(c, ignore)] if ignore else codes

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from jixiao.model import Document
 from jixiao.review.config import GradingConfig
 from jixiao.review.finding import Dimension, Finding
-from jixiao.review.merge import codes_of, flatten
+from jixiao.review.merge import codes_of
 
 __all__ = ["GRADES", "ProjectGrade", "Report", "Summary", "grade_projects", "summarize"]
 
@@ -26,6 +26,7 @@ REVIEW_DIMENSIONS: dict[Dimension, str] = {
     "适当性": "适当性",
     "可衡量性": "可行性",
 }
+_REVIEW_NAMES = ("完整性", "相关性", "适当性", "可行性")
 
 
 class ProjectGrade(BaseModel):
@@ -83,26 +84,26 @@ def grade_projects(
     deductions = {"error": cfg.error, "warning": cfg.warning, "info": cfg.info}
     by_seq: dict[int | None, list[Finding]] = {}
     for finding in findings:  # grouped once: filtering per project was quadratic
+        if finding.project_seq is not None or not finding.merged:
+            by_seq.setdefault(finding.project_seq, []).append(finding)
+            continue
         # a finding merged over several projects counts once against each of them
-        seqs: set[int | None] = {finding.project_seq}
-        if finding.project_seq is None and finding.merged:
-            seqs = {m.project_seq for m in finding.merged if m.project_seq is not None} or seqs
-        for seq in seqs:
+        seqs: set[int | None] = {m.project_seq for m in finding.merged if m.project_seq is not None}
+        for seq in seqs or {None}:
             by_seq.setdefault(seq, []).append(finding)
     out = []
+    points = cfg.dimension_points
     for project in doc.projects:
-        own = by_seq.get(project.seq, [])
-        lost: dict[str, float] = dict.fromkeys(("完整性", "相关性", "适当性", "可行性"), 0.0)
+        own = by_seq.get(project.seq, ())
+        lost: dict[str, float] = dict.fromkeys(_REVIEW_NAMES, 0.0)
+        counts = {"error": 0, "warning": 0, "info": 0}
         for finding in own:
             lost[REVIEW_DIMENSIONS[finding.dimension]] += deductions[finding.severity]
-        dims = {
-            name: round(max(0.0, cfg.dimension_points - lost[name]), 2)
-            for name in ("完整性", "相关性", "适当性", "可行性")
-        }
+            counts[finding.severity] += 1
+        dims = {name: round(max(0.0, points - lost[name]), 2) for name in _REVIEW_NAMES}
         score = round(sum(dims.values()), 2)
-        counts = Counter(f.severity for f in own)
         grade = _grade(score, cfg)
-        if counts.get("error") and _worse(cfg.grade_with_errors, grade):
+        if counts["error"] and _worse(cfg.grade_with_errors, grade):
             grade = cfg.grade_with_errors
         out.append(
             ProjectGrade(
@@ -112,7 +113,7 @@ def grade_projects(
                 score=score,
                 grade=grade,
                 dimension_scores=dims,
-                counts={k: counts.get(k, 0) for k in ("error", "warning", "info")},
+                counts=counts,
             )
         )
     return out
@@ -120,6 +121,11 @@ def grade_projects(
 
 def _safe(finding: Finding) -> bool:
     return finding.fix is not None and finding.fix.safety == "safe"
+
+
+def _codes(finding: Finding) -> tuple[str, ...]:
+    """``codes_of`` without building anything for a finding that stands for itself alone."""
+    return codes_of(finding) if finding.merged else (finding.code,)
 
 
 def summarize(
@@ -141,6 +147,6 @@ def summarize(
         grade=grade,
         grades={g: sum(1 for p in grades if p.grade == g) for g in GRADES},
         # every rule a finding stands for (a merged finding counts for each of its codes)
-        by_code=dict(sorted(Counter(c for f in findings for c in codes_of(f)).items())),
-        fixable=sum(1 for f in findings if any(_safe(m) for m in flatten([f]))),
+        by_code=dict(sorted(Counter(c for f in findings for c in _codes(f)).items())),
+        fixable=sum(1 for f in findings if any(_safe(m) for m in f.merged or (f,))),
     )

@@ -40,6 +40,9 @@ class ReviewContext:
     fiscal_year: int | None = None
     """The document's 年度, for suggestions that quote a date (``2024年12月底前``), never a fixed
     year."""
+    shared: dict[str, Any] = field(default_factory=dict)
+    """One dict for all the rules of one review: what several rules derive from the same
+    document (DUP-02 and DUP-03's normalised name sets) is computed once."""
 
 
 class Rule:
@@ -137,6 +140,11 @@ class ProjectRule(Rule):
     """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        if type(self).check_project_at is ProjectRule.check_project_at:
+            check_project = self.check_project  # one call a project, not two
+            for project in doc.projects:
+                yield from check_project(project, doc, ctx)
+            return
         for position, project in enumerate(doc.projects):
             yield from self.check_project_at(position, project, doc, ctx)
 
@@ -159,9 +167,16 @@ class IndicatorRule(Rule):
     """
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
+        if type(self).check_row is IndicatorRule.check_row:
+            check_indicator = self.check_indicator  # one call a row, not two
+            for project in doc.projects:
+                for index, indicator in enumerate(project.indicators):
+                    yield from check_indicator(project, index, indicator, ctx)
+            return
+        check_row = self.check_row
         for position, project in enumerate(doc.projects):
             for index, indicator in enumerate(project.indicators):
-                yield from self.check_row(position, project, index, indicator, ctx)
+                yield from check_row(position, project, index, indicator, ctx)
 
     def check_row(
         self, position: int, project: Project, index: int, indicator: Indicator, ctx: ReviewContext

@@ -8,11 +8,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from jixiao.model import Project
+from jixiao.model import Document, Project
+from jixiao.review.rule import ReviewContext
 from jixiao.review.rules._text_terms import has_placeholder_name
 from jixiao.review.textsim import canonical, dice
 
 __all__ = [
+    "document_names",
     "first_equal_earlier",
     "indicator_names",
     "indicator_pairs",
@@ -28,6 +30,16 @@ def indicator_names(project: Project) -> frozenset[str]:
         for ind in project.indicators
         if not has_placeholder_name(ind) and (key := canonical(ind.name))
     )
+
+
+def document_names(doc: Document, ctx: ReviewContext) -> list[frozenset[str]]:
+    """``indicator_names`` of every project of ``doc``, computed once per review (DUP-02 and
+    DUP-03 both need them)."""
+    entry = ctx.shared.get("indicator_names")
+    if entry is None or entry[0] is not doc:
+        entry = ctx.shared["indicator_names"] = (doc, [indicator_names(p) for p in doc.projects])
+    names: list[frozenset[str]] = entry[1]
+    return names
 
 
 def indicator_pairs(project: Project) -> frozenset[tuple[str, str]]:

@@ -29,7 +29,6 @@ __all__ = [
     "show",
 ]
 
-_SPACE = re.compile(r"\s+")
 _EDGE = "。.；;，,：:！! "
 
 # Whole-field texts that mean "not filled in".
@@ -97,7 +96,7 @@ _LABEL_SUFFIX = re.compile(r"(?:指标|要求|目标|情况|方面)$")
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub("", strip_list_marker(unicodedata.normalize("NFKC", text))).strip(_EDGE)
+    return "".join(strip_list_marker(unicodedata.normalize("NFKC", text)).split()).strip(_EDGE)
 
 
 @lru_cache(maxsize=65536)  # names such as 服务对象满意度 recur in every project
@@ -134,7 +133,7 @@ def indicator_placeholder(indicator: Indicator) -> list[str]:
     """The fields of an indicator row that hold placeholder text, in report order
     (``name``, ``description``, ``value``); empty when the row is filled in."""
     fields = []
-    if is_placeholder(indicator.name) or is_category_label(indicator.name):
+    if _placeholder_name(indicator.name):
         fields.append("name")
     if is_placeholder(indicator.description):
         fields.append("description")
@@ -144,12 +143,18 @@ def indicator_placeholder(indicator: Indicator) -> list[str]:
 
 
 def has_placeholder_name(indicator: Indicator) -> bool:
-    return is_placeholder(indicator.name) or is_category_label(indicator.name)
+    return _placeholder_name(indicator.name)
+
+
+@lru_cache(maxsize=65536)  # asked of every row by six rules: one look-up instead of two
+def _placeholder_name(name: str) -> bool:
+    return is_placeholder(name) or is_category_label(name)
 
 
 _SATISFACTION = re.compile(r"满意(?:度|率|程度)(?:[（(][%％]?[)）])?$")
 
 
+@lru_cache(maxsize=65536)  # asked of every row by several rules
 def is_satisfaction_name(name: str) -> bool:
     """The name is a satisfaction measure: it ends in 满意度/满意率/满意程度 (``群众满意率``,
     ``办事群众满意度(%)``). ``满意度调查覆盖率`` measures surveys, not satisfaction."""
@@ -168,7 +173,7 @@ def real_goals(project: Project) -> list[str]:
 
 def show(text: str | None, limit: int = 40) -> str:
     """A text for a message: whitespace collapsed, long texts cut with …"""
-    clean = _SPACE.sub("", text or "")
+    clean = "".join((text or "").split())
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 

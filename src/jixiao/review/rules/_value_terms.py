@@ -82,16 +82,25 @@ _RECURRING = re.compile(
 
 def is_recurring_deadline(text: str | None) -> bool:
     """``每月10日前``, ``每季度末月20日前``, ``每年6月底前``: a deadline that recurs."""
-    return text is not None and _RECURRING.match(re.sub(r"\s+", "", text)) is not None
+    return text is not None and _RECURRING.match("".join(text.split())) is not None
 
 
 def is_trend_phrase(
     text: str, adverbs: Sequence[str] = TREND_ADVERBS, verbs: Sequence[str] = TREND_VERBS
 ) -> bool:
     """``有效提升``, ``逐年提高了``: a trend, which no year-end figure can be checked against."""
-    compact = re.sub(r"[\s，。；、,.;]+", "", text)
-    pattern = f"(?:{'|'.join(map(re.escape, adverbs))})了?(?:{'|'.join(map(re.escape, verbs))})"
-    return re.fullmatch(pattern, compact) is not None
+    compact = _TREND_FILLER.sub("", text)
+    return _trend_pattern(tuple(adverbs), tuple(verbs)).fullmatch(compact) is not None
+
+
+_TREND_FILLER = re.compile(r"[\s，。；、,.;]+")
+
+
+@cache  # built once per word list, not escaped and joined again for every value
+def _trend_pattern(adverbs: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        f"(?:{'|'.join(map(re.escape, adverbs))})了?(?:{'|'.join(map(re.escape, verbs))})"
+    )
 
 
 _EDGE_PUNCTUATION = "。.；;，,！!、 "
@@ -100,16 +109,24 @@ _SPACE = re.compile(r"\s+")
 
 def grade_key(text: str) -> str:
     """The form grades are compared in: no whitespace, no punctuation at the ends."""
-    return _SPACE.sub("", text).strip(_EDGE_PUNCTUATION)
+    return "".join(text.split()).strip(_EDGE_PUNCTUATION)
 
 
 def is_grade(text: str | None, grades: tuple[str, ...] | list[str] = DEFAULT_GRADES) -> bool:
-    return text is not None and grade_key(text) in _grade_keys(tuple(grades))
+    if text is None:
+        return False
+    # The default list's keys are built once; hashing its 200 words on every call cost more
+    # than the look-up itself.
+    keys = _DEFAULT_GRADE_KEYS if grades is DEFAULT_GRADES else _grade_keys(tuple(grades))
+    return grade_key(text) in keys
 
 
 @cache
 def _grade_keys(grades: tuple[str, ...]) -> frozenset[str]:
     return frozenset(grade_key(grade) for grade in grades)
+
+
+_DEFAULT_GRADE_KEYS = _grade_keys(DEFAULT_GRADES)
 
 
 # Money units and their size in 元 (exact).
@@ -141,7 +158,8 @@ _UNIT_NOTE = re.compile(r"[（(]\s*[%％‰]\s*[)）]$")
 
 def name_core(name: str) -> str:
     """The indicator name without whitespace and a trailing unit note (``结案率(%)``)."""
-    return _UNIT_NOTE.sub("", _SPACE.sub("", name))
+    core = "".join(name.split())
+    return _UNIT_NOTE.sub("", core) if core.endswith((")", "）")) else core
 
 
 # Names ending in 率/度 that are not ratios (or not percentages): 进度 is a schedule, 年度 a year,
@@ -189,8 +207,11 @@ def value_finding(
 
 def show(text: str) -> str:
     """A printed value for a message: line breaks shown as ↵, other runs of spaces kept short."""
+    stripped = text.strip()
+    if len(stripped.split()) <= 1:
+        return stripped  # no space inside (most values): nothing to replace
     return _SPACE.sub(
-        lambda run: "↵" if "\n" in run.group() or "\r" in run.group() else " ", text.strip()
+        lambda run: "↵" if "\n" in run.group() or "\r" in run.group() else " ", stripped
     )
 
 
@@ -218,10 +239,10 @@ def same_meaning(a: IndicatorValue, b: IndicatorValue) -> bool:
 
 def indicator_label(indicator: Indicator) -> str:
     """How a message names the indicator: ``数量指标“年度办理审批业务量”``."""
-    level2 = _SPACE.sub("", indicator.level2)
+    level2 = "".join(indicator.level2.split())
     if level2 and not level2.endswith("指标"):
         level2 += "指标"
-    return f"{level2 or '指标'}“{_SPACE.sub('', indicator.name)}”"
+    return f"{level2 or '指标'}“{''.join(indicator.name.split())}”"
 
 
 def cost_amount(indicator: Indicator, money_unit: str) -> Decimal | None:

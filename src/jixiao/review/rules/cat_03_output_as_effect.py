@@ -3,7 +3,6 @@ counts of the unit's own activities under 生态效益 or 可持续影响."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -77,7 +76,7 @@ class OutputAsEffect(IndicatorRule):
         category = indicator.category or ""
         if not category.startswith("effect."):
             return
-        name = re.sub(r"\s+", "", indicator.name)
+        name = "".join(indicator.name.split())
         rate = next((r for r in ctx.params.output_rates if name.endswith(r)), None)
         if rate is not None:
             reason = f"“{rate}”反映工作完成了多少，属于产出"

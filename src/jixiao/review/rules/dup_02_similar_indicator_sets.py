@@ -16,8 +16,8 @@ from jixiao.review.examples import (
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ReviewContext, Rule
 from jixiao.review.rules._indicator_sets import (
+    document_names,
     first_equal_earlier,
-    indicator_names,
     project_label,
     similar_earlier,
 )
@@ -75,7 +75,7 @@ class SimilarIndicatorSets(Rule):
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
         minimum = ctx.params.min_indicators
-        names = [indicator_names(p) for p in doc.projects]
+        names = document_names(doc, ctx)
         equal = first_equal_earlier(names, minimum)
         skip = [earlier is not None for earlier in equal]  # DUP-03's
         similar_sets = similar_earlier(names, minimum, ctx.params.min_similarity, skip)

@@ -16,8 +16,8 @@ from jixiao.review.examples import (
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ReviewContext, Rule
 from jixiao.review.rules._indicator_sets import (
+    document_names,
     first_equal_earlier,
-    indicator_names,
     indicator_pairs,
     project_label,
 )
@@ -66,14 +66,21 @@ class IdenticalIndicatorSets(Rule):
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
         assert isinstance(ctx.params, Params)
-        names = [indicator_names(p) for p in doc.projects]
+        names = document_names(doc, ctx)
         equal = first_equal_earlier(names, ctx.params.min_indicators)
+        pairs: dict[int, frozenset[tuple[str, str]]] = {}  # a project copied N times: once
+
+        def pairs_of(position: int) -> frozenset[tuple[str, str]]:
+            if position not in pairs:
+                pairs[position] = indicator_pairs(doc.projects[position])
+            return pairs[position]
+
         for j, project in enumerate(doc.projects):
             earlier = equal[j]
             if earlier is None:
                 continue
             other = doc.projects[earlier]
-            same_values = indicator_pairs(other) == indicator_pairs(project)
+            same_values = pairs_of(earlier) == pairs_of(j)
             yield self.finding(
                 f"本项目的{len(names[j])}个三级指标与{project_label(other)}完全相同"
                 f"{'，指标值也相同' if same_values else ''}，疑似照抄照搬",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -12,8 +11,6 @@ from jixiao.review.examples import example_document, example_indicators, example
 from jixiao.review.finding import Finding
 from jixiao.review.rule import ProjectRule, ReviewContext
 from jixiao.values import parse_value
-
-_SPACE = re.compile(r"\s+")
 
 
 class Params(BaseModel):
@@ -65,7 +62,7 @@ class SameValueEverywhere(ProjectRule):
         rows = project.indicators
         if len(rows) < ctx.params.min_rows:
             return
-        values = {_SPACE.sub("", i.value_text) for i in rows}
+        values = {"".join(i.value_text.split()) for i in rows}
         if len(values) != 1 or "" in values:
             return
         value = values.pop()

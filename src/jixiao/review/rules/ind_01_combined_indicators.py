@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,8 +38,13 @@ class Params(BaseModel):
 
 def measures(name: str) -> list[str]:
     """The parts of a 三级 name that each look like a separate indicator."""
+    return list(_measures(name))
+
+
+@lru_cache(maxsize=65536)  # the same names recur in every project
+def _measures(name: str) -> tuple[str, ...]:
     text = _NOTE.sub("", "".join(name.split()))
-    return [p for p in _SPLIT.split(text) if len(p) >= 2 and _MEASURE.search(p)]
+    return tuple(p for p in _SPLIT.split(text) if len(p) >= 2 and _MEASURE.search(p))
 
 
 class CombinedIndicators(IndicatorRule):

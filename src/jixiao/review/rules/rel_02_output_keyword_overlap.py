@@ -95,7 +95,7 @@ class OutputKeywordOverlap(ProjectRule):
         if not keys:
             return
         key_chars = frozenset(
-            ch for t in sources for seg in segments(t, generic=True) if len(seg) >= 2 for ch in seg
+            "".join(seg for t in sources for seg in segments(t, generic=True) if len(seg) >= 2)
         )
         outputs = [
             ind

@@ -36,12 +36,15 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # budget departments can recognise (其他标准), even when its kind is not named.
     ("其他标准", ("《", "办法", "制度", "文件", "政策", "通知", "意见", "要求")),
 )
-_SPACE = re.compile(r"\s+")
+# One pattern a kind: ``search`` is ``any(word in text for word in words)`` in one C call.
+_KEYWORD_PATTERNS = tuple(
+    (kind, re.compile("|".join(map(re.escape, words)))) for kind, words in KEYWORDS
+)
 _FILLER = re.compile(r"[\W\d_]+")
 
 
 def _compact(text: str | None) -> str:
-    return _SPACE.sub("", text or "")
+    return "".join((text or "").split())
 
 
 def _own_words(indicator: Indicator) -> list[str]:
@@ -71,20 +74,27 @@ def classify_basis(basis: str, indicator: Indicator | None = None) -> str | None
     only in what remains after removing the indicator's own name, description and value: a basis
     that repeats ``预算成本控制数≤29.25万元`` says nothing about where 29.25 came from.
     """
+    return _named_kind(basis) or _keyword_kind(_remainder(basis, indicator))
+
+
+def _named_kind(basis: str) -> str | None:
+    """The kind a basis names (``计划标准：…``), the first named if several."""
     text = _compact(basis)
     named = [(text.find(label), label) for label in STANDARDS if label in text]
-    if named:
-        return min(named)[1]
-    remainder = _remainder(basis, indicator)
-    for kind, words in KEYWORDS:
-        if any(word in remainder for word in words):
+    return min(named)[1] if named else None
+
+
+def _keyword_kind(remainder: str) -> str | None:
+    for kind, pattern in _KEYWORD_PATTERNS:
+        if pattern.search(remainder) is not None:
             return kind
     return None
 
 
-def is_restatement(basis: str, indicator: Indicator) -> bool:
-    """The basis only repeats the indicator's name, description or value."""
-    return not _FILLER.sub("", _remainder(basis, indicator))
+def _restates(remainder: str) -> bool:
+    """The basis only repeats the indicator's name, description or value: nothing but
+    punctuation and digits is left once they are removed."""
+    return not _FILLER.sub("", remainder)
 
 
 class BasisUnclassified(ProjectRule):
@@ -136,7 +146,16 @@ class BasisUnclassified(ProjectRule):
             return
         rows = project.indicators
         given = [i for i, row in enumerate(rows) if not basis_is_blank(row.basis)]
-        unclear = [i for i in given if classify_basis(rows[i].basis or "", rows[i]) is None]
+        # What is left of each unclassified basis, kept for telling a restatement (computed
+        # once: the indicator's own words are the costly part).
+        remainders: dict[int, str] = {}
+        for i in given:
+            basis = rows[i].basis or ""
+            if _named_kind(basis) is None:
+                remainder = _remainder(basis, rows[i])
+                if _keyword_kind(remainder) is None:
+                    remainders[i] = remainder
+        unclear = list(remainders)
         if not unclear:
             return
         lead = "请写明指标值的来源及标准类别"
@@ -146,7 +165,7 @@ class BasisUnclassified(ProjectRule):
             scope = (
                 f"全部{len(rows)}个" if len(given) == len(rows) else f"已填写依据的{len(given)}个"
             )
-            if all(is_restatement(rows[i].basis or "", rows[i]) for i in unclear):
+            if all(_restates(remainders[i]) for i in unclear):
                 what = "都只是重复指标名称、描述或指标值，没有说明指标值的来源"
             else:
                 what = "都看不出属于计划标准、行业标准、历史标准还是其他标准"
@@ -164,7 +183,7 @@ class BasisUnclassified(ProjectRule):
         for indexes in groups.values():
             first = rows[indexes[0]]
             basis = (first.basis or "").strip()
-            if is_restatement(basis, first):
+            if _restates(remainders[indexes[0]]):  # as of the stripped basis: no spaces
                 what = "只是重复了指标名称、描述或指标值，没有说明指标值的来源"
             else:
                 what = "看不出属于计划标准、行业标准、历史标准还是其他标准"

@@ -76,7 +76,9 @@ class ValueMeasurable(IndicatorRule):
             return
         if indicator.category == "output.timeliness" and is_recurring_deadline(value.text):
             return  # 每月10日前: a deadline that comes back every month is a time value
-        grades = [*ctx.params.grades, *ctx.params.extra_grades]
+        if "grades" not in ctx.cache:  # one tuple per review, not a 200-word list a row
+            ctx.cache["grades"] = (*ctx.params.grades, *ctx.params.extra_grades)
+        grades: tuple[str, ...] = ctx.cache["grades"]
         anomalies = set(value.anomalies)
         if not anomalies & {"unparsed", "invalid_date", "number_in_text"} and is_grade(
             value.text, grades

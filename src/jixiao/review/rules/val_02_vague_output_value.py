@@ -88,17 +88,17 @@ class VagueOutputValue(IndicatorRule):
         value = indicator.value
         if not _in(indicator.category, ctx.params.categories):
             return
-        label = indicator_label(indicator)
-        printed = show(indicator.value_text)
         if value.kind == "qualitative":
             if is_cost(indicator.category) or not is_grade(value.text):
                 return  # VAL-14 (成本) and VAL-01 (prose) report these
             kind = indicator.level2.strip() or "产出指标"
+            label, printed = indicator_label(indicator), show(indicator.value_text)
             message = f"{label}的指标值“{printed}”是定性表述，{kind}应量化"
         elif value.kind == "quantitative" and value.text:
             term = next((t for t in ctx.params.vague_terms if t in value.text), None)
             if term is None:
                 return
+            label, printed = indicator_label(indicator), show(indicator.value_text)
             message = f"{label}的指标值“{printed}”附有含糊用语“{term}”，无法据此衡量"
         else:
             return

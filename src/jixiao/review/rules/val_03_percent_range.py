@@ -69,7 +69,8 @@ class PercentRange(IndicatorRule):
         value = indicator.value
         if value.kind != "quantitative" or value.unit != "%" or value.number is None:
             return
-        if any(word in name_core(indicator.name) for word in ctx.params.exempt_name_words):
+        name = name_core(indicator.name)
+        if any(word in name for word in ctx.params.exempt_name_words):
             return
         bounds = [value.number] if value.upper is None else [value.number, value.upper]
         outside = any(b < 0 or b > _HUNDRED for b in bounds)

@@ -129,22 +129,30 @@ class ValueFormatting(IndicatorRule):
     Params = NoParams
 
     def check(self, doc: Document, ctx: ReviewContext) -> Iterator[Finding]:
-        groups: dict[tuple[str, ...], list[tuple[Indicator, Fix]]] = {}
+        # Rows with a safely fixable formatting defect, grouped by kind: (row, path, new text).
+        # The summary's Fix is built once a group is known to be summarised, not a Fix a row.
+        groups: dict[tuple[str, ...], list[tuple[Indicator, str, str]]] = {}
         rows: list[tuple[int, Project, int, Indicator]] = []
         for position, project in enumerate(doc.projects):
             if position in ctx.ignored_projects:
                 continue  # per-project-ignores: its rows are in no finding, summary or not
             for index, indicator in enumerate(project.indicators):
-                kinds = tuple(c for c in indicator.value.anomalies if c in FORMATTING)
-                fix = _safe_fix(position, index, indicator) if kinds else None
-                if fix is not None:
-                    groups.setdefault(kinds, []).append((indicator, fix))
+                anomalies = indicator.value.anomalies
+                if not anomalies:
+                    continue  # nothing to report on this row
+                kinds = tuple(c for c in anomalies if c in FORMATTING)
+                if not kinds:
+                    continue
+                new = _canonical_text(indicator.value_text)
+                if new is not None:
+                    path = indicator_path(position, index, "value_text")
+                    groups.setdefault(kinds, []).append((indicator, path, new))
                 rows.append((position, project, index, indicator))
         summarised = {
             id(indicator)
             for kinds, group in groups.items()
             if _summarised(kinds, group)
-            for indicator, _ in group
+            for indicator, _, _ in group
         }
         for position, project, index, indicator in rows:
             if id(indicator) not in summarised:
@@ -153,17 +161,19 @@ class ValueFormatting(IndicatorRule):
             if _summarised(kinds, group):
                 yield self._summary(kinds, group)
 
-    def _summary(self, kinds: tuple[str, ...], group: list[tuple[Indicator, Fix]]) -> Finding:
+    def _summary(self, kinds: tuple[str, ...], group: list[tuple[Indicator, str, str]]) -> Finding:
         """One finding for rows with the same formatting habit (``≥95百分比``, ``≥9595%以上``):
         one habit of the document or of the system that exported it, not one defect a row."""
-        first, first_fix = group[0]
-        old, new = show(first.value_text), first_fix.edits[0].new
+        first, _, new = group[0]
+        old = show(first.value_text)
         count = len(group)
         reasons = "、".join(_reasons(first.value_text, list(kinds)))
         fix = Fix(
             title=f"将{count}个指标值改为规范写法（如“{old}”→“{new}”）",
             safety="safe",
-            edits=tuple(edit for _, row_fix in group for edit in row_fix.edits),
+            edits=tuple(
+                Edit(path=path, old=row.value_text, new=row_new) for row, path, row_new in group
+            ),
         )
         spelled_only = kinds == ("unit_spelled_out",)
         if spelled_only:
@@ -219,10 +229,6 @@ class ValueFormatting(IndicatorRule):
         return example_document()
 
 
-def _safe_fix(position: int, index: int, indicator: Indicator) -> Fix | None:
-    return canonical_fix(indicator.value_text, indicator_path(position, index, "value_text"))
-
-
-def _summarised(kinds: tuple[str, ...], group: list[tuple[Indicator, Fix]]) -> bool:
+def _summarised(kinds: tuple[str, ...], group: list[tuple[Indicator, str, str]]) -> bool:
     """Spelled-out units are always one finding; another habit once it recurs."""
     return kinds == ("unit_spelled_out",) or len(group) >= SUMMARY_ROWS

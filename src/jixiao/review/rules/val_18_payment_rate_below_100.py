@@ -3,7 +3,6 @@ target that allows a shortfall."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -65,7 +64,7 @@ class PaymentRateBelow100(IndicatorRule):
             return
         if value.op not in (">=", "=", ">") or value.number >= 100:
             return
-        name = re.sub(r"\s+", "", indicator.name)
+        name = "".join(indicator.name.split())
         if not name.endswith("率") or not any(w in name for w in ctx.params.payment_words):
             return
         message = (
