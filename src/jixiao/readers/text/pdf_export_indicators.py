@@ -25,8 +25,8 @@ from jixiao.model.categories import FRAMEWORK, LEVEL1
 from jixiao.readers.text.pdf_export_cut import (
     BODY_COLUMNS,
     Cut,
+    CutSearch,
     PieceRow,
-    best_cut,
     cell_line_widths,
     cell_lines,
 )
@@ -137,10 +137,11 @@ def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
         raw_rows.append((level1, match.label, body, match.rest))
         i = j
     bodies = [_pieces(body, rest) for _, _, body, rest in raw_rows]
+    searches = [CutSearch(pieces) for pieces in bodies]  # shared by both passes
     caps: tuple[float, ...] | None = None
     rows: list[IndicatorRow] = []
     for _ in range(2):
-        cuts = [best_cut(pieces, caps) for pieces in bodies]
+        cuts = [search.cut(caps) for search in searches]
         caps = _estimate_caps(bodies, cuts)
     for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
         rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
