@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from jixiao.textutil import NO_LINE_START, is_cjk, join_wrapped
+from jixiao.textutil import LIST_MARKER, NO_LINE_START, is_cjk, needs_wrap_space
 from jixiao.values import parse_value
 
 __all__ = [
@@ -93,6 +93,18 @@ def _value_cost(text: str) -> int:
 
 
 _BEST_VALUE_COST = -20
+
+
+def append_wrapped(out: str, raw: str) -> str:
+    """One step of ``textutil.join_wrapped``: ``out`` with the visual line ``raw`` added."""
+    line = raw.strip()
+    if not line:
+        return out
+    if not out:
+        return line
+    if LIST_MARKER.match(line):
+        return out + "\n" + line
+    return out + (" " if needs_wrap_space(out, line) else "") + line
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +195,7 @@ class CutSearch:
         "_digits",
         "_done",
         "_fixed",
+        "_joined",
         "_line_end",
         "_rooms",
         "_sorted_rooms",
@@ -211,6 +224,7 @@ class CutSearch:
         self._sorted_rooms: list[list[int]] = []  # the same, sorted, up to the last piece
         self._compare: list[list[int]] = []  # a one-line cell reading as a comparison: +15
         self._values: dict[int, int] = {}
+        self._joined: dict[int, tuple[int, str]] = {}  # start: (line start reached, text before)
         self._uncapped: dict[int, tuple[list[int], list[int]]] = {}  # the pass without caps
         # Pieces with a digit before each piece: a cell without one is qualitative, its value
         # cost at least 0 (a quantity's is -20 or -5).
@@ -279,18 +293,21 @@ class CutSearch:
         key = start * (self.n + 1) + end
         cost = self._values.get(key)
         if cost is None:
-            texts, line_end = self.row.texts, self._line_end
-            if line_end[start] >= end:  # one line: what join_wrapped would give
-                cost = self._values[key] = _value_cost(" ".join(texts[start:end]).strip())
-                return cost
-            lines: list[str] = []  # as cell_lines gives them
-            k = start
-            while k < end:
-                stop = min(line_end[k], end)
-                lines.append(" ".join(texts[k:stop]))
-                k = stop
-            cost = self._values[key] = _value_cost(join_wrapped(lines))
+            cost = self._values[key] = _value_cost(self._text(start, end))
         return cost
+
+    def _text(self, start: int, end: int) -> str:
+        """``join_wrapped(cell_lines(row, start, end))``, going on from the lines this start
+        already joined (ends mostly come in increasing order), so a long row stays cheap."""
+        texts, line_end = self.row.texts, self._line_end
+        k, done = self._joined.get(start, (start, ""))
+        if k >= end:
+            k, done = start, ""
+        while line_end[k] < end:
+            done = append_wrapped(done, " ".join(texts[k : line_end[k]]))
+            k = line_end[k]
+        self._joined[start] = (k, done)
+        return append_wrapped(done, " ".join(texts[k:end]))
 
     def _tails(self, cap: float | None) -> list[int]:
         """The cost of the last column holding pieces ``start…`` to the end, for each start."""
@@ -374,6 +391,7 @@ class CutSearch:
                 done_row, rooms = self._done[start], self._rooms[start]
                 compare = () if value_col else self._compare[start]
                 narrow = counted = 0
+                candidates: list[tuple[int, int, int]] = []  # value column: bound, end, cost
                 for j in range(n - start):
                     end = start + 1 + j
                     cost = fixed_row[j]
@@ -394,11 +412,20 @@ class CutSearch:
                         if digits[end] == digits[start]:  # qualitative: see _value_cost
                             length = chars[end] - chars[start]
                             bound = cost + (20 if length > 12 else max(0, length - 6) * 3)
-                        if bound > best or (bound == best and end >= best_end):
-                            continue
-                        cost += self._value(start, end)
-                    elif j < len(compare):
+                        if bound < best or (bound == best and end < best_end):
+                            candidates.append((bound, end, cost))
+                        continue
+                    if j < len(compare):
                         cost += compare[j]
+                    if cost < best or (cost == best and end < best_end):
+                        best, best_end = cost, end
+                # The value needs the cell's text (and a parse): read it for the most promising
+                # ends first, and only while an end could still win or tie with an earlier end.
+                candidates.sort()
+                for bound, end, cost in candidates:
+                    if bound > best or (bound == best and end > best_end):
+                        break
+                    cost += self._value(start, end)
                     if cost < best or (cost == best and end < best_end):
                         best, best_end = cost, end
             totals.append(best)
