@@ -326,25 +326,6 @@ class CutSearch:
         out.append(EMPTY_COST[3])
         return out
 
-    def _total(self, col: int, start: int, end: int, cap: float | None, after: list[int]) -> int:
-        """The cost of the cell ``col`` from ``start`` to ``end`` plus ``after[end]``."""
-        if end == start:
-            return EMPTY_COST[col] + after[start]
-        j = end - start - 1
-        cost = self._fixed[start][j] + after[end]
-        if cap is not None:
-            narrow = cap - 30
-            rooms = self._rooms[start]
-            for m in range(self._done[start][j]):
-                if rooms[m] < narrow:
-                    cost += 20
-            if self._widest[start][j] > cap + 60:
-                cost += 30
-        if col == VALUE_COL:
-            return cost + self._value(start, end)
-        compare = self._compare[start]
-        return cost + compare[j] if j < len(compare) else cost
-
     def _column(
         self,
         col: int,
@@ -361,8 +342,7 @@ class CutSearch:
         later end can: the loop stops. The value is read only when that end could still win.
 
         Widths only add costs, so with ``cap`` every total is at least the one without caps
-        (``lower``, totals and ends): when the end chosen without caps costs no more with them,
-        it is still the first cheapest end, and the other ends need not be tried.
+        (``lower``): the first end that reaches it is the answer, and the search stops there.
         """
         n = self.n
         floor = _suffix_minima(after)
@@ -371,21 +351,16 @@ class CutSearch:
         capped = cap is not None
         narrow_cap = cap - 30 if cap is not None else 0.0
         wide_cap = cap + 60 if cap is not None else 0.0
-        digits, chars = self._digits, self._chars
+        digits, chars, values, width = self._digits, self._chars, self._values, n + 1
         totals: list[int] = []
         ends: list[int] = []
         for start in starts:
             best, best_end = EMPTY_COST[col] + after[start], start
-            if lower is not None:
-                low_total, low_end = lower[0][start], lower[1][start]
-                if low_end != start:
-                    total = self._total(col, start, low_end, cap, after)
-                    if total < best:  # a seed: an earlier end must beat it or tie with it
-                        best, best_end = total, low_end
-                if best == low_total:
-                    totals.append(best)
-                    ends.append(best_end)
-                    continue
+            low_total = lower[0][start] if lower is not None else None
+            if best == low_total:
+                totals.append(best)
+                ends.append(best_end)
+                continue
             if start < n:
                 fixed_row, widest_row = self._fixed[start], self._widest[start]
                 done_row, rooms = self._done[start], self._rooms[start]
@@ -403,22 +378,32 @@ class CutSearch:
                         cost += narrow
                         if widest_row[j] > wide_cap:
                             cost += 30
-                    bound = cost + least + floor[end]
-                    if bound > best or (bound == best and end >= best_end):
+                    if cost + least + floor[end] >= best:
                         break
                     cost += after[end]
                     if value_col:
-                        bound = cost + _BEST_VALUE_COST
+                        known = values.get(start * width + end)
+                        bound = _BEST_VALUE_COST
                         if digits[end] == digits[start]:  # qualitative: see _value_cost
                             length = chars[end] - chars[start]
-                            bound = cost + (20 if length > 12 else max(0, length - 6) * 3)
-                        if bound < best or (bound == best and end < best_end):
-                            candidates.append((bound, end, cost))
+                            bound = max(0, length - 6) * 3
+                            if end == start + 1:  # one word
+                                known = bound
+                            elif bound > 20:
+                                bound = 20
+                        if known is not None:
+                            cost += known
+                            if cost < best:
+                                best, best_end = cost, end
+                        elif cost + bound < best:
+                            candidates.append((cost + bound, end, cost))
                         continue
                     if j < len(compare):
                         cost += compare[j]
-                    if cost < best or (cost == best and end < best_end):
+                    if cost < best:
                         best, best_end = cost, end
+                        if cost == low_total:  # no end can cost less: the first one found
+                            break
                 # The value needs the cell's text (and a parse): read it for the most promising
                 # ends first, and only while an end could still win or tie with an earlier end.
                 candidates.sort()
