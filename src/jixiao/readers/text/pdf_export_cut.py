@@ -2,8 +2,9 @@
 
 The cost of a cut is the sum of four cell costs (see ``pdf_export_indicators``). Trying every
 three-way split of a row's n pieces costs about n³; here the best cut is found column by
-column instead (the best cost of columns k…3 from each start, right to left), and each cell's
-cost is built incrementally as its end moves right, so a row costs about n² small steps.
+column instead (the best cost of columns k…3 from each start, right to left). ``CutSearch``
+computes what a cell costs apart from its column once per row, for every start and end, and
+serves both passes of the reader (without and with column widths) from it.
 
 Costs are integers in tenths and widths integers in hundredths of an em, so sums are exact and
 ties are broken the same way every time: the first cut (a, b, c) in lexicographic order among

@@ -11,7 +11,7 @@ The body is cut into four cells by trying every cut and scoring it:
 - a tight line break (no blank line) is a cell boundary in this export;
 - the 指标值 cell reads as a value in the value grammar;
 - a number is not parted from the unit or grade that follows it on the same line.
-The search (``pdf_export_cut``) goes column by column, so a long body costs about n², not n³.
+The search (``pdf_export_cut``) goes column by column, one per row for both passes.
 """
 
 from __future__ import annotations
