@@ -138,11 +138,10 @@ def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
         i = j
     bodies = [_pieces(body, rest) for _, _, body, rest in raw_rows]
     searches = [CutSearch(pieces) for pieces in bodies]  # shared by both passes
-    caps: tuple[float, ...] | None = None
+    # First without column widths, then with the widths those cuts give.
+    caps = _estimate_caps(bodies, [search.cut(None) for search in searches])
+    cuts = [search.cut(caps) for search in searches]
     rows: list[IndicatorRow] = []
-    for _ in range(2):
-        cuts = [search.cut(caps) for search in searches]
-        caps = _estimate_caps(bodies, cuts)
     for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
         rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
     return rows
