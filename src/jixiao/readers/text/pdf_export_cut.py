@@ -94,6 +94,9 @@ def _value_cost(text: str) -> int:
 
 
 _BEST_VALUE_COST = -20
+# Value cells of up to this many pieces are parsed as the scan reaches them; longer ones wait
+# and are tried by their lower bound (a long row has many long candidates).
+_SHORT_CELL = 8
 
 
 def append_wrapped(out: str, raw: str) -> str:
@@ -392,11 +395,15 @@ class CutSearch:
                                 known = bound
                             elif bound > 20:
                                 bound = 20
+                        if cost + bound >= best:
+                            continue
+                        if known is None and j < _SHORT_CELL:  # cheap to parse: now
+                            known = self._value(start, end)
                         if known is not None:
                             cost += known
                             if cost < best:
                                 best, best_end = cost, end
-                        elif cost + bound < best:
+                        else:
                             candidates.append((cost + bound, end, cost))
                         continue
                     if j < len(compare):
