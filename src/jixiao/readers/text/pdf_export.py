@@ -76,11 +76,16 @@ class _Stream:
         stop = bisect_left(self.offsets, end)
         return [line for _, line in self.starts[first:stop]]
 
-    def position(self, start: int, end: int, table: int, row: int) -> Position:
-        numbers = [line.number for line in self.lines_between(start, max(start + 1, end))]
-        if not numbers:
-            return Position(table=table, row=row)
-        return Position(line=min(numbers), end_line=max(numbers), table=table, row=row)
+    def position(
+        self, start: int, end: int, table: int, row: int, col: int | None = None
+    ) -> Position:
+        lines = self.lines_between(start, max(start + 1, end))
+        if not lines:
+            return Position(table=table, row=row, col=col)
+        # Lines follow one another: the first and the last hold the least and greatest number.
+        return Position(
+            line=lines[0].number, end_line=lines[-1].number, table=table, row=row, col=col
+        )
 
 
 def read_pdf_export(text: str) -> Layout:
@@ -117,14 +122,7 @@ class _TableBuilder:
 
     def add_row(self, texts: list[tuple[str, int, int]]) -> None:
         for col, (text, start, end) in enumerate(texts):
-            position = self.stream.position(start, end, self.table_no, self.row + 1)
-            position = Position(
-                line=position.line,
-                end_line=position.end_line,
-                table=self.table_no,
-                row=self.row + 1,
-                col=col + 1,
-            )
+            position = self.stream.position(start, end, self.table_no, self.row + 1, col + 1)
             self.cells.append(Cell(text, self.row, col, position=position))
         self.row += 1
 
