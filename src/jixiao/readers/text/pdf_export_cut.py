@@ -428,8 +428,13 @@ class CutSearch:
     def cut(self, caps: tuple[float, ...] | None) -> Cut:
         """The cheapest cut (first in lexicographic order among equals); ``caps`` in hundredths."""
         n = self.n
+        if caps is None and self._uncapped:  # the same row again in this document
+            plans = self._uncapped
+            a = plans[0][1][0]
+            b = plans[1][1][a]
+            return a, b, plans[2][1][b]
         after = self._tails(caps[3] if caps is not None else None)
-        plans: dict[int, tuple[list[int], list[int]]] = {}
+        plans = {}
         lower = self._uncapped if caps is not None else {}
         for col in (2, 1, 0):
             cap = caps[col] if caps is not None else None

@@ -111,8 +111,14 @@ def _row_start(
     return None
 
 
-def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
-    """Split the lines below the header into rows, then each row's body into cells."""
+def read_indicator_rows(
+    lines: list[PdfLine], searches: dict[PieceRow, CutSearch] | None = None
+) -> list[IndicatorRow]:
+    """Split the lines below the header into rows, then each row's body into cells.
+
+    ``searches`` keeps each row's search for the rest of the document: projects repeat rows
+    (满意度, 成本), and such a row is searched without widths only once.
+    """
     raw_rows: list[tuple[str, str, list[PdfLine], str]] = []
     level1 = ""
     level2 = _level2_vocabulary(lines)
@@ -137,10 +143,16 @@ def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
         raw_rows.append((level1, match.label, body, match.rest))
         i = j
     bodies = [_pieces(body, rest) for _, _, body, rest in raw_rows]
-    searches = [CutSearch(pieces) for pieces in bodies]  # shared by both passes
+    known = {} if searches is None else searches
+    row_searches: list[CutSearch] = []  # one per row, shared by both passes
+    for pieces in bodies:
+        search = known.get(pieces)
+        if search is None:
+            search = known[pieces] = CutSearch(pieces)
+        row_searches.append(search)
     # First without column widths, then with the widths those cuts give.
-    caps = _estimate_caps(bodies, [search.cut(None) for search in searches])
-    cuts = [search.cut(caps) for search in searches]
+    caps = _estimate_caps(bodies, [search.cut(None) for search in row_searches])
+    cuts = [search.cut(caps) for search in row_searches]
     rows: list[IndicatorRow] = []
     for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
         rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
