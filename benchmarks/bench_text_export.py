@@ -39,9 +39,9 @@ def _clear_reader_caches() -> None:
             module = importlib.import_module(f"jixiao.readers.text.{module_name}")
         except ImportError:
             continue
-        for name in ("_piece_width", "_value_cost", "_is_quantitative"):
+        for name in ("_piece_width", "_value_cost", "_is_quantitative", "_quantity_cost"):
             cached = getattr(module, name, None)
-            if cached is not None:
+            if hasattr(cached, "cache_clear"):
                 cached.cache_clear()
     textutil = importlib.import_module("jixiao.textutil")
     getattr(textutil, "_CHAR_WIDTHS", {}).clear()  # display_width's table per character

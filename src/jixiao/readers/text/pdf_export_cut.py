@@ -78,15 +78,26 @@ _DIGIT = re.compile("[0-9\uff10-\uff19]")
 
 
 @lru_cache(maxsize=65536)
+def _quantity_cost(text: str) -> int | None:
+    """-20 for a quantity, -5 for one without a unit, None for anything else: one parse for
+    both the value column and the comparison rule, which often read the same text."""
+    if _DIGIT.search(text) is None:
+        return None
+    value = parse_value(text)
+    if value.kind != "quantitative":
+        return None
+    return -5 if "missing_unit" in value.anomalies else -20
+
+
 def _is_quantitative(text: str) -> bool:
-    return _DIGIT.search(text) is not None and parse_value(text).kind == "quantitative"
+    return _quantity_cost(text) is not None
 
 
 @lru_cache(maxsize=65536)
 def _value_cost(text: str) -> int:
-    value = parse_value(text) if _DIGIT.search(text) else None
-    if value is not None and value.kind == "quantitative":
-        return -5 if "missing_unit" in value.anomalies else -20
+    quantity = _quantity_cost(text)
+    if quantity is not None:
+        return quantity
     words = text.split(" ")
     if len(words) > 2 or (len(words) == 2 and words[0] == words[1]):
         return 20
