@@ -367,6 +367,7 @@ class CutSearch:
         narrow_cap = cap - 30 if cap is not None else 0.0
         wide_cap = cap + 60 if cap is not None else 0.0
         digits, chars, values, width = self._digits, self._chars, self._values, n + 1
+        texts = self.row.texts
         totals: list[int] = []
         ends: list[int] = []
         for start in starts:
@@ -402,7 +403,7 @@ class CutSearch:
                         if digits[end] == digits[start]:  # qualitative: see _value_cost
                             length = chars[end] - chars[start]
                             bound = max(0, length - 6) * 3
-                            if end == start + 1:  # one word
+                            if end == start + 1 and " " not in texts[start]:  # one word
                                 known = bound
                             elif bound > 20:
                                 bound = 20
