@@ -10,7 +10,8 @@ seed once with ``jixiao.read_bytes`` (seeds interleaved), and also only its layo
 (``read_text_layout``: the text reader without the assembler and the model). The baseline is
 the median of seeds 000–002 in the same run; the table gives milliseconds per document and the
 ratio seed 003 / baseline. ``--cold`` clears the reader's own caches (piece widths, value
-costs) before every read of seed 003, so that no work is carried over from the round before.
+costs, character widths) before every read, so that no work is carried over from the round
+before.
 """
 
 from __future__ import annotations
@@ -38,10 +39,12 @@ def _clear_reader_caches() -> None:
             module = importlib.import_module(f"jixiao.readers.text.{module_name}")
         except ImportError:
             continue
-        for name in ("_piece_width", "_value_cost", "_is_quantitative"):
+        for name in ("_piece_width", "_value_cost", "_is_quantitative", "_quantity_cost"):
             cached = getattr(module, name, None)
-            if cached is not None:
+            if hasattr(cached, "cache_clear"):
                 cached.cache_clear()
+    textutil = importlib.import_module("jixiao.textutil")
+    getattr(textutil, "_CHAR_WIDTHS", {}).clear()  # display_width's table per character
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -16,6 +16,8 @@ from jixiao.readers.text.pdf_export_cut import (
     cell_lines,
     width_units,
 )
+from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
+from jixiao.readers.text.pdf_export_lines import split_lines
 from jixiao.textutil import NO_LINE_START, join_wrapped
 from jixiao.values import parse_value
 
@@ -138,3 +140,26 @@ def test_a_very_long_row_is_not_cubic() -> None:
     best_cut(row, (800, 1000, 500, 1200))
     assert time.process_time() - start < 5.0
     assert 0 <= cut[0] <= cut[1] <= cut[2] <= 200
+
+
+def test_a_200_piece_row_through_the_reader_is_not_cubic() -> None:
+    # A complexity guard with a generous bound, not a speed test: both passes of the reader
+    # (one search per row) on a body of 200 pieces took about half a second on the
+    # development machine; the exhaustive search took minutes.
+    rng = random.Random(5)
+    lines: list[str] = []
+    pieces: list[str] = []
+    while len(pieces) < 200:
+        words = [rng.choice(_WORDS) for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+        pieces += words
+        lines.append(("\n" if rng.random() < 0.3 else "\n\n") + " ".join(words))
+    text = "产出指标\n\n数量指标\n\n" + "".join(lines).lstrip("\n")
+    start = time.process_time()
+    rows = read_indicator_rows(split_lines(text))
+    elapsed = time.process_time() - start
+    assert elapsed < 3.0
+    assert [(row.level1, row.level2) for row in rows] == [("产出指标", "数量指标")]
+    cells = rows[0].cells
+    assert len(cells) == 4
+    # Every piece lands in exactly one cell, in order.
+    assert "".join("".join(cells).split()) == "".join("".join(pieces).split())

@@ -49,27 +49,39 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+def _char_width(ch: str) -> float:
+    if ch == " ":
+        return 0.25
+    if ch in "“”‘’":
+        return 0.5  # proportional in the fonts these documents use
+    if is_cjk(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.0
+    if ch in "≥≤＞＜":
+        return 0.55
+    if ch in ".,:;'|!":
+        return 0.25
+    if ch in "%‰":
+        return 0.8
+    return 0.5
+
+
+_CHAR_WIDTHS: dict[str, float] = {}  # per character, bounded (any character may come in)
+
+
 def display_width(text: str) -> float:
     """Approximate printed width in ems (CJK = 1, digits and Latin ≈ 0.5, spaces ≈ 0.25).
 
     Used to tell a wrapped (full) line from a short one in text exported from PDF.
     """
     width = 0.0
+    known = _CHAR_WIDTHS
     for ch in text:
-        if ch == " ":
-            width += 0.25
-        elif ch in "“”‘’":
-            width += 0.5  # proportional in the fonts these documents use
-        elif is_cjk(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
-            width += 1.0
-        elif ch in "≥≤＞＜":
-            width += 0.55
-        elif ch in ".,:;'|!":
-            width += 0.25
-        elif ch in "%‰":
-            width += 0.8
-        else:
-            width += 0.5
+        step = known.get(ch)
+        if step is None:
+            step = _char_width(ch)
+            if len(known) < 20000:
+                known[ch] = step
+        width += step
     return width
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.layout import Cell, Layout, LayoutWarning, Paragraph, Position, Table
+from jixiao.readers.text.pdf_export_cut import CutSearch, PieceRow
 from jixiao.readers.text.pdf_export_indicators import read_indicator_rows
 from jixiao.readers.text.pdf_export_lines import (
     PdfLine,
@@ -76,11 +77,16 @@ class _Stream:
         stop = bisect_left(self.offsets, end)
         return [line for _, line in self.starts[first:stop]]
 
-    def position(self, start: int, end: int, table: int, row: int) -> Position:
-        numbers = [line.number for line in self.lines_between(start, max(start + 1, end))]
-        if not numbers:
-            return Position(table=table, row=row)
-        return Position(line=min(numbers), end_line=max(numbers), table=table, row=row)
+    def position(
+        self, start: int, end: int, table: int, row: int, col: int | None = None
+    ) -> Position:
+        lines = self.lines_between(start, max(start + 1, end))
+        if not lines:
+            return Position(table=table, row=row, col=col)
+        # Lines follow one another: the first and the last hold the least and greatest number.
+        return Position(
+            line=lines[0].number, end_line=lines[-1].number, table=table, row=row, col=col
+        )
 
 
 def read_pdf_export(text: str) -> Layout:
@@ -90,6 +96,7 @@ def read_pdf_export(text: str) -> Layout:
     head = lines[: titles[0]] if titles else lines
     for paragraph, first, last in join_paragraphs(head):
         layout.blocks.append(Paragraph(paragraph, Position(line=first, end_line=last)))
+    searches: dict[PieceRow, CutSearch] = {}  # rows recur across projects
     for n, start in enumerate(titles):
         end = titles[n + 1] if n + 1 < len(titles) else len(lines)
         title = lines[start]
@@ -101,7 +108,7 @@ def read_pdf_export(text: str) -> Layout:
             for line in lines[start + 1 : end]
             if not (line.page_start and is_page_number(line))
         ]
-        table, warnings = _project_table(block, n + 1)
+        table, warnings = _project_table(block, n + 1, searches)
         layout.blocks.append(table)
         layout.warnings += warnings
     return layout
@@ -117,14 +124,7 @@ class _TableBuilder:
 
     def add_row(self, texts: list[tuple[str, int, int]]) -> None:
         for col, (text, start, end) in enumerate(texts):
-            position = self.stream.position(start, end, self.table_no, self.row + 1)
-            position = Position(
-                line=position.line,
-                end_line=position.end_line,
-                table=self.table_no,
-                row=self.row + 1,
-                col=col + 1,
-            )
+            position = self.stream.position(start, end, self.table_no, self.row + 1, col + 1)
             self.cells.append(Cell(text, self.row, col, position=position))
         self.row += 1
 
@@ -134,7 +134,9 @@ def _segment(stream: _Stream, start: int, end: int) -> str:
     return join_wrapped(lines)
 
 
-def _project_table(block: list[PdfLine], table_no: int) -> tuple[Table, list[LayoutWarning]]:
+def _project_table(
+    block: list[PdfLine], table_no: int, searches: dict[PieceRow, CutSearch]
+) -> tuple[Table, list[LayoutWarning]]:
     stream = _Stream.of(block)
     out = _TableBuilder(stream, table_no)
     text = stream.text
@@ -186,7 +188,7 @@ def _project_table(block: list[PdfLine], table_no: int) -> tuple[Table, list[Lay
         body_start = header_end.end() if header_end is not None else header.end()
         out.add_row([(label, header.start(), body_start) for label in INDICATOR_HEADER])
         body = [line for offset, line in stream.starts if offset >= body_start]
-        for indicator in read_indicator_rows(body):
+        for indicator in read_indicator_rows(body, searches):
             first = indicator.lines[0].number if indicator.lines else None
             last = indicator.lines[-1].number if indicator.lines else None
             for col, value in enumerate([indicator.level1, indicator.level2, *indicator.cells]):

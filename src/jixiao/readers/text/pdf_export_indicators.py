@@ -11,7 +11,7 @@ The body is cut into four cells by trying every cut and scoring it:
 - a tight line break (no blank line) is a cell boundary in this export;
 - the 指标值 cell reads as a value in the value grammar;
 - a number is not parted from the unit or grade that follows it on the same line.
-The search (``pdf_export_cut``) goes column by column, so a long body costs about n², not n³.
+The search (``pdf_export_cut``) goes column by column, one per row for both passes.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from jixiao.model.categories import FRAMEWORK, LEVEL1
 from jixiao.readers.text.pdf_export_cut import (
     BODY_COLUMNS,
     Cut,
+    CutSearch,
     PieceRow,
-    best_cut,
     cell_line_widths,
     cell_lines,
 )
@@ -111,8 +111,14 @@ def _row_start(
     return None
 
 
-def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
-    """Split the lines below the header into rows, then each row's body into cells."""
+def read_indicator_rows(
+    lines: list[PdfLine], searches: dict[PieceRow, CutSearch] | None = None
+) -> list[IndicatorRow]:
+    """Split the lines below the header into rows, then each row's body into cells.
+
+    ``searches`` keeps each row's search for the rest of the document: projects repeat rows
+    (满意度, 成本), and such a row is searched without widths only once.
+    """
     raw_rows: list[tuple[str, str, list[PdfLine], str]] = []
     level1 = ""
     level2 = _level2_vocabulary(lines)
@@ -137,11 +143,17 @@ def read_indicator_rows(lines: list[PdfLine]) -> list[IndicatorRow]:
         raw_rows.append((level1, match.label, body, match.rest))
         i = j
     bodies = [_pieces(body, rest) for _, _, body, rest in raw_rows]
-    caps: tuple[float, ...] | None = None
+    known = {} if searches is None else searches
+    row_searches: list[CutSearch] = []  # one per row, shared by both passes
+    for pieces in bodies:
+        search = known.get(pieces)
+        if search is None:
+            search = known[pieces] = CutSearch(pieces)
+        row_searches.append(search)
+    # First without column widths, then with the widths those cuts give.
+    caps = _estimate_caps(bodies, [search.cut(None) for search in row_searches])
+    cuts = [search.cut(caps) for search in row_searches]
     rows: list[IndicatorRow] = []
-    for _ in range(2):
-        cuts = [best_cut(pieces, caps) for pieces in bodies]
-        caps = _estimate_caps(bodies, cuts)
     for (l1, l2, body, _), pieces, cut in zip(raw_rows, bodies, cuts, strict=True):
         rows.append(IndicatorRow(l1, l2, _cell_texts(pieces, cut), body))
     return rows

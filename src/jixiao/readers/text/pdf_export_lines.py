@@ -8,7 +8,7 @@ boundary. A line that starts with a space begins a new page. Page numbers stand 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.textutil import LIST_MARKER, NO_LINE_START, display_width
 
@@ -20,8 +20,7 @@ _SENTENCE_END = set("。；！？")
 _ITEM_START = re.compile(r"^目标\s*[0-9一二三四五六七八九十]*\s*[：:]")
 
 
-@dataclass(frozen=True, slots=True)
-class PdfLine:
+class PdfLine(NamedTuple):  # a tuple: a few hundred are made per document
     text: str
     number: int  # 1-based line number in the input
     tight: bool  # no blank line between this line and the previous one
@@ -36,11 +35,12 @@ def split_lines(text: str) -> list[PdfLine]:
     out: list[PdfLine] = []
     previous_blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
+        stripped = raw.strip()
+        if not stripped:
             previous_blank = True
             continue
         page_start = raw.startswith(" ") or number == 1
-        out.append(PdfLine(raw.strip(), number, tight=not previous_blank, page_start=page_start))
+        out.append(PdfLine(stripped, number, not previous_blank, page_start))
         previous_blank = False
     return out
 
@@ -58,7 +58,8 @@ def join_paragraphs(lines: list[PdfLine]) -> list[tuple[str, int, int]]:
     lines = [line for line in lines if not is_page_number(line)]
     if not lines:
         return []
-    widths = sorted(line.width for line in lines)
+    line_widths = [line.width for line in lines]
+    widths = sorted(line_widths)
     full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else widths[-1]
     paragraphs: list[tuple[str, int, int]] = []
     parts: list[str] = []
@@ -81,7 +82,7 @@ def join_paragraphs(lines: list[PdfLine]) -> list[tuple[str, int, int]]:
         # The next line starting with a character that may not start a line (``看”``) means
         # the break was pushed back by line-breaking rules: the paragraph goes on.
         pushed = any(ch in NO_LINE_START for ch in following[:2])
-        if line.width < threshold and not pushed:
+        if line_widths[index] < threshold and not pushed:
             paragraphs.append(("".join(parts), first, last))
             parts = []
     if parts:
