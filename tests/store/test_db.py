@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from jixiao.store import StoreError
-from jixiao.store.db import database_url, display_url, make_engine, parse_url
+from jixiao.store.db import (
+    database_url,
+    display_url,
+    make_engine,
+    make_page_sessionmaker,
+    parse_url,
+)
 from jixiao.store.migrate import upgrade
 
 
@@ -70,3 +77,23 @@ def test_unwritable_data_dir_is_a_chinese_error(tmp_path: Path) -> None:
     blocker.write_text("")
     with pytest.raises(StoreError, match="无法创建数据目录"):
         make_engine(f"sqlite:///{blocker / 'sub' / 'jixiao.db'}")
+
+
+def test_page_sessions_read_without_a_transaction_on_postgresql_only(engine: Engine) -> None:
+    """make_page_sessionmaker: PostgreSQL saves BEGIN/ROLLBACK; SQLite keeps one snapshot."""
+    postgres = engine.dialect.name == "postgresql"
+    with make_page_sessionmaker(engine)() as session:
+        assert session.execute(text("SELECT 1")).scalar() == 1
+        if postgres:
+            assert session.connection().connection.dbapi_connection.autocommit is True
+            # now() is the transaction's start: it moves between statements only outside one
+            first = session.execute(text("SELECT now()")).scalar()
+            session.execute(text("SELECT pg_sleep(0.01)"))
+            assert session.execute(text("SELECT now()")).scalar() != first
+        else:
+            assert session.connection().in_transaction()
+    if postgres:
+        with Session(engine) as plain:  # the engine's other sessions keep their transaction
+            first = plain.execute(text("SELECT now()")).scalar()
+            plain.execute(text("SELECT pg_sleep(0.01)"))
+            assert plain.execute(text("SELECT now()")).scalar() == first

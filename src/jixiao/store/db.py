@@ -36,6 +36,7 @@ __all__ = [
     "database_url",
     "display_url",
     "make_engine",
+    "make_page_sessionmaker",
     "make_sessionmaker",
     "parse_url",
     "sqlite_path",
@@ -166,6 +167,19 @@ def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Se
     """
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
     return sessionmaker(bind, expire_on_commit=False)
+
+
+def make_page_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for pages that only read. On PostgreSQL without a transaction: each statement
+    sees the data committed before it, as it does inside a READ COMMITTED transaction too, and
+    the BEGIN and ROLLBACK round trips are saved (a fifth of a cached page's time there, with
+    the database on the same machine). On SQLite the plain read sessions (a transaction costs
+    nothing there and keeps one snapshot for the whole page)."""
+    if engine.dialect.name == "postgresql":
+        return sessionmaker(
+            engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False
+        )
+    return make_sessionmaker(engine)
 
 
 @contextmanager

@@ -132,12 +132,12 @@ async def read_page(request: Request, view: PageView) -> Response:
     as much again, and threads taking turns on the GIL drew out the slowest requests
     (docs/performance.md). Building a snapshot takes long enough to hold up every other
     request, so a miss gives up (before anything is shown or changed) and the whole view runs
-    again in a thread. Same session kind as ``get_db`` gives a GET, same sign-in check as
-    ``get_user``.
+    again in a thread. Sessions that only read (``store.db.make_page_sessionmaker``: no
+    transaction on PostgreSQL), the same sign-in check as ``get_user``.
     """
 
     def run(on_loop: bool) -> Response:
-        read, _ = request.app.state.sessions
+        read: sessionmaker[Session] = request.app.state.page_sessions
         with read() as session:
             session.info[NO_BUILD] = on_loop
             return view(session, get_user(request, session))
