@@ -15,6 +15,7 @@ from jixiao.store.db import (
     make_engine,
     make_page_sessionmaker,
     parse_url,
+    readers_never_wait,
 )
 from jixiao.store.migrate import upgrade
 
@@ -97,3 +98,12 @@ def test_page_sessions_read_without_a_transaction_on_postgresql_only(engine: Eng
             first = plain.execute(text("SELECT now()")).scalar()
             plain.execute(text("SELECT pg_sleep(0.01)"))
             assert plain.execute(text("SELECT now()")).scalar() == first
+
+
+def test_readers_never_wait_in_wal_mode_and_on_postgresql(engine: Engine, tmp_path: Path) -> None:
+    assert readers_never_wait(engine)  # a SQLite file here is in WAL mode
+    memory = make_engine("sqlite://")  # keeps its journal in memory: readers may wait
+    try:
+        assert not readers_never_wait(memory)
+    finally:
+        memory.dispose()

@@ -185,3 +185,25 @@ def test_a_cached_page_runs_on_the_event_loop_and_a_miss_in_a_worker_thread(
     editor = api.get("/projects/1")  # same revision: cached, served on the loop
     assert editor.status_code == 200 and 'name="version"' in editor.text
     assert signed_in == [True] and built == [False]
+
+
+def test_pages_stay_off_the_loop_where_a_reader_could_wait(
+    app: FastAPI, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No WAL (store.db.readers_never_wait): every page view runs in a worker thread."""
+    from jixiao.web import deps
+
+    api = login("danwei")
+    assert api.get("/documents/1").status_code == 200  # cached now
+    app.state.pages_on_loop = False
+    signed_in: list[bool] = []
+    real_user = deps.get_user
+
+    def user(*args: Any, **kwargs: Any) -> Any:
+        signed_in.append(_on_event_loop())
+        return real_user(*args, **kwargs)
+
+    monkeypatch.setattr(deps, "get_user", user)
+    assert api.get("/documents/1").status_code == 200
+    assert api.get("/projects/1").status_code == 200
+    assert signed_in == [False, False]

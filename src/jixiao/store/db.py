@@ -39,6 +39,7 @@ __all__ = [
     "make_page_sessionmaker",
     "make_sessionmaker",
     "parse_url",
+    "readers_never_wait",
     "sqlite_path",
     "translate_errors",
 ]
@@ -167,6 +168,17 @@ def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Se
     """
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
     return sessionmaker(bind, expire_on_commit=False)
+
+
+def readers_never_wait(engine: Engine) -> bool:
+    """Whether a reading query can never wait for a writer: PostgreSQL (MVCC), SQLite in WAL
+    mode. A SQLite file where WAL could not be turned on (some network file systems) keeps a
+    rollback journal, where a reader waits (up to the busy timeout) while a writer commits."""
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as connection:
+        mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+    return str(mode).lower() == "wal"
 
 
 def make_page_sessionmaker(engine: Engine) -> sessionmaker[Session]:

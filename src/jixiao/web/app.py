@@ -16,7 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from jixiao._exceptions import JixiaoError
-from jixiao.store.db import data_dir, make_engine, make_page_sessionmaker, make_sessionmaker
+from jixiao.store.db import (
+    data_dir,
+    make_engine,
+    make_page_sessionmaker,
+    make_sessionmaker,
+    readers_never_wait,
+)
 from jixiao.web.api_docs import docs_assets
 from jixiao.web.deps import LoginRequired, csrf_dep, page, signed_in_user
 from jixiao.web.security import BodyLimit, LoginLimiter, SecurityHeaders, https_wanted
@@ -94,6 +100,7 @@ def create_app(
     app.state.engine = engine
     app.state.sessions = (make_sessionmaker(engine), make_sessionmaker(engine, write=True))
     app.state.page_sessions = make_page_sessionmaker(engine)  # deps.read_page
+    app.state.pages_on_loop = readers_never_wait(engine)  # deps.read_page
     app.state.write_lock = asyncio.Lock() if engine.dialect.name == "sqlite" else None
     app.state.login_limiter = LoginLimiter()
     app.add_middleware(

@@ -132,8 +132,10 @@ async def read_page(request: Request, view: PageView) -> Response:
     as much again, and threads taking turns on the GIL drew out the slowest requests
     (docs/performance.md). Building a snapshot takes long enough to hold up every other
     request, so a miss gives up (before anything is shown or changed) and the whole view runs
-    again in a thread. Sessions that only read (``store.db.make_page_sessionmaker``: no
-    transaction on PostgreSQL), the same sign-in check as ``get_user``.
+    again in a thread. On the loop only where reading never waits for a writer
+    (``store.db.readers_never_wait``). Sessions that only read
+    (``store.db.make_page_sessionmaker``: no transaction on PostgreSQL), the same sign-in
+    check as ``get_user``.
     """
 
     def run(on_loop: bool) -> Response:
@@ -142,10 +144,12 @@ async def read_page(request: Request, view: PageView) -> Response:
             session.info[NO_BUILD] = on_loop
             return view(session, get_user(request, session))
 
-    try:
-        return run(True)
-    except SnapshotMissing:
-        return await run_in_threadpool(run, False)
+    if request.app.state.pages_on_loop:
+        try:
+            return run(True)
+        except SnapshotMissing:
+            pass
+    return await run_in_threadpool(run, False)
 
 
 def page(
