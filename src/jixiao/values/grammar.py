@@ -23,6 +23,7 @@ from jixiao.values.lexicon import (
     DATE_ISO,
     DIGITS,
     FULLWIDTH,
+    INVISIBLE,
     MAX_ASCII_UNIT,
     MAX_TRAILING,
     NEUTRAL_PREFIX,
@@ -42,7 +43,7 @@ from jixiao.values.lexicon import (
 )
 from jixiao.values.render import render_value
 
-__all__ = ["anomaly_tokens", "parse_value"]
+__all__ = ["anomaly_tokens", "cannot_be_quantity", "may_start_quantity", "parse_value"]
 
 # --- scanning helpers --------------------------------------------------------------------
 
@@ -207,6 +208,66 @@ def parse_value(text: str) -> IndicatorValue:
     if not norm:
         return IndicatorValue(kind="empty")
     return _parse(norm, {"line_break"} if broken else set(), inner=False)
+
+
+# Characters the scan may read past the end of the operator and prefix words: the longest
+# word it tries there, a space, and a sign with its first digit.
+_LOOKAHEAD = (
+    max(
+        len(word)
+        for word in (
+            *(w for w, _ in SIGNS),
+            *(w for w, _ in PREFIX_WORDS),
+            *APPROX_PREFIX,
+            *NEUTRAL_PREFIX,
+            *PERCENT_PREFIX,
+        )
+    )
+    + 3
+)
+_HEAD = 4 * _LOOKAHEAD  # the part of a long text the pre-test reads
+# The characters the scan can stop at or go past at a text's start (half-width).
+_FIRST = frozenset(
+    "+-0123456789"
+    + "".join(w[0] for w, _ in (*SIGNS, *PREFIX_WORDS))
+    + "".join(w[0] for w in (*APPROX_PREFIX, *NEUTRAL_PREFIX, *PERCENT_PREFIX))
+)
+
+
+def may_start_quantity(char: str) -> bool:
+    """False when a text whose first character (after spaces) is ``char`` cannot be a
+    quantity: the scan stops at once there, and not at a number."""
+    if char in INVISIBLE:
+        return True  # removed by normalise: the next character decides
+    code = ord(char)
+    return chr(FULLWIDTH.get(code, code)) in _FIRST
+
+
+def cannot_be_quantity(text: str) -> bool:
+    """True when ``parse_value(text)`` is surely not quantitative: after the signs and the
+    operator, approximate and neutral words at its start, no number follows (a quantity and a
+    date both start with one). Cheaper than a parse, and it reads only the head of a long text
+    (what a search over many candidate cells needs); False means "maybe", never "no".
+    """
+    first = text.lstrip()[:1]
+    if not first or not may_start_quantity(first):
+        return True
+    head = text[:_HEAD]
+    if len(text) > _HEAD:
+        # normalise(head) is a start of normalise(text) when the head ends in a character
+        # that normalising keeps as it is (not a space, and not one it removes).
+        visible = head.rstrip(INVISIBLE)
+        if not visible or visible[-1].isspace():
+            return False
+    s = normalise(head)[0].translate(FULLWIDTH)
+    pos = _scan_prefix(s, 0, _Ops())
+    for word in PERCENT_PREFIX:
+        if s.startswith(word, pos):
+            pos = _skip_space(s, pos + len(word))
+            break
+    if len(text) > _HEAD and pos + _LOOKAHEAD > len(s):
+        return False  # the scan may have read past the head: undecided
+    return NUMBER.match(s, pos) is None
 
 
 def anomaly_tokens(text: str, anomalies: list[str]) -> dict[str, str]:

@@ -19,6 +19,7 @@ __all__ = [
     "DATE_ISO",
     "DIGITS",
     "FULLWIDTH",
+    "INVISIBLE",
     "MAX_ASCII_UNIT",
     "MAX_TRAILING",
     "NEUTRAL_PREFIX",
@@ -152,7 +153,8 @@ DATE_ISO = re.compile(
 # --- normalisation -----------------------------------------------------------------------
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+INVISIBLE = "\u200b\u2060\ufeff\u00ad"  # removed by normalise
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # Full-width digits, letters and the signs that matter to values; not CJK punctuation such
 # as ， or （, which belong to prose, and not ～, which is the usual range separator.
 FULLWIDTH = {

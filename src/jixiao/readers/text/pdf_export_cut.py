@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from jixiao.textutil import LIST_MARKER, NO_LINE_START, is_cjk, needs_wrap_space
 from jixiao.values import parse_value
+from jixiao.values.grammar import cannot_be_quantity, may_start_quantity
 
 __all__ = [
     "Cut",
@@ -81,7 +82,7 @@ _DIGIT = re.compile("[0-9\uff10-\uff19]")
 def _quantity_cost(text: str) -> int | None:
     """-20 for a quantity, -5 for one without a unit, None for anything else: one parse for
     both the value column and the comparison rule, which often read the same text."""
-    if _DIGIT.search(text) is None:
+    if cannot_be_quantity(text):  # most candidates: no number at the start
         return None
     value = parse_value(text)
     if value.kind != "quantitative":
@@ -212,6 +213,7 @@ class CutSearch:
         "_fixed",
         "_joined",
         "_line_end",
+        "_no_quantity",
         "_rooms",
         "_sorted_rooms",
         "_uncapped",
@@ -250,6 +252,12 @@ class CutSearch:
         for text in texts:
             self._digits.append(self._digits[-1] + (_DIGIT.search(text) is not None))
             self._chars.append(self._chars[-1] + len(text.strip()))
+        # Starts whose cells all begin with a character no quantity begins with (a value cell
+        # from there is qualitative whatever its end).
+        self._no_quantity = [
+            bool(head) and not may_start_quantity(head[0])
+            for head in (text.lstrip() for text in texts)
+        ]
         self._line_end = list(range(1, n + 1))  # the first piece after piece k's line
         for k in range(n - 2, -1, -1):
             if lines[k + 1] == lines[k]:
@@ -381,6 +389,7 @@ class CutSearch:
                 fixed_row, widest_row = self._fixed[start], self._widest[start]
                 done_row, rooms = self._done[start], self._rooms[start]
                 compare = () if value_col else self._compare[start]
+                no_quantity = self._no_quantity[start]
                 narrow = counted = 0
                 candidates: list[tuple[int, int, int]] = []  # value column: bound, end, cost
                 for j in range(n - start):
@@ -400,7 +409,7 @@ class CutSearch:
                     if value_col:
                         known = values.get(start * width + end)
                         bound = _BEST_VALUE_COST
-                        if digits[end] == digits[start]:  # qualitative: see _value_cost
+                        if no_quantity or digits[end] == digits[start]:  # see _value_cost
                             length = chars[end] - chars[start]
                             bound = max(0, length - 6) * 3
                             if end == start + 1 and " " not in texts[start]:  # one word
