@@ -37,6 +37,7 @@ from jixiao.values.lexicon import (
     SUFFIX_WORDS,
     UNITS_BY_FIRST,
     Table,
+    halfwidth,
     is_ascii_word,
     is_cjk,
     normalise,
@@ -259,7 +260,7 @@ def cannot_be_quantity(text: str) -> bool:
         visible = head.rstrip(INVISIBLE)
         if not visible or visible[-1].isspace():
             return False
-    s = normalise(head)[0].translate(FULLWIDTH)
+    s = halfwidth(normalise(head)[0])
     pos = _scan_prefix(s, 0, _Ops())
     for word in PERCENT_PREFIX:
         if s.startswith(word, pos):
@@ -298,7 +299,7 @@ def anomaly_tokens(text: str, anomalies: list[str]) -> dict[str, str]:
 def _parse(norm: str, base: set[str], *, inner: bool) -> IndicatorValue:
     # Full-width characters map one to one, so positions in s and norm agree: tokens are
     # read from s, free text is cut from norm and keeps its printed characters.
-    s = norm.translate(FULLWIDTH)
+    s = halfwidth(norm)
     ops = _Ops()
     pos = _scan_prefix(s, 0, ops)
     percent = None

@@ -33,6 +33,7 @@ __all__ = [
     "SUFFIX_WORDS",
     "UNITS_BY_FIRST",
     "Table",
+    "halfwidth",
     "is_ascii_word",
     "is_cjk",
     "normalise",
@@ -166,30 +167,37 @@ FULLWIDTH = {
         *(0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF1C, 0xFF1D, 0xFF1E),  # ％＋－．／＜＝＞
     )
 }
+_FULLWIDTH_CHAR = re.compile("[" + re.escape("".join(map(chr, FULLWIDTH))) + "]")
 _WHITESPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[" + re.escape("".join(sorted(_LINE_BREAKS))) + "]")
+# A whole gap with a line break, as \s+ finds it; tried only where a gap starts, so that a
+# long gap costs its length once, not once per character.
+_BROKEN_GAP = re.compile(r"(?<!\s)\s*" + _LINE_BREAK.pattern + r"\s*")
+_INVISIBLE_CHAR = re.compile("[" + INVISIBLE + "]")
 
 
 def normalise(text: str) -> tuple[str, bool]:
     """Collapse whitespace to single spaces and rejoin PDF line wraps ("百分\\n\\n比")."""
     # Lone surrogates (from surrogateescape decoding) cannot be written as JSON.
-    text = _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE)).strip()
-    parts: list[str] = []
-    broken = False
-    last = 0
-    for run in _WHITESPACE.finditer(text):
-        start, end = run.span()
-        parts.append(text[last:start])
-        if any(char in _LINE_BREAKS for char in run.group()):
-            broken = True
-            # A wrap splits a word: rejoin, except between two ASCII words.
-            keep = is_ascii_word(text[start - 1]) and is_ascii_word(text[end])
-            parts.append(" " if keep else "")
-        else:
-            parts.append(" ")
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), broken
+    if _INVISIBLE_CHAR.search(text) is not None:
+        text = text.translate(_INVISIBLE)
+    text = _SURROGATE.sub("\ufffd", text).strip()
+    if _LINE_BREAK.search(text) is None:  # every gap becomes one space (most texts)
+        return _WHITESPACE.sub(" ", text), False
+    # The gaps with a line break first (one call each), then the others, all in C.
+    return _WHITESPACE.sub(" ", _BROKEN_GAP.sub(_rejoin, text)), True
+
+
+def _rejoin(run: re.Match[str]) -> str:
+    # A wrap splits a word: rejoin, except between two ASCII words.
+    text, start, end = run.string, run.start(), run.end()
+    return " " if is_ascii_word(text[start - 1]) and is_ascii_word(text[end]) else ""
+
+
+def halfwidth(text: str) -> str:
+    """``text.translate(FULLWIDTH)``, without the copy when there is nothing to map."""
+    return text if _FULLWIDTH_CHAR.search(text) is None else text.translate(FULLWIDTH)
 
 
 def is_ascii_word(char: str) -> bool:
