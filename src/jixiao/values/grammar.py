@@ -31,10 +31,13 @@ from jixiao.values.lexicon import (
     NUMBER,
     PERCENT_PREFIX,
     PREFIX_WORDS,
+    PREFIX_WORDS_BY_FIRST,
     RANGE_SEPARATORS,
     SIGNS,
+    SIGNS_BY_FIRST,
     SPELLED_UNITS,
     SUFFIX_WORDS,
+    SUFFIX_WORDS_BY_FIRST,
     UNITS_BY_FIRST,
     Table,
     halfwidth,
@@ -63,8 +66,8 @@ def _skip_space(s: str, pos: int) -> int:
     return pos + 1 if s.startswith(" ", pos) else pos
 
 
-def _match(s: str, pos: int, table: Table) -> tuple[int, Operator] | None:
-    for word, op in table:
+def _match(s: str, pos: int, table: dict[str, Table]) -> tuple[int, Operator] | None:
+    for word, op in table.get(s[pos : pos + 1], ()):
         if s.startswith(word, pos):
             return pos + len(word), op
     return None
@@ -73,12 +76,12 @@ def _match(s: str, pos: int, table: Table) -> tuple[int, Operator] | None:
 def _scan_prefix(s: str, pos: int, ops: _Ops) -> int:
     while True:
         pos = _skip_space(s, pos)
-        hit = _match(s, pos, SIGNS)
+        hit = _match(s, pos, SIGNS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.signs.append(hit[1])
             continue
-        hit = _match(s, pos, PREFIX_WORDS)
+        hit = _match(s, pos, PREFIX_WORDS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])
@@ -95,7 +98,7 @@ def _scan_prefix(s: str, pos: int, ops: _Ops) -> int:
 
 
 def _at_suffix_word(s: str, pos: int) -> bool:
-    return s.startswith(APPROX_SUFFIX, pos) or _match(s, pos, SUFFIX_WORDS) is not None
+    return s.startswith(APPROX_SUFFIX, pos) or _match(s, pos, SUFFIX_WORDS_BY_FIRST) is not None
 
 
 def _resolve(ops: _Ops, codes: set[str], *, implicit: str | None) -> Operator:
@@ -417,7 +420,7 @@ def _scan_tail(s: str, pos: int, ops: _Ops) -> tuple[_Tail, int]:
             if range_end is not None:
                 pos = range_end
                 continue
-        hit = _match(s, start, SUFFIX_WORDS)
+        hit = _match(s, start, SUFFIX_WORDS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])

@@ -27,10 +27,13 @@ __all__ = [
     "NUMBER",
     "PERCENT_PREFIX",
     "PREFIX_WORDS",
+    "PREFIX_WORDS_BY_FIRST",
     "RANGE_SEPARATORS",
     "SIGNS",
+    "SIGNS_BY_FIRST",
     "SPELLED_UNITS",
     "SUFFIX_WORDS",
+    "SUFFIX_WORDS_BY_FIRST",
     "UNITS_BY_FIRST",
     "Table",
     "halfwidth",
@@ -97,6 +100,20 @@ SUFFIX_WORDS = _longest_first(
         **dict.fromkeys(("以内", "之内", "以下", "及以下", "或以下", "内"), "<="),
     }
 )
+
+
+def _by_first(table: Table) -> dict[str, Table]:
+    """A word table split by first character (each part keeps the table's order), so that a
+    scan tries only the words that can start where it stands."""
+    parts: dict[str, list[tuple[str, Operator]]] = {}
+    for word, op in table:
+        parts.setdefault(word[0], []).append((word, op))
+    return {first: tuple(words) for first, words in parts.items()}
+
+
+SIGNS_BY_FIRST = _by_first(SIGNS)
+PREFIX_WORDS_BY_FIRST = _by_first(PREFIX_WORDS)
+SUFFIX_WORDS_BY_FIRST = _by_first(SUFFIX_WORDS)
 APPROX_PREFIX = ("大约", "约", "≈", "≒")
 APPROX_SUFFIX = "左右"
 # Words that may stand before a value without changing it (在30天内, 于2023年底前).
