@@ -11,6 +11,7 @@ from jixiao.readers.text.pdf_export_cut import (
     EMPTY_COST,
     VALUE_COL,
     Cut,
+    CutSearch,
     PieceRow,
     best_cut,
     cell_lines,
@@ -163,3 +164,14 @@ def test_a_200_piece_row_through_the_reader_is_not_cubic() -> None:
     assert len(cells) == 4
     # Every piece lands in exactly one cell, in order.
     assert "".join("".join(cells).split()) == "".join("".join(pieces).split())
+
+
+def test_the_capped_cut_after_the_uncapped_one_is_the_same() -> None:
+    # The capped pass may reuse the uncapped cut when widths add nothing to it.
+    rng = random.Random(7)
+    for _ in range(300):
+        row = _random_row(rng, rng.randint(0, 12))
+        caps = (*(rng.choice((350, 800, 1500, 5000)) for _ in range(3)), rng.choice((600.5, 3000)))
+        search = CutSearch(row)
+        search.cut(None)
+        assert search.cut(caps) == CutSearch(row).cut(caps) == _reference_cut(row, caps)

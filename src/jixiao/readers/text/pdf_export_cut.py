@@ -446,6 +446,15 @@ class CutSearch:
             ends.append(best_end)
         return totals, ends
 
+    def _width_cost(self, start: int, end: int, cap: float) -> int:
+        """What the caps add to the cell ``start…end-1`` (as ``_column`` and ``_tails`` count)."""
+        if start == end:
+            return 0
+        j = end - start - 1
+        rooms = self._rooms[start][: self._done[start][j]]
+        cost = 20 * sum(1 for room in rooms if room < cap - 30)
+        return cost + 30 if self._widest[start][j] > cap + 60 else cost
+
     def cut(self, caps: tuple[float, ...] | None) -> Cut:
         """The cheapest cut (first in lexicographic order among equals); ``caps`` in hundredths."""
         n = self.n
@@ -454,6 +463,18 @@ class CutSearch:
             a = plans[0][1][0]
             b = plans[1][1][a]
             return a, b, plans[2][1][b]
+        if caps is not None and self._uncapped:
+            # Widths only add costs: when the cut found without them pays none, no cut can
+            # cost less, and one that costs as much came after it then too (same tie-break).
+            plans = self._uncapped
+            a = plans[0][1][0]
+            b = plans[1][1][a]
+            c = plans[2][1][b]
+            if not any(
+                self._width_cost(start, end, cap)
+                for start, end, cap in zip((0, a, b, c), (a, b, c, n), caps, strict=True)
+            ):
+                return a, b, c
         after = self._tails(caps[3] if caps is not None else None)
         plans = {}
         lower = self._uncapped if caps is not None else {}
