@@ -123,8 +123,10 @@ def read_indicator_rows(
     level1 = ""
     level2 = _level2_vocabulary(lines)
     i = 0
+    found: tuple[str | None, _Match] | None = None  # the row start that ended the last row
     while i < len(lines):
-        start = _row_start(lines, i, level2)
+        start = found if found is not None else _row_start(lines, i, level2)
+        found = None
         if start is None:
             if raw_rows:
                 raw_rows[-1][2].append(lines[i])
@@ -137,7 +139,10 @@ def read_indicator_rows(
             [] if match.rest else [lines[match.next_line]] if match.next_line < len(lines) else []
         )
         j = match.next_line + (0 if match.rest else 1)
-        while j < len(lines) and _row_start(lines, j, level2) is None:
+        while j < len(lines):
+            found = _row_start(lines, j, level2)
+            if found is not None:
+                break
             body.append(lines[j])
             j += 1
         raw_rows.append((level1, match.label, body, match.rest))
