@@ -70,6 +70,8 @@ def _prefixes(labels: frozenset[str]) -> frozenset[str]:
 
 
 def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match | None:
+    if i < len(lines) and lines[i].text[:1] not in _prefixes(labels):
+        return None  # most lines: no label starts with their first character
     acc = ""
     for k in range(3):
         if i + k >= len(lines):
