@@ -93,7 +93,9 @@ def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match
 def _level2_vocabulary(lines: list[PdfLine]) -> frozenset[str]:
     """A document prints its 二级 labels with 指标 or without, consistently. When it uses the
     suffix, bare words such as ``数量`` or ``服务对象满意度`` are 三级 text, not labels."""
-    if any(line.text.partition(" ")[0] in LEVEL2_SUFFIXED for line in lines):
+    if any(
+        "指标" in line.text and line.text.partition(" ")[0] in LEVEL2_SUFFIXED for line in lines
+    ):  # every suffixed label ends in 指标: the substring test first
         return LEVEL2_SUFFIXED
     return LEVEL2_LABELS
 
