@@ -23,6 +23,7 @@ from jixiao.values.lexicon import (
     DATE_ISO,
     DIGITS,
     FULLWIDTH,
+    INVISIBLE,
     MAX_ASCII_UNIT,
     MAX_TRAILING,
     NEUTRAL_PREFIX,
@@ -30,19 +31,23 @@ from jixiao.values.lexicon import (
     NUMBER,
     PERCENT_PREFIX,
     PREFIX_WORDS,
+    PREFIX_WORDS_BY_FIRST,
     RANGE_SEPARATORS,
     SIGNS,
+    SIGNS_BY_FIRST,
     SPELLED_UNITS,
     SUFFIX_WORDS,
+    SUFFIX_WORDS_BY_FIRST,
     UNITS_BY_FIRST,
     Table,
+    halfwidth,
     is_ascii_word,
     is_cjk,
     normalise,
 )
 from jixiao.values.render import render_value
 
-__all__ = ["anomaly_tokens", "parse_value"]
+__all__ = ["anomaly_tokens", "cannot_be_quantity", "may_start_quantity", "parse_value"]
 
 # --- scanning helpers --------------------------------------------------------------------
 
@@ -61,8 +66,8 @@ def _skip_space(s: str, pos: int) -> int:
     return pos + 1 if s.startswith(" ", pos) else pos
 
 
-def _match(s: str, pos: int, table: Table) -> tuple[int, Operator] | None:
-    for word, op in table:
+def _match(s: str, pos: int, table: dict[str, Table]) -> tuple[int, Operator] | None:
+    for word, op in table.get(s[pos : pos + 1], ()):
         if s.startswith(word, pos):
             return pos + len(word), op
     return None
@@ -71,12 +76,12 @@ def _match(s: str, pos: int, table: Table) -> tuple[int, Operator] | None:
 def _scan_prefix(s: str, pos: int, ops: _Ops) -> int:
     while True:
         pos = _skip_space(s, pos)
-        hit = _match(s, pos, SIGNS)
+        hit = _match(s, pos, SIGNS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.signs.append(hit[1])
             continue
-        hit = _match(s, pos, PREFIX_WORDS)
+        hit = _match(s, pos, PREFIX_WORDS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])
@@ -93,7 +98,7 @@ def _scan_prefix(s: str, pos: int, ops: _Ops) -> int:
 
 
 def _at_suffix_word(s: str, pos: int) -> bool:
-    return s.startswith(APPROX_SUFFIX, pos) or _match(s, pos, SUFFIX_WORDS) is not None
+    return s.startswith(APPROX_SUFFIX, pos) or _match(s, pos, SUFFIX_WORDS_BY_FIRST) is not None
 
 
 def _resolve(ops: _Ops, codes: set[str], *, implicit: str | None) -> Operator:
@@ -209,6 +214,66 @@ def parse_value(text: str) -> IndicatorValue:
     return _parse(norm, {"line_break"} if broken else set(), inner=False)
 
 
+# Characters the scan may read past the end of the operator and prefix words: the longest
+# word it tries there, a space, and a sign with its first digit.
+_LOOKAHEAD = (
+    max(
+        len(word)
+        for word in (
+            *(w for w, _ in SIGNS),
+            *(w for w, _ in PREFIX_WORDS),
+            *APPROX_PREFIX,
+            *NEUTRAL_PREFIX,
+            *PERCENT_PREFIX,
+        )
+    )
+    + 3
+)
+_HEAD = 4 * _LOOKAHEAD  # the part of a long text the pre-test reads
+# The characters the scan can stop at or go past at a text's start (half-width).
+_FIRST = frozenset(
+    "+-0123456789"
+    + "".join(w[0] for w, _ in (*SIGNS, *PREFIX_WORDS))
+    + "".join(w[0] for w in (*APPROX_PREFIX, *NEUTRAL_PREFIX, *PERCENT_PREFIX))
+)
+
+
+def may_start_quantity(char: str) -> bool:
+    """False when a text whose first character (after spaces) is ``char`` cannot be a
+    quantity: the scan stops at once there, and not at a number."""
+    if char in INVISIBLE:
+        return True  # removed by normalise: the next character decides
+    code = ord(char)
+    return chr(FULLWIDTH.get(code, code)) in _FIRST
+
+
+def cannot_be_quantity(text: str) -> bool:
+    """True when ``parse_value(text)`` is surely not quantitative: after the signs and the
+    operator, approximate and neutral words at its start, no number follows (a quantity and a
+    date both start with one). Cheaper than a parse, and it reads only the head of a long text
+    (what a search over many candidate cells needs); False means "maybe", never "no".
+    """
+    first = text.lstrip()[:1]
+    if not first or not may_start_quantity(first):
+        return True
+    head = text[:_HEAD]
+    if len(text) > _HEAD:
+        # normalise(head) is a start of normalise(text) when the head ends in a character
+        # that normalising keeps as it is (not a space, and not one it removes).
+        visible = head.rstrip(INVISIBLE)
+        if not visible or visible[-1].isspace():
+            return False
+    s = halfwidth(normalise(head)[0])
+    pos = _scan_prefix(s, 0, _Ops())
+    for word in PERCENT_PREFIX:
+        if s.startswith(word, pos):
+            pos = _skip_space(s, pos + len(word))
+            break
+    if len(text) > _HEAD and pos + _LOOKAHEAD > len(s):
+        return False  # the scan may have read past the head: undecided
+    return NUMBER.match(s, pos) is None
+
+
 def anomaly_tokens(text: str, anomalies: list[str]) -> dict[str, str]:
     """For the formatting anomalies found in ``text``, the printed token behind each: the
     digits typed twice (``9595``), the operator word beside a sign (``以上``), the unit
@@ -237,7 +302,7 @@ def anomaly_tokens(text: str, anomalies: list[str]) -> dict[str, str]:
 def _parse(norm: str, base: set[str], *, inner: bool) -> IndicatorValue:
     # Full-width characters map one to one, so positions in s and norm agree: tokens are
     # read from s, free text is cut from norm and keeps its printed characters.
-    s = norm.translate(FULLWIDTH)
+    s = halfwidth(norm)
     ops = _Ops()
     pos = _scan_prefix(s, 0, ops)
     percent = None
@@ -355,7 +420,7 @@ def _scan_tail(s: str, pos: int, ops: _Ops) -> tuple[_Tail, int]:
             if range_end is not None:
                 pos = range_end
                 continue
-        hit = _match(s, start, SUFFIX_WORDS)
+        hit = _match(s, start, SUFFIX_WORDS_BY_FIRST)
         if hit is not None:
             pos = hit[0]
             ops.words.append(hit[1])

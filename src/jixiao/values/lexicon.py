@@ -19,6 +19,7 @@ __all__ = [
     "DATE_ISO",
     "DIGITS",
     "FULLWIDTH",
+    "INVISIBLE",
     "MAX_ASCII_UNIT",
     "MAX_TRAILING",
     "NEUTRAL_PREFIX",
@@ -26,12 +27,16 @@ __all__ = [
     "NUMBER",
     "PERCENT_PREFIX",
     "PREFIX_WORDS",
+    "PREFIX_WORDS_BY_FIRST",
     "RANGE_SEPARATORS",
     "SIGNS",
+    "SIGNS_BY_FIRST",
     "SPELLED_UNITS",
     "SUFFIX_WORDS",
+    "SUFFIX_WORDS_BY_FIRST",
     "UNITS_BY_FIRST",
     "Table",
+    "halfwidth",
     "is_ascii_word",
     "is_cjk",
     "normalise",
@@ -95,6 +100,20 @@ SUFFIX_WORDS = _longest_first(
         **dict.fromkeys(("以内", "之内", "以下", "及以下", "或以下", "内"), "<="),
     }
 )
+
+
+def _by_first(table: Table) -> dict[str, Table]:
+    """A word table split by first character (each part keeps the table's order), so that a
+    scan tries only the words that can start where it stands."""
+    parts: dict[str, list[tuple[str, Operator]]] = {}
+    for word, op in table:
+        parts.setdefault(word[0], []).append((word, op))
+    return {first: tuple(words) for first, words in parts.items()}
+
+
+SIGNS_BY_FIRST = _by_first(SIGNS)
+PREFIX_WORDS_BY_FIRST = _by_first(PREFIX_WORDS)
+SUFFIX_WORDS_BY_FIRST = _by_first(SUFFIX_WORDS)
 APPROX_PREFIX = ("大约", "约", "≈", "≒")
 APPROX_SUFFIX = "左右"
 # Words that may stand before a value without changing it (在30天内, 于2023年底前).
@@ -152,7 +171,8 @@ DATE_ISO = re.compile(
 # --- normalisation -----------------------------------------------------------------------
 
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+INVISIBLE = "\u200b\u2060\ufeff\u00ad"  # removed by normalise
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # Full-width digits, letters and the signs that matter to values; not CJK punctuation such
 # as ， or （, which belong to prose, and not ～, which is the usual range separator.
 FULLWIDTH = {
@@ -164,30 +184,37 @@ FULLWIDTH = {
         *(0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F, 0xFF1C, 0xFF1D, 0xFF1E),  # ％＋－．／＜＝＞
     )
 }
+_FULLWIDTH_CHAR = re.compile("[" + re.escape("".join(map(chr, FULLWIDTH))) + "]")
 _WHITESPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[" + re.escape("".join(sorted(_LINE_BREAKS))) + "]")
+# A whole gap with a line break, as \s+ finds it; tried only where a gap starts, so that a
+# long gap costs its length once, not once per character.
+_BROKEN_GAP = re.compile(r"(?<!\s)\s*" + _LINE_BREAK.pattern + r"\s*")
+_INVISIBLE_CHAR = re.compile("[" + INVISIBLE + "]")
 
 
 def normalise(text: str) -> tuple[str, bool]:
     """Collapse whitespace to single spaces and rejoin PDF line wraps ("百分\\n\\n比")."""
     # Lone surrogates (from surrogateescape decoding) cannot be written as JSON.
-    text = _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE)).strip()
-    parts: list[str] = []
-    broken = False
-    last = 0
-    for run in _WHITESPACE.finditer(text):
-        start, end = run.span()
-        parts.append(text[last:start])
-        if any(char in _LINE_BREAKS for char in run.group()):
-            broken = True
-            # A wrap splits a word: rejoin, except between two ASCII words.
-            keep = is_ascii_word(text[start - 1]) and is_ascii_word(text[end])
-            parts.append(" " if keep else "")
-        else:
-            parts.append(" ")
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), broken
+    if _INVISIBLE_CHAR.search(text) is not None:
+        text = text.translate(_INVISIBLE)
+    text = _SURROGATE.sub("\ufffd", text).strip()
+    if _LINE_BREAK.search(text) is None:  # every gap becomes one space (most texts)
+        return _WHITESPACE.sub(" ", text), False
+    # The gaps with a line break first (one call each), then the others, all in C.
+    return _WHITESPACE.sub(" ", _BROKEN_GAP.sub(_rejoin, text)), True
+
+
+def _rejoin(run: re.Match[str]) -> str:
+    # A wrap splits a word: rejoin, except between two ASCII words.
+    text, start, end = run.string, run.start(), run.end()
+    return " " if is_ascii_word(text[start - 1]) and is_ascii_word(text[end]) else ""
+
+
+def halfwidth(text: str) -> str:
+    """``text.translate(FULLWIDTH)``, without the copy when there is nothing to map."""
+    return text if _FULLWIDTH_CHAR.search(text) is None else text.translate(FULLWIDTH)
 
 
 def is_ascii_word(char: str) -> bool:

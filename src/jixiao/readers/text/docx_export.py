@@ -24,7 +24,7 @@ _SINGLE_CELL = re.compile(r"^\t[^\t]*$")
 
 def is_docx_export(lines: list[str]) -> bool:
     """A DOCX text export has tab-led cell lines such as ``\\t项目编码``."""
-    return any(_CELL_LINE.match(line) and "项目编码" in line for line in lines)
+    return any("项目编码" in line and _CELL_LINE.match(line) for line in lines)  # cheap test first
 
 
 def is_word_cell_export(lines: list[str]) -> bool:

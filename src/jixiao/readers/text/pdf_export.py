@@ -70,22 +70,23 @@ class _Stream:
     def find(self, label: str, start: int = 0) -> re.Match[str] | None:
         return _label_pattern(label).search(self.text, start)
 
-    def lines_between(self, start: int, end: int) -> list[PdfLine]:
-        # Lines follow one another: those ending before ``start`` and those beginning at or
-        # after ``end`` are found by bisection.
-        first = bisect_left(self.ends, start)
-        stop = bisect_left(self.offsets, end)
-        return [line for _, line in self.starts[first:stop]]
-
     def position(
         self, start: int, end: int, table: int, row: int, col: int | None = None
     ) -> Position:
-        lines = self.lines_between(start, max(start + 1, end))
-        if not lines:
+        # Lines follow one another: those ending before ``start`` and those beginning at or
+        # after ``end`` are found by bisection, and the first and the last line between hold
+        # the least and greatest number.
+        first = bisect_left(self.ends, start)
+        stop = bisect_left(self.offsets, max(start + 1, end))
+        if first >= stop:
             return Position(table=table, row=row, col=col)
-        # Lines follow one another: the first and the last hold the least and greatest number.
+        starts = self.starts
         return Position(
-            line=lines[0].number, end_line=lines[-1].number, table=table, row=row, col=col
+            line=starts[first][1].number,
+            end_line=starts[stop - 1][1].number,
+            table=table,
+            row=row,
+            col=col,
         )
 
 

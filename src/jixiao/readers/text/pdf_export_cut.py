@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from jixiao.textutil import LIST_MARKER, NO_LINE_START, is_cjk, needs_wrap_space
 from jixiao.values import parse_value
+from jixiao.values.grammar import cannot_be_quantity, may_start_quantity
 
 __all__ = [
     "Cut",
@@ -81,7 +82,7 @@ _DIGIT = re.compile("[0-9\uff10-\uff19]")
 def _quantity_cost(text: str) -> int | None:
     """-20 for a quantity, -5 for one without a unit, None for anything else: one parse for
     both the value column and the comparison rule, which often read the same text."""
-    if _DIGIT.search(text) is None:
+    if cannot_be_quantity(text):  # most candidates: no number at the start
         return None
     value = parse_value(text)
     if value.kind != "quantitative":
@@ -212,6 +213,7 @@ class CutSearch:
         "_fixed",
         "_joined",
         "_line_end",
+        "_no_quantity",
         "_rooms",
         "_sorted_rooms",
         "_uncapped",
@@ -250,6 +252,12 @@ class CutSearch:
         for text in texts:
             self._digits.append(self._digits[-1] + (_DIGIT.search(text) is not None))
             self._chars.append(self._chars[-1] + len(text.strip()))
+        # Starts whose cells all begin with a character no quantity begins with (a value cell
+        # from there is qualitative whatever its end).
+        self._no_quantity = [
+            bool(head) and not may_start_quantity(head[0])
+            for head in (text.lstrip() for text in texts)
+        ]
         self._line_end = list(range(1, n + 1))  # the first piece after piece k's line
         for k in range(n - 2, -1, -1):
             if lines[k + 1] == lines[k]:
@@ -381,6 +389,7 @@ class CutSearch:
                 fixed_row, widest_row = self._fixed[start], self._widest[start]
                 done_row, rooms = self._done[start], self._rooms[start]
                 compare = () if value_col else self._compare[start]
+                no_quantity = self._no_quantity[start]
                 narrow = counted = 0
                 candidates: list[tuple[int, int, int]] = []  # value column: bound, end, cost
                 for j in range(n - start):
@@ -400,7 +409,7 @@ class CutSearch:
                     if value_col:
                         known = values.get(start * width + end)
                         bound = _BEST_VALUE_COST
-                        if digits[end] == digits[start]:  # qualitative: see _value_cost
+                        if no_quantity or digits[end] == digits[start]:  # see _value_cost
                             length = chars[end] - chars[start]
                             bound = max(0, length - 6) * 3
                             if end == start + 1 and " " not in texts[start]:  # one word
@@ -437,6 +446,15 @@ class CutSearch:
             ends.append(best_end)
         return totals, ends
 
+    def _width_cost(self, start: int, end: int, cap: float) -> int:
+        """What the caps add to the cell ``start…end-1`` (as ``_column`` and ``_tails`` count)."""
+        if start == end:
+            return 0
+        j = end - start - 1
+        rooms = self._rooms[start][: self._done[start][j]]
+        cost = 20 * sum(1 for room in rooms if room < cap - 30)
+        return cost + 30 if self._widest[start][j] > cap + 60 else cost
+
     def cut(self, caps: tuple[float, ...] | None) -> Cut:
         """The cheapest cut (first in lexicographic order among equals); ``caps`` in hundredths."""
         n = self.n
@@ -445,6 +463,18 @@ class CutSearch:
             a = plans[0][1][0]
             b = plans[1][1][a]
             return a, b, plans[2][1][b]
+        if caps is not None and self._uncapped:
+            # Widths only add costs: when the cut found without them pays none, no cut can
+            # cost less, and one that costs as much came after it then too (same tie-break).
+            plans = self._uncapped
+            a = plans[0][1][0]
+            b = plans[1][1][a]
+            c = plans[2][1][b]
+            if not any(
+                self._width_cost(start, end, cap)
+                for start, end, cap in zip((0, a, b, c), (a, b, c, n), caps, strict=True)
+            ):
+                return a, b, c
         after = self._tails(caps[3] if caps is not None else None)
         plans = {}
         lower = self._uncapped if caps is not None else {}

@@ -70,6 +70,8 @@ def _prefixes(labels: frozenset[str]) -> frozenset[str]:
 
 
 def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match | None:
+    if i < len(lines) and lines[i].text[:1] not in _prefixes(labels):
+        return None  # most lines: no label starts with their first character
     acc = ""
     for k in range(3):
         if i + k >= len(lines):
@@ -91,7 +93,9 @@ def _match_label(lines: list[PdfLine], i: int, labels: frozenset[str]) -> _Match
 def _level2_vocabulary(lines: list[PdfLine]) -> frozenset[str]:
     """A document prints its 二级 labels with 指标 or without, consistently. When it uses the
     suffix, bare words such as ``数量`` or ``服务对象满意度`` are 三级 text, not labels."""
-    if any(line.text.partition(" ")[0] in LEVEL2_SUFFIXED for line in lines):
+    if any(
+        "指标" in line.text and line.text.partition(" ")[0] in LEVEL2_SUFFIXED for line in lines
+    ):  # every suffixed label ends in 指标: the substring test first
         return LEVEL2_SUFFIXED
     return LEVEL2_LABELS
 
@@ -123,8 +127,10 @@ def read_indicator_rows(
     level1 = ""
     level2 = _level2_vocabulary(lines)
     i = 0
+    found: tuple[str | None, _Match] | None = None  # the row start that ended the last row
     while i < len(lines):
-        start = _row_start(lines, i, level2)
+        start = found if found is not None else _row_start(lines, i, level2)
+        found = None
         if start is None:
             if raw_rows:
                 raw_rows[-1][2].append(lines[i])
@@ -137,7 +143,10 @@ def read_indicator_rows(
             [] if match.rest else [lines[match.next_line]] if match.next_line < len(lines) else []
         )
         j = match.next_line + (0 if match.rest else 1)
-        while j < len(lines) and _row_start(lines, j, level2) is None:
+        while j < len(lines):
+            found = _row_start(lines, j, level2)
+            if found is not None:
+                break
             body.append(lines[j])
             j += 1
         raw_rows.append((level1, match.label, body, match.rest))
