@@ -9,6 +9,7 @@ from typing import Any
 
 __all__ = [
     "LIST_MARKER",
+    "NO_LINE_END",
     "display_width",
     "is_cjk",
     "join_wrapped",
@@ -16,6 +17,7 @@ __all__ = [
     "normalize_space",
     "strip_list_marker",
     "to_simplified",
+    "unbreakable_end",
 ]
 
 # A list marker at the start of an item: 1、 1. 1． （1） (1) （一） 一、 一） 1） ①.
@@ -32,6 +34,27 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 # Characters a line may not start with (Chinese line-breaking rules): they pull the previous
 # character onto the next line, so the line before them looks one character short.
 NO_LINE_START = set("、，。；：？！）》」』】〉”’%％,.;:?!)")
+
+NO_LINE_END = frozenset("“‘（《【〈「『([")
+"""Opening marks: a line does not end with one (it is carried to the next line)."""
+
+
+def unbreakable_end(text: str, i: int, run: re.Pattern[str], glue: frozenset[str]) -> int:
+    """Where the piece of ``text`` starting at ``i`` (``i < len(text)``) ends, that no line
+    break may split: one character or a ``run`` match, with the marks that may not start a
+    line after it, and as long as a ``glue`` character (quotation marks: UAX #14, LB19) or an
+    opening mark stands at the seam, the next piece too. Shared by the PDF reader's wrap test
+    and the PDF writer's line breaking, so what one writes the other reads as wrapped."""
+    n = len(text)
+    while True:
+        found = run.match(text, i)
+        i = found.end() if found else i + 1
+        while i < n and text[i] in NO_LINE_START:
+            i += 1
+        last = text[i - 1]
+        if i < n and (text[i] in glue or last in glue or last in NO_LINE_END):
+            continue
+        return i
 
 
 def is_cjk(ch: str) -> bool:

@@ -12,37 +12,25 @@ from __future__ import annotations
 import re
 
 from jixiao.render.pdf_font import FontFile
-from jixiao.textutil import NO_LINE_START
+from jixiao.textutil import unbreakable_end
 
 __all__ = ["Measure"]
 
 _NBSP = "\u00a0"
-_NO_LINE_END = frozenset("“‘（《【〈「『([")
 _QUOTES = frozenset("“”‘’\"'")
 _GLUE = _QUOTES | {_NBSP}
 # Runs without CJK characters or spaces (Latin words, numbers, ``≥98%``) do not break.
 _UNBREAKABLE = re.compile(
     "[^\\s\u2018-\u201d\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]+"
 )
-_NO_START = frozenset(NO_LINE_START)
 
 
 def _pieces(text: str) -> list[str]:
     """``text`` cut where a line may break."""
     out: list[str] = []
-    n = len(text)
     i = 0
-    while i < n:
-        start = i
-        while True:
-            run = _UNBREAKABLE.match(text, i)
-            i = run.end() if run else i + 1
-            while i < n and text[i] in _NO_START:
-                i += 1
-            last = text[i - 1]
-            if i < n and (text[i] in _GLUE or last in _GLUE or last in _NO_LINE_END):
-                continue
-            break
+    while i < len(text):
+        start, i = i, unbreakable_end(text, i, _UNBREAKABLE, _GLUE)
         out.append(text[start:i])
     return out
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jixiao.readers.paged.words import words
-from jixiao.textutil import LIST_MARKER, NO_LINE_START, is_cjk, join_wrapped
+from jixiao.textutil import LIST_MARKER, is_cjk, join_wrapped, unbreakable_end
 
 __all__ = [
     "Char",
@@ -43,8 +43,7 @@ _MARGIN_BAND = 0.08  # top and bottom share of the page where running headers/fo
 # not start a line (，。）”…) pulls the one before it down, and Latin words wrap whole.
 _FULL_SLACK = 3.0
 _SAME_SIZE = 0.15  # relative font size difference still counted as the same text
-_NO_LINE_END = set("“‘（《【〈「『([")  # opening marks are carried to the next line
-_QUOTES = set("“”‘’\"'")  # no break before or after these (UAX #14, rule LB19)
+_QUOTES = frozenset("“”‘’\"'")  # no break before or after these (UAX #14, rule LB19)
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%/:+\-]+")
 
 
@@ -52,17 +51,7 @@ def first_chunk(text: str) -> str:
     """What a line break could not split at the start of ``text``: a character or a run of
     digits and Latin letters, with the marks that may not end or start a line and the
     quotation marks glued to it (``100%，``, ``《承``, ``结、“好``)."""
-    i, n = 0, len(text)
-    while i < n:
-        run = _UNBREAKABLE.match(text, i)
-        i = run.end() if run else i + 1
-        while i < n and text[i] in NO_LINE_START:
-            i += 1
-        last = text[i - 1]
-        if i < n and (text[i] in _QUOTES or last in _QUOTES or last in _NO_LINE_END):
-            continue
-        break
-    return text[:i]
+    return text[: unbreakable_end(text, 0, _UNBREAKABLE, _QUOTES)] if text else ""
 
 
 def _width(text: str) -> float:
