@@ -9,6 +9,7 @@ header that repeats its roles holds two blocks side by side (中期 and 年度 t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ __all__ = [
     "LIFECYCLE_ROLES",
     "ROLE_LABELS",
     "Columns",
+    "has_key_role",
     "header_columns",
     "inferred_columns",
     "part_title",
@@ -140,6 +142,12 @@ class Columns:
         self.flat = any(role.startswith("p_") for role in self.roles.values())
 
 
+def has_key_role(texts: Iterable[str]) -> bool:
+    """Whether one of these texts titles a column a header needs (``header_columns`` finds
+    none without one): a cheap test before building a row's header."""
+    return any(role_of(text) in _KEY_ROLES for text in texts)
+
+
 def header_columns(
     cells: list[tuple[int, int, str]], above: list[tuple[int, int, str]] | None = None
 ) -> Columns | None:
@@ -149,7 +157,7 @@ def header_columns(
     level-2 columns). ``above`` is the row above, whose cells may say which block is 中期 and
     which 年度.
     """
-    if not any(role_of(text) in _KEY_ROLES for _, _, text in cells):
+    if not has_key_role(text for _, _, text in cells):
         return None
     found: list[tuple[int, str, str]] = []
     unknown: dict[int, str] = {}

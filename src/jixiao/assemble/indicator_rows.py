@@ -75,7 +75,12 @@ def fits_column(role: str, text: str) -> bool | None:
     return None
 
 
+_ANY_SPACE = re.compile(r"\s")
+
+
 def one_line(text: str) -> str:
+    if _ANY_SPACE.search(text) is None:
+        return text  # no line break, no space: already one line
     return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
 
 

@@ -4,7 +4,7 @@ several columns. Used by ``project_table``."""
 
 from __future__ import annotations
 
-from jixiao.assemble.columns import Columns, header_columns, part_title, role_of
+from jixiao.assemble.columns import Columns, has_key_role, header_columns, part_title, role_of
 from jixiao.assemble.labels import match_label
 from jixiao.layout import Cell
 
@@ -25,6 +25,12 @@ def header_of(
     down from the row above (一级指标 over both rows) belongs to this row too; so does one
     printed only in the row above, over a blank cell (the merge lost in a copy), when this
     row is itself a row of column titles."""
+    if not (
+        has_key_role(c.text for c in row)
+        or has_key_role(c.text for c in grid_row if c is not None and c.row != r)
+        or (above_row is not None and has_key_role(c.text for c in above_row))
+    ):
+        return None  # no cell of the header, merged or above, titles a key column
     above = None if above_row is None else [(c.col, c.colspan, c.text) for c in above_row]
     cells = [(c.col, c.colspan, c.text) for c in row]
     filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}
