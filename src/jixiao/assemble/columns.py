@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from jixiao.assemble.labels import PERIOD, label_key, match_label
 from jixiao.layout import Cell
+from jixiao.model.categories import categorize, level1_code
 
 __all__ = [
     "LIFECYCLE_ROLES",
@@ -263,8 +264,6 @@ def inferred_columns(cells: list[tuple[int, int, str]]) -> Columns | None:
     a level-1 label followed by a level-2 label (``产出指标 | 数量指标 | …``): the level-3 name
     next, then the value where the remaining cells read as one, description before it and
     basis after it."""
-    from jixiao.model.categories import categorize, level1_code
-
     texts = [(col, text) for col, _span, text in cells if text.strip()]
     for i in range(len(texts) - 2):
         (c1, t1), (c2, t2) = texts[i], texts[i + 1]

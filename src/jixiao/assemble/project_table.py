@@ -175,7 +175,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             assert self.rows is not None
             self.rows.add(grid_row, r, 0)
             return
-        if any("资金支出计划" in "".join(t.split()) for t in texts):
+        if any("划" in t and "资金支出计划" in "".join(t.split()) for t in texts):
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
