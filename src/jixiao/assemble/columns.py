@@ -9,7 +9,6 @@ header that repeats its roles holds two blocks side by side (中期 and 年度 t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,10 +17,10 @@ from jixiao.layout import Cell
 from jixiao.model.categories import categorize, level1_code
 
 __all__ = [
+    "KEY_ROLES",
     "LIFECYCLE_ROLES",
     "ROLE_LABELS",
     "Columns",
-    "has_key_role",
     "header_columns",
     "inferred_columns",
     "part_title",
@@ -108,7 +107,8 @@ for _role, _labels in ROLE_LABELS.items():
     for _label in _labels:
         _BY_KEY.setdefault(label_key(_label), _role)
 
-_KEY_ROLES = {"level1", "level2", "name", "value", "operator"}
+KEY_ROLES = frozenset({"level1", "level2", "name", "value", "operator"})
+"""The roles of which a header needs one (``header_columns``)."""
 _GROUP_FIELDS = {"indicators_group", "goals_group", "money_group", "tasks"}
 _MID = ("中期", "实施期", "中长期")
 _ANNUAL = ("年度", "本年", "当年", "全年")
@@ -143,12 +143,6 @@ class Columns:
         self.flat = any(role.startswith("p_") for role in self.roles.values())
 
 
-def has_key_role(texts: Iterable[str]) -> bool:
-    """Whether one of these texts titles a column a header needs (``header_columns`` finds
-    none without one): a cheap test before building a row's header."""
-    return any(role_of(text) in _KEY_ROLES for text in texts)
-
-
 def header_columns(
     cells: list[tuple[int, int, str]], above: list[tuple[int, int, str]] | None = None
 ) -> Columns | None:
@@ -158,7 +152,7 @@ def header_columns(
     level-2 columns). ``above`` is the row above, whose cells may say which block is 中期 and
     which 年度.
     """
-    if not has_key_role(text for _, _, text in cells):
+    if not any(role_of(text) in KEY_ROLES for _, _, text in cells):
         return None
     found: list[tuple[int, str, str]] = []
     unknown: dict[int, str] = {}
