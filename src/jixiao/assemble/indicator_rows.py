@@ -349,7 +349,7 @@ class IndicatorRows:
             level2=level2 or None,
             name=name or None,
             value_text=value_text,
-            value=parse_value(value_text),
+            value=_value_of(value_text),
         )
 
     def _weight(self, text: str, position: Position) -> Decimal | None:
