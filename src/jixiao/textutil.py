@@ -108,8 +108,13 @@ def display_width(text: str) -> float:
     return width
 
 
+_ANY_SPACE = re.compile(r"\s")  # every character ``str.split``, ``strip`` and ``splitlines`` act on
+
+
 def normalize_space(text: str) -> str:
     """Collapse runs of spaces/tabs (incl. ideographic space) and strip the ends of each line."""
+    if _ANY_SPACE.search(text) is None:
+        return text  # most cells: nothing to collapse, strip or split
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
 

@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from jixiao.assemble.labels import PERIOD, label_key, match_label
 from jixiao.layout import Cell
+from jixiao.model.categories import categorize, level1_code
 
 __all__ = [
+    "KEY_ROLES",
     "LIFECYCLE_ROLES",
     "ROLE_LABELS",
     "Columns",
@@ -105,7 +107,8 @@ for _role, _labels in ROLE_LABELS.items():
     for _label in _labels:
         _BY_KEY.setdefault(label_key(_label), _role)
 
-_KEY_ROLES = {"level1", "level2", "name", "value", "operator"}
+KEY_ROLES = frozenset({"level1", "level2", "name", "value", "operator"})
+"""The roles of which a header needs one (``header_columns``)."""
 _GROUP_FIELDS = {"indicators_group", "goals_group", "money_group", "tasks"}
 _MID = ("中期", "实施期", "中长期")
 _ANNUAL = ("年度", "本年", "当年", "全年")
@@ -149,7 +152,7 @@ def header_columns(
     level-2 columns). ``above`` is the row above, whose cells may say which block is 中期 and
     which 年度.
     """
-    if not any(role_of(text) in _KEY_ROLES for _, _, text in cells):
+    if not any(role_of(text) in KEY_ROLES for _, _, text in cells):
         return None
     found: list[tuple[int, str, str]] = []
     unknown: dict[int, str] = {}
@@ -255,8 +258,6 @@ def inferred_columns(cells: list[tuple[int, int, str]]) -> Columns | None:
     a level-1 label followed by a level-2 label (``产出指标 | 数量指标 | …``): the level-3 name
     next, then the value where the remaining cells read as one, description before it and
     basis after it."""
-    from jixiao.model.categories import categorize, level1_code
-
     texts = [(col, text) for col, _span, text in cells if text.strip()]
     for i in range(len(texts) - 2):
         (c1, t1), (c2, t2) = texts[i], texts[i + 1]

@@ -12,6 +12,7 @@ and its self-evaluation or monitoring record.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.assemble.field_values import parse_unit
 from jixiao.assemble.labels import label_key
@@ -42,6 +43,7 @@ _TITLE = re.compile(r"部门整体.{0,12}(?:自评|监控|评价)表")
 _LIFECYCLE_TITLE = re.compile(r"(?:自评|监控|评价)表")
 
 
+@lru_cache(maxsize=4096)  # asked of every paragraph; OpenCC is the cost
 def is_department_title(text: str) -> bool | None:
     """True for a 部门整体 自评表 / 监控表 title, False for another 自评表 / 监控表 title
     (a project's), None for any other line."""

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.assemble.columns import Columns
 from jixiao.layout import Cell, LayoutWarning, Position
 from jixiao.model import (
     ExtraField,
     Indicator,
+    IndicatorValue,
     MidTermTarget,
     ValueParts,
     categorize,
@@ -75,8 +77,28 @@ def fits_column(role: str, text: str) -> bool | None:
     return None
 
 
+_ANY_SPACE = re.compile(r"\s")
+
+
 def one_line(text: str) -> str:
+    if _ANY_SPACE.search(text) is None:
+        return text  # no line break, no space: already one line
     return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> IndicatorValue:
+    return parse_value(text)
+
+
+def _value_of(text: str) -> IndicatorValue:
+    """``parse_value`` once per printed 指标值 (tables repeat ≥95%, 100% …); each indicator
+    gets its own copy: its fields are immutable values but for the list, copied in place so
+    that the copy's set fields stay those of the parse."""
+    parsed = _parsed(text)
+    copied = parsed.model_copy()
+    copied.__dict__["anomalies"] = list(parsed.anomalies)
+    return copied
 
 
 _NOTE_LABELS = frozenset({"备注", "说明", "注", "填表说明", "备注说明", "附注"})
@@ -168,7 +190,7 @@ class IndicatorRows:
                 name=one_line(fields.get("name", "")),
                 description=one_line(fields.get("description", "")) or None,
                 value_text=value_text,
-                value=parse_value(value_text),
+                value=_value_of(value_text),
                 basis=one_line(fields.get("basis", "")) or None,
                 source=position.to_location(),
                 **{k: v for k, v in optional.items() if v is not None and v != []},
@@ -327,7 +349,7 @@ class IndicatorRows:
             level2=level2 or None,
             name=name or None,
             value_text=value_text,
-            value=parse_value(value_text),
+            value=_value_of(value_text),
         )
 
     def _weight(self, text: str, position: Position) -> Decimal | None:

@@ -333,6 +333,7 @@ def money_unit_in(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+@lru_cache(maxsize=4096)  # asked of every one-cell row; OpenCC is the cost
 def is_table_title(text: str) -> bool:
     compact = "".join(to_simplified(text).split())
     return len(compact) <= 60 and TABLE_TITLE.search(compact) is not None

@@ -4,7 +4,7 @@ several columns. Used by ``project_table``."""
 
 from __future__ import annotations
 
-from jixiao.assemble.columns import Columns, header_columns, part_title, role_of
+from jixiao.assemble.columns import KEY_ROLES, Columns, header_columns, part_title, role_of
 from jixiao.assemble.labels import match_label
 from jixiao.layout import Cell
 
@@ -18,6 +18,25 @@ def footer_row(row: list[Cell]) -> bool:
     return found is not None and found.field == "lifecycle"
 
 
+def _may_be_header(
+    row: list[Cell], grid_row: list[Cell | None], r: int, above_row: list[Cell] | None
+) -> bool:
+    """Whether a cell of the row, merged into it from above or of the row above titles a
+    column a header needs: ``header_columns`` finds no header without one. Asked of every
+    row, so plain loops."""
+    for cell in row:
+        if role_of(cell.text) in KEY_ROLES:
+            return True
+    for merged in grid_row:
+        if merged is not None and merged.row != r and role_of(merged.text) in KEY_ROLES:
+            return True
+    if above_row is not None:
+        for cell in above_row:
+            if role_of(cell.text) in KEY_ROLES:
+                return True
+    return False
+
+
 def header_of(
     row: list[Cell], grid_row: list[Cell | None], r: int, above_row: list[Cell] | None
 ) -> Columns | None:
@@ -25,6 +44,8 @@ def header_of(
     down from the row above (一级指标 over both rows) belongs to this row too; so does one
     printed only in the row above, over a blank cell (the merge lost in a copy), when this
     row is itself a row of column titles."""
+    if not _may_be_header(row, grid_row, r, above_row):
+        return None
     above = None if above_row is None else [(c.col, c.colspan, c.text) for c in above_row]
     cells = [(c.col, c.colspan, c.text) for c in row]
     filled = {col for c in row if c.text.strip() for col in range(c.col, c.col + c.colspan)}

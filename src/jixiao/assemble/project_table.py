@@ -175,7 +175,7 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
             assert self.rows is not None
             self.rows.add(grid_row, r, 0)
             return
-        if any("资金支出计划" in "".join(t.split()) for t in texts):
+        if any("划" in t and "资金支出计划" in "".join(t.split()) for t in texts):
             self._months = {
                 cell.col: int(m.group(1))
                 for cell in row
@@ -239,17 +239,29 @@ class ProjectBuilder(SpendingPlanCells, ProjectResult):
         return True
 
     def _touch(self, row: list[Cell]) -> None:
-        lines = [n for cell in row for n in (cell.position.line, cell.position.end_line) if n]
-        if any(cell.text.strip() for cell in row):
-            self._touched = True
-        if lines:
-            self.first_line = min([*lines, *([self.first_line] if self.first_line else [])])
-            self.last_line = max([*lines, *([self.last_line] if self.last_line else [])])
+        first_line, last_line = self.first_line, self.last_line
         for cell in row:
-            self.first_page = self.first_page or cell.position.page
-            self.sheet = self.sheet or cell.position.sheet
-            if self._state != "indicators" and is_department_budget_label(cell.text):
-                self.department_wide = True
+            for n in (cell.position.line, cell.position.end_line):
+                if n:
+                    if not first_line or n < first_line:
+                        first_line = n
+                    if not last_line or n > last_line:
+                        last_line = n
+        self.first_line, self.last_line = first_line, last_line
+        if not self._touched and any(cell.text.strip() for cell in row):
+            self._touched = True
+        if not self.first_page:  # the first page any cell names
+            for cell in row:
+                self.first_page = self.first_page or cell.position.page
+                if self.first_page:
+                    break
+        if not self.sheet:
+            for cell in row:
+                self.sheet = self.sheet or cell.position.sheet
+                if self.sheet:
+                    break
+        if self._state != "indicators" and not self.department_wide:
+            self.department_wide = any(is_department_budget_label(c.text) for c in row)
         self._above, self._current = self._current, row
 
     # -- header fields --------------------------------------------------------------------
