@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "ANY_SPACE",
     "LIST_MARKER",
     "NO_LINE_END",
     "display_width",
@@ -108,12 +109,14 @@ def display_width(text: str) -> float:
     return width
 
 
-_ANY_SPACE = re.compile(r"\s")  # every character ``str.split``, ``strip`` and ``splitlines`` act on
+ANY_SPACE = re.compile(r"\s")
+"""Every character ``str.split``, ``strip`` and ``splitlines`` act on: a text without one needs
+no normalising."""
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of spaces/tabs (incl. ideographic space) and strip the ends of each line."""
-    if _ANY_SPACE.search(text) is None:
+    if ANY_SPACE.search(text) is None:
         return text  # most cells: nothing to collapse, strip or split
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)

@@ -25,7 +25,7 @@ from jixiao.model import (
     categorize,
 )
 from jixiao.model.categories import level1_for
-from jixiao.textutil import join_wrapped, normalize_space, to_simplified
+from jixiao.textutil import ANY_SPACE, join_wrapped, normalize_space, to_simplified
 from jixiao.values import parse_value
 
 __all__ = ["IndicatorRows", "fits_column", "one_line"]
@@ -77,11 +77,8 @@ def fits_column(role: str, text: str) -> bool | None:
     return None
 
 
-_ANY_SPACE = re.compile(r"\s")
-
-
 def one_line(text: str) -> str:
-    if _ANY_SPACE.search(text) is None:
+    if ANY_SPACE.search(text) is None:
         return text  # no line break, no space: already one line
     return normalize_space(join_wrapped(text.split("\n")).replace("\n", ""))
 
