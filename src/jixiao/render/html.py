@@ -19,7 +19,7 @@ import jinja2
 from jixiao import __version__
 from jixiao.model import Document, Indicator, Project
 
-__all__ = ["render_html"]
+__all__ = ["ProjectView", "goal_items", "keep_spaces", "project_view", "render_html"]
 
 _TEMPLATE = "document.html"
 _NBSP = "\u00a0"
@@ -65,13 +65,13 @@ def render_html(doc: Document) -> str:
     return template.render(
         version=__version__,
         page_title=doc.title or "部门预算绩效信息",
-        title=_keep(doc.title or ""),
+        title=keep_spaces(doc.title or ""),
         sections=[
-            ("（一）总体绩效目标", _items(doc.department.overall_goals)),
-            ("（二）分项绩效目标", _items(doc.department.sub_goals)),
-            ("（三）工作保障措施", _items(doc.department.safeguards)),
+            ("（一）总体绩效目标", goal_items(doc.department.overall_goals)),
+            ("（二）分项绩效目标", goal_items(doc.department.sub_goals)),
+            ("（三）工作保障措施", goal_items(doc.department.safeguards)),
         ],
-        projects=[_project(p) for p in doc.projects],
+        projects=[project_view(p) for p in doc.projects],
     )
 
 
@@ -85,7 +85,7 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _keep(text: str) -> str:
+def keep_spaces(text: str) -> str:
     """Spaces become non-breaking: a line wrap at a space would lose it when read back."""
     return text.replace(" ", _NBSP)
 
@@ -102,30 +102,31 @@ def _numbered(items: list[str]) -> list[str]:
     return [(f"（{n}）" if digit else f"{n}、") + item for n, item in enumerate(items, start=1)]
 
 
-def _items(items: list[str]) -> list[list[str]]:
+def goal_items(items: list[str]) -> list[list[str]]:
     """Each item numbered; its further lines (hard breaks) become unnumbered paragraphs, which
     is how the front matter reader continues an item."""
     out: list[list[str]] = []
     firsts = _numbered([item.split("\n")[0] for item in items])
     for first, item in zip(firsts, items, strict=True):
-        out.append([_keep(line) for line in [first, *item.split("\n")[1:]]])
+        out.append([keep_spaces(line) for line in [first, *item.split("\n")[1:]]])
     return out
 
 
-def _project(project: Project) -> ProjectView:
+def project_view(project: Project) -> ProjectView:
+    """What both renderers print of a project (the HTML page and the direct PDF writer)."""
     unit = "".join(part for part in (project.unit.code, project.unit.name) if part)
     return ProjectView(
-        heading=_keep(project.title) if project.title else None,
-        unit=_keep(unit),
+        heading=keep_spaces(project.title) if project.title else None,
+        unit=keep_spaces(unit),
         money_unit=project.money_unit,
-        code=_keep(project.code or ""),
-        name=_keep(project.name),
+        code=keep_spaces(project.code or ""),
+        name=keep_spaces(project.name),
         total=amount(project.budget.total),
         fiscal=amount(project.budget.fiscal),
         other=amount(project.budget.other),
-        purpose=[_keep(line) for line in (project.purpose or "").split("\n")],
+        purpose=[keep_spaces(line) for line in (project.purpose or "").split("\n")],
         plan=[(f"{p.month}月底", amount(p.percent)) for p in project.spending_plan],
-        goals=[_keep(goal) for goal in _numbered(project.goals)],
+        goals=[keep_spaces(goal) for goal in _numbered(project.goals)],
         indicators=_indicator_rows(project.indicators),
     )
 
@@ -150,17 +151,17 @@ def _indicator_rows(indicators: list[Indicator]) -> list[IndicatorRow]:
     spans1: dict[int, Span] = {}
     spans2: dict[int, Span] = {}
     for first, length in _runs(level1, 0, len(indicators)):
-        spans1[first] = Span(_keep(level1[first]), length)
+        spans1[first] = Span(keep_spaces(level1[first]), length)
         for first2, length2 in _runs(level2, first, first + length):
-            spans2[first2] = Span(_keep(level2[first2]), length2)
+            spans2[first2] = Span(keep_spaces(level2[first2]), length2)
     return [
         IndicatorRow(
             level1=spans1.get(n),
             level2=spans2.get(n),
-            name=_keep(ind.name),
-            description=_keep(ind.description or ""),
-            value=_keep(ind.value_text),
-            basis=_keep(ind.basis or ""),
+            name=keep_spaces(ind.name),
+            description=keep_spaces(ind.description or ""),
+            value=keep_spaces(ind.value_text),
+            basis=keep_spaces(ind.basis or ""),
         )
         for n, ind in enumerate(indicators)
     ]

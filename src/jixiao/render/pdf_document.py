@@ -10,7 +10,7 @@ row, 绩效目标) and, 6pt below, the indicator table with its header row.
 from __future__ import annotations
 
 from jixiao.model import Document
-from jixiao.render.html import ProjectView, _items, _keep, _project
+from jixiao.render.html import ProjectView, goal_items, keep_spaces, project_view
 from jixiao.render.pdf_layout import BORDER, LINE_HEIGHT, Cell, Flow, Page, Row, Table
 from jixiao.render.pdf_text import Measure
 
@@ -26,12 +26,12 @@ def lay_out(doc: Document, measure: Measure) -> list[Page]:
     """The document's pages (text and boxes, before any font subsetting)."""
     flow = Flow(measure)
     if doc.title:
-        flow.block(_keep(doc.title), 18, margins=(0, 14), bold=True, center=True)
+        flow.block(keep_spaces(doc.title), 18, margins=(0, 14), bold=True, center=True)
     flow.block(f"第一部分{_NBSP}部门整体绩效目标", 14, margins=(16, 8), bold=True)
     sections = [
-        ("（一）总体绩效目标", _items(doc.department.overall_goals)),
-        ("（二）分项绩效目标", _items(doc.department.sub_goals)),
-        ("（三）工作保障措施", _items(doc.department.safeguards)),
+        ("（一）总体绩效目标", goal_items(doc.department.overall_goals)),
+        ("（二）分项绩效目标", goal_items(doc.department.sub_goals)),
+        ("（三）工作保障措施", goal_items(doc.department.safeguards)),
     ]
     body = 12 * LINE_HEIGHT
     for heading, items in sections:
@@ -43,7 +43,7 @@ def lay_out(doc: Document, measure: Measure) -> list[Page]:
                 flow.block(line, 12, margins=(0, 7.2))
     tables = []
     for project in doc.projects:
-        view = _project(project)
+        view = project_view(project)
         header, indicators = _header_table(view), _indicator_table(view)
         flow.prepare(header)
         flow.prepare(indicators)
